@@ -1,0 +1,5 @@
+"""Run figcheck as ``python -m figcheck``."""
+
+from figcheck.cli import main
+
+main()

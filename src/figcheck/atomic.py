@@ -1,0 +1,53 @@
+"""Write files atomically: a temporary file in the same directory, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from figcheck.errors import InputError, Location
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Replace *path* with *text* so that readers see the old file or the new one, never a part.
+
+    A failure (or Ctrl-C) leaves the old file as it was and no temporary file behind.
+    With ``overwrite=False`` an existing file is an error and is not touched.
+    """
+    where = Location(str(path))
+    if path.is_dir():
+        raise InputError("is a directory, not a file", where)
+    if not overwrite and path.exists():
+        raise InputError("already exists (use --force to overwrite it)", where)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror}", where) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
+            os.unlink(tmp)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, FileExistsError):
+            raise InputError("already exists (use --force to overwrite it)", where) from None
+        if isinstance(err, OSError):
+            raise InputError(f"cannot write: {err.strerror}", where) from None
+        raise

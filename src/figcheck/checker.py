@@ -1,0 +1,88 @@
+"""Recompute every derived figure and make each claim's and check's verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from figcheck.errors import Location
+from figcheck.model import Check, Claim, ClaimsFile
+from figcheck.report import ReferenceResult, Report, Result, Summary
+from figcheck.verdict import Verdict, judge_assertion, judge_figure
+
+QuoteLocator = Callable[[Claim], tuple[Verdict | None, Location | None]]
+
+
+def check(
+    claims_file: ClaimsFile, *, strict: bool = False, locate: QuoteLocator | None = None
+) -> Report:
+    """The report for *claims_file*; *locate* verifies quotes against the document."""
+    results: list[Result] = [_claim(c, claims_file, locate) for c in claims_file.claims]
+    results.extend(_check(c, claims_file) for c in claims_file.checks)
+    done = tuple(results)
+    return Report(
+        claims_path=claims_file.path,
+        document=claims_file.document,
+        about=claims_file.about,
+        results=done,
+        summary=Summary.of(done),
+        strict=strict,
+        claims_file=claims_file,
+    )
+
+
+def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
+    verdicts: list[Verdict] = []
+    central: float | None = None
+    span = None
+    formula_verdict: Verdict | None = None
+    reading = claim.stated.reading
+    if claim.formula is not None:
+        inputs = [cf.by_id[name].stated.reading for name in claim.formula.names]
+        central, span = claim.formula.evaluate(
+            [r.central for r in inputs], [r.lenient for r in inputs]
+        )
+        formula_verdict = judge_figure(central, span, reading)
+        verdicts.append(formula_verdict)
+    references = tuple(
+        ReferenceResult(ref, judge_figure(ref.value.central, ref.value.reading.lenient, reading))
+        for ref in claim.references
+    )
+    verdicts.extend(r.verdict for r in references)
+    quote_verdict, quote_location = locate(claim) if locate is not None else (None, None)
+    if quote_verdict is not None:
+        verdicts.append(quote_verdict)
+    return Result(
+        id=claim.id,
+        kind="claim",
+        verdict=max(verdicts, default=Verdict.UNCHECKED),
+        line=claim.line,
+        section=claim.section,
+        stated=claim.stated,
+        formula=claim.formula.source if claim.formula is not None else None,
+        central=central,
+        range=span,
+        formula_verdict=formula_verdict,
+        quote=claim.quote,
+        quote_location=quote_location,
+        quote_verdict=quote_verdict,
+        references=references,
+        note=claim.note,
+        claim=claim,
+    )
+
+
+def _check(check: Check, cf: ClaimsFile) -> Result:
+    inputs = [cf.by_id[name].stated.reading for name in check.assertion.names]
+    verdict = judge_assertion(
+        check.assertion, [r.central for r in inputs], [r.lenient for r in inputs]
+    )
+    return Result(
+        id=check.id,
+        kind="check",
+        verdict=verdict,
+        line=check.line,
+        section=check.section,
+        formula=check.assertion.source,
+        formula_verdict=verdict,
+        note=check.note,
+    )

@@ -1,0 +1,246 @@
+"""The figure grammar: an optional qualifier, one amount (or two, for "between") and unit text."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import TypeAlias
+
+from figcheck.errors import FigureError
+from figcheck.numbers import Amount, read_amount
+
+
+class Qualifier(Enum):
+    """How a figure relates to its amount; values are the canonical names used in JSON/docs."""
+
+    PLAIN = "plain"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    JUST_OVER = "just over"
+    AT_LEAST = "at least"
+    OVER = "over"
+    AT_MOST = "at most"
+    UNDER = "under"
+    BETWEEN = "between"
+    EXACTLY = "exactly"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure as a claims file or a document writes it."""
+
+    text: str  # as written (stripped)
+    qualifier: Qualifier
+    qualifier_text: str  # as written, "" for plain
+    amount: Amount  # the amount (the lower one for BETWEEN)
+    upper: Amount | None  # the upper amount for BETWEEN, else None
+    unit: str  # the unit text after the amount, stripped, "" if none
+    percent: bool
+
+
+# The one qualifier table, for figures and for prose; phrases are matched case-insensitively.
+QUALIFIER_PHRASES: tuple[tuple[str, Qualifier], ...] = (
+    ("at least", Qualifier.AT_LEAST),
+    ("not less than", Qualifier.AT_LEAST),
+    ("no less than", Qualifier.AT_LEAST),
+    ("not fewer than", Qualifier.AT_LEAST),
+    ("no fewer than", Qualifier.AT_LEAST),
+    ("a minimum of", Qualifier.AT_LEAST),
+    (">=", Qualifier.AT_LEAST),
+    ("≥", Qualifier.AT_LEAST),
+    ("over", Qualifier.OVER),
+    ("more than", Qualifier.OVER),
+    ("above", Qualifier.OVER),
+    ("greater than", Qualifier.OVER),
+    ("in excess of", Qualifier.OVER),
+    (">", Qualifier.OVER),
+    ("at most", Qualifier.AT_MOST),
+    ("not more than", Qualifier.AT_MOST),
+    ("no more than", Qualifier.AT_MOST),
+    ("up to", Qualifier.AT_MOST),
+    ("a maximum of", Qualifier.AT_MOST),
+    ("<=", Qualifier.AT_MOST),
+    ("≤", Qualifier.AT_MOST),
+    ("under", Qualifier.UNDER),
+    ("less than", Qualifier.UNDER),
+    ("fewer than", Qualifier.UNDER),
+    ("below", Qualifier.UNDER),
+    ("<", Qualifier.UNDER),
+    ("about", Qualifier.ABOUT),
+    ("around", Qualifier.ABOUT),
+    ("approximately", Qualifier.ABOUT),
+    ("roughly", Qualifier.ABOUT),
+    ("some", Qualifier.ABOUT),
+    ("circa", Qualifier.ABOUT),
+    ("~", Qualifier.ABOUT),
+    ("≈", Qualifier.ABOUT),
+    ("nearly", Qualifier.NEARLY),
+    ("almost", Qualifier.NEARLY),
+    ("just under", Qualifier.NEARLY),
+    ("just over", Qualifier.JUST_OVER),
+    ("exactly", Qualifier.EXACTLY),
+    ("between", Qualifier.BETWEEN),
+)
+_BY_PHRASE = dict(QUALIFIER_PHRASES)
+# builds the error for the figure being read, from the reason alone
+_Fail: TypeAlias = Callable[[str], FigureError]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: any spaces between its words, whole words only."""
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    if phrase[0].isalpha():
+        body = r"\b" + body
+    if phrase[-1].isalpha():
+        body += r"\b"
+    return body
+
+
+# Longest first, so "not less than" wins over "less than" and "just over" over "over".
+_QUALIFIERS = "|".join(
+    _phrase_pattern(phrase)
+    for phrase, _ in sorted(QUALIFIER_PHRASES, key=lambda pq: (-len(pq[0]), pq[0]))
+)
+_QUALIFIER_AT_START = re.compile(rf"(?P<q>{_QUALIFIERS})\s*", re.IGNORECASE)
+_QUALIFIER_AT_END = re.compile(rf"(?P<q>{_QUALIFIERS})\s*\Z", re.IGNORECASE)
+_AND = re.compile(r"\s*\band\b\s*", re.IGNORECASE)
+_EXPONENT = re.compile(r"[eE][+-]?[0-9]")
+_EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'
+_UNIT_MARKS = frozenset(" /*^()-._°²³")
+_RANGE = re.compile(r"[-–—]\s*[0-9]")  # "5-10 people" is a range, not 5 "-10 people"
+_SHOWN = 60  # longest figure text an error message quotes in full
+# the longest qualifier phrase, with room for extra spaces between its words
+_LOOKBACK = 2 * max(len(phrase) for phrase, _ in QUALIFIER_PHRASES)
+
+
+def _canonical(written: str) -> Qualifier:
+    return _BY_PHRASE[" ".join(written.lower().split())]
+
+
+def qualifier_before(text: str, end: int) -> tuple[Qualifier, int] | None:
+    """The qualifier written just before ``text[end]`` (spaces allowed between), and its start."""
+    m = _QUALIFIER_AT_END.search(text, max(0, end - _LOOKBACK), end)
+    if m is None:
+        return None
+    return _canonical(m["q"]), m.start()
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_figure(text: str) -> Figure:
+    """Read a figure such as "about 22 million people"; raises FigureError if it cannot."""
+    written = text.strip()
+    if not written:
+        raise FigureError('cannot read figure "": it is empty')
+    shown = written if len(written) <= _SHOWN else written[: _SHOWN - 3] + "..."
+
+    def fail(reason: str) -> FigureError:
+        return FigureError(f'cannot read figure "{shown}": {reason}')
+
+    def amount_at(pos: int) -> Amount | None:
+        try:
+            amount = read_amount(written, pos)
+        except FigureError as error:
+            raise fail(error.message) from None
+        if amount is None:
+            return None
+        if amount.form == "ordinal":
+            raise fail(f'"{amount.text}" is an ordinal, not an amount')
+        if amount.form == "digits" and _EXPONENT.match(written, amount.end):
+            raise fail(_EXPECTED)  # exponent notation ("1e400") is not in the grammar
+        return amount
+
+    qualifier, qualifier_text, pos = Qualifier.PLAIN, "", 0
+    if (q := _QUALIFIER_AT_START.match(written)) is not None:
+        qualifier, qualifier_text, pos = _canonical(q["q"]), q["q"], q.end()
+    amount = amount_at(pos)
+    if amount is None:
+        raise fail(f'expected a number after "{qualifier_text}"' if qualifier_text else _EXPECTED)
+    upper = None
+    last = amount
+    if qualifier is Qualifier.BETWEEN:
+        joint = _AND.match(written, amount.end)
+        if joint is None:
+            raise fail(f'expected "and" after "{amount.text}"')
+        upper = amount_at(joint.end())
+        if upper is None:
+            raise fail('expected a second amount after "and"')
+        amount, upper = _share(amount, upper, fail)
+        if amount.percent != upper.percent:
+            raise fail("both amounts must be percentages, or neither")
+        if amount.value > upper.value:
+            raise fail(f"the lower bound {amount.text} is above the upper bound {upper.text}")
+        last = upper
+    unit = written[last.end :].strip()
+    if unit:
+        _check_unit(unit, last, fail)
+    return Figure(
+        text=written,
+        qualifier=qualifier,
+        qualifier_text=qualifier_text,
+        amount=amount,
+        upper=upper,
+        unit=unit,
+        percent=amount.percent,
+    )
+
+
+def _check_unit(unit: str, amount: Amount, fail: _Fail) -> None:
+    """Unit text is letters, spaces and the marks of unit expressions ("tonne / person", "m^2")."""
+    if amount.percent:
+        raise fail(f'unexpected "{unit}" after the percentage')
+    if _RANGE.match(unit):
+        raise fail(f'unexpected "{unit}" after the amount; write a range as "between X and Y"')
+    for i, ch in enumerate(unit):
+        if ch.isalpha() or ch in _UNIT_MARKS or ("0" <= ch <= "9" and _digit_allowed(unit, i)):
+            continue
+        bad = unit[i:]
+        raise fail(
+            f'unexpected "{bad}" after the unit' if i else f'unexpected "{bad}" after the amount'
+        )
+
+
+def _digit_allowed(unit: str, i: int) -> bool:
+    """A digit in unit text follows a letter ("CO2"), a digit, "_", or an exponent ("m^-2")."""
+    before = unit[i - 1 : i]
+    if before == "-":
+        return unit[i - 2 : i - 1] in ("^", "*")
+    return before != "" and (before.isalpha() or before in "0123456789^*_")
+
+
+_SCALABLE = frozenset({"digits", "words"})
+
+
+def _share(lower: Amount, upper: Amount, fail: _Fail) -> tuple[Amount, Amount]:
+    """In "between 10 and 12 million" an amount with no scale word or percent takes the other's."""
+    if lower.form in _SCALABLE and upper.form in _SCALABLE:
+        if lower.scale_word is None and upper.scale_word is not None:
+            lower = _rescale(lower, upper, fail)
+        elif upper.scale_word is None and lower.scale_word is not None:
+            upper = _rescale(upper, lower, fail)
+    if lower.percent and not upper.percent and upper.form != "fraction":
+        upper = dataclasses.replace(upper, percent=True)
+    elif upper.percent and not lower.percent and lower.form != "fraction":
+        lower = dataclasses.replace(lower, percent=True)
+    return lower, upper
+
+
+def _rescale(amount: Amount, other: Amount, fail: _Fail) -> Amount:
+    """*amount* read with *other*'s scale word (exact decimal arithmetic, rounded once)."""
+    scale = Decimal(int(other.scale))
+    value = float(Decimal(repr(amount.mantissa)) * scale)
+    if not math.isfinite(value):
+        raise fail("the number is too large")
+    return dataclasses.replace(
+        amount,
+        value=value,
+        scale=other.scale,
+        scale_word=other.scale_word,
+        s=float(Decimal(repr(amount.s)) * scale),
+        l=float(Decimal(repr(amount.l)) * scale),
+    )

@@ -1,0 +1,550 @@
+"""Read and validate a claims file into the model, collecting every located problem."""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
+from figcheck.figure import parse_figure
+from figcheck.formula import Assertion, Formula, compile_assertion, compile_formula
+from figcheck.interval import Interval
+from figcheck.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+from figcheck.readings import Reading, read
+from figcheck.sources import read_text
+from figcheck.tomllines import LineIndex
+from figcheck.units import Unit, UnitTable
+
+TOP_KEYS = ("document", "settings", "units", "claims", "checks")
+DOCUMENT_KEYS = ("title", "source")
+SETTINGS_KEYS = ("about",)
+CLAIM_KEYS = ("section", "quote", "value", "unit", "formula", "note", "precision", "references")
+REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
+CHECK_KEYS = ("assert", "section", "note")
+RESERVED_IDS = frozenset({"min", "max", "abs"})
+DEFAULT_ABOUT = 0.10
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def load(path: Path, *, shown_as: str | None = None) -> ClaimsFile:
+    """Read the claims file at *path*; raise ProblemsError listing everything wrong with it."""
+    shown = shown_as if shown_as is not None else str(path)
+    text = read_text(path, shown_as=shown)
+    return parse(text, shown=shown, base=path.parent)
+
+
+def parse(text: str, *, shown: str, base: Path) -> ClaimsFile:
+    """Build a ClaimsFile from TOML *text*; *base* resolves the document path."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        at = _TOML_AT.search(message)
+        line = int(at.group(1)) if at else None
+        column = int(at.group(2)) if at else None
+        detail = message[: at.start()] if at else message
+        raise ProblemsError(
+            [Problem(Location(shown, line, column), f"invalid TOML: {_lower_first(detail)}")]
+        ) from None
+    return _Builder(shown, LineIndex(text), base).build(data)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+class _Builder:
+    """One pass over the parsed TOML that records problems instead of stopping at the first."""
+
+    def __init__(self, shown: str, lines: LineIndex, base: Path) -> None:
+        self.shown = shown
+        self.lines = lines
+        self.base = base
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(Location(self.shown, line), message))
+
+    # -- structure -----------------------------------------------------------------------
+
+    def table(self, value: object, line: int | None, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.problem(line, f"{what} must be a table, not {_type_name(value)}")
+        return None
+
+    def string(self, table: Mapping[str, Any], key: str, line: int | None, what: str) -> str | None:
+        value = table.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.problem(line, f"{what}: {key} must be a string, not {_type_name(value)}")
+        return None
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: Iterable[str], path: tuple[str, ...], what: str
+    ) -> None:
+        allowed = tuple(allowed)
+        for key in table:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            where = f"{what}: " if what else ""
+            choices = ", ".join(allowed)
+            self.problem(
+                self.lines.key(*path, key),
+                f'{where}unknown key "{key}"{hint}; allowed keys are {choices}',
+            )
+
+    # -- the whole file ------------------------------------------------------------------
+
+    def build(self, data: dict[str, Any]) -> ClaimsFile:
+        self.unknown_keys(data, TOP_KEYS, (), "")
+        document = self.document(data.get("document"))
+        about = self.about(data.get("settings"))
+        units = self.units(data.get("units"))
+        claims_data = self.section_table(data, "claims")
+        checks_data = self.section_table(data, "checks")
+
+        for cid in claims_data.keys() & checks_data.keys():
+            self.problem(
+                self.lines.table("checks", cid), f'duplicate id "{cid}": it is also a claim'
+            )
+        claims: dict[str, Claim] = {}
+        formulas: dict[str, Formula] = {}
+        for cid, raw in claims_data.items():
+            claim = self.claim(cid, raw, units, about)
+            if claim is not None:
+                claims[cid] = claim
+                if claim.formula is not None:
+                    formulas[cid] = claim.formula
+        checks: list[Check] = []
+        for cid, raw in checks_data.items():
+            if cid in claims_data:
+                continue
+            check = self.check(cid, raw)
+            if check is not None:
+                checks.append(check)
+
+        known = set(claims_data)
+        for cid, formula in formulas.items():
+            self.resolve(
+                f"claim '{cid}'",
+                self.lines.table("claims", cid),
+                formula.names,
+                known,
+                set(checks_data),
+            )
+        for check in checks:
+            self.resolve(
+                f"check '{check.id}'", check.line, check.assertion.names, known, set(checks_data)
+            )
+        self.find_cycles(formulas, claims)
+        self.dimensions(claims, checks)
+
+        if self.problems:
+            self.problems.sort(key=lambda p: p.location.line or 0)
+            raise ProblemsError(self.problems)
+        return ClaimsFile(
+            path=self.shown,
+            document=document,
+            about=about,
+            claims=tuple(claims.values()),
+            checks=tuple(checks),
+            by_id=claims,
+        )
+
+    def section_table(self, data: Mapping[str, Any], name: str) -> dict[str, Any]:
+        raw = data.get(name, {})
+        table = self.table(raw, self.lines.table(name) or self.lines.key(name), f"[{name}]")
+        return table if table is not None else {}
+
+    def document(self, raw: object) -> Document:
+        line = self.lines.table("document")
+        if raw is None:
+            self.problem(1, 'missing [document] table (it needs at least source = "...")')
+            return Document(title="", source=None, path=None)
+        table = self.table(raw, line, "[document]")
+        if table is None:
+            return Document(title="", source=None, path=None)
+        self.unknown_keys(table, DOCUMENT_KEYS, ("document",), "[document]")
+        source = self.string(table, "source", self.lines.key("document", "source"), "[document]")
+        title = self.string(table, "title", self.lines.key("document", "title"), "[document]")
+        if source is None and "source" not in table:
+            self.problem(line, '[document]: missing source = "..." (the document\'s path)')
+        path = str(self.base / source) if source else None
+        return Document(
+            title=title or (Path(source).stem if source else ""),
+            source=source,
+            path=path,
+            line=self.lines.key("document", "source"),
+        )
+
+    def about(self, raw: object) -> float:
+        if raw is None:
+            return DEFAULT_ABOUT
+        table = self.table(raw, self.lines.table("settings"), "[settings]")
+        if table is None or "about" not in table:
+            if table is not None:
+                self.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
+            return DEFAULT_ABOUT
+        self.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
+        value = table["about"]
+        line = self.lines.key("settings", "about")
+        about: float | None = None
+        if isinstance(value, str):
+            try:
+                figure = parse_figure(value)
+            except FigcheckError:
+                figure = None
+            if figure is not None and figure.percent and not figure.unit and figure.upper is None:
+                about = figure.amount.value / 100
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            about = float(value)
+        if about is None or not 0 <= about < 1:
+            self.problem(
+                line,
+                f'[settings]: about must be a percentage such as "10%" (0 to 99%), not {value!r}',
+            )
+            return DEFAULT_ABOUT
+        return about
+
+    def units(self, raw: object) -> UnitTable:
+        if raw is None:
+            return UnitTable()
+        line = self.lines.table("units")
+        table = self.table(raw, line, "[units]")
+        extra: dict[str, str] = {}
+        for word, value in (table or {}).items():
+            if isinstance(value, str):
+                extra[word] = value
+            else:
+                self.problem(
+                    self.lines.key("units", word),
+                    f"[units] {word}: must be a string, not {_type_name(value)}",
+                )
+        try:
+            return UnitTable(extra)
+        except FigcheckError as err:
+            self.problem(line, err.message)
+            return UnitTable()
+
+    # -- claims and checks ---------------------------------------------------------------
+
+    def check_id(self, cid: str, line: int | None, kind: str) -> bool:
+        if not _ID.fullmatch(cid) or keyword.iskeyword(cid) or cid in RESERVED_IDS:
+            self.problem(
+                line,
+                f'{kind} id "{cid}" must start with a letter and use only letters, digits and '
+                "underscores, and must not be a Python keyword or min, max, abs",
+            )
+            return False
+        return True
+
+    def claim(self, cid: str, raw: object, units: UnitTable, about: float) -> Claim | None:
+        line = self.lines.table("claims", cid)
+        what = f"claim '{cid}'"
+        table = self.table(raw, line, what)
+        if table is None or not self.check_id(cid, line, "claim"):
+            return None
+        before = len(self.problems)
+        self.unknown_keys(table, CLAIM_KEYS, ("claims", cid), what)
+        section = self.string(table, "section", line, what)
+        quote = self.string(table, "quote", line, what)
+        note = self.string(table, "note", line, what)
+        formula_text = self.string(table, "formula", line, what)
+        precision_text = self.string(table, "precision", line, what)
+        if "value" not in table:
+            self.problem(line, f'{what}: missing value (the figure as written, e.g. "22 million")')
+            return None
+        precision: float | None = None
+        stated = self.stated(table, line, what, units, about, None)
+        if stated is not None and precision_text is not None:
+            precision = self.precision(precision_text, stated.unit, units, line, what)
+            if precision is not None:
+                stated = self.stated(table, line, what, units, about, precision)
+        formula: Formula | None = None
+        if formula_text is not None:
+            try:
+                formula = compile_formula(formula_text)
+            except FigcheckError as err:
+                self.problem(line, f"{what}: formula: {err.message}")
+        references = self.references(cid, table.get("references"), units, about)
+        if stated is None or len(self.problems) > before:
+            return None
+        return Claim(
+            id=cid,
+            line=line,
+            stated=stated,
+            section=section,
+            quote=quote,
+            formula=formula,
+            note=note,
+            precision=precision_text,
+            references=references,
+        )
+
+    def stated(
+        self,
+        table: Mapping[str, Any],
+        line: int | None,
+        what: str,
+        units: UnitTable,
+        about: float,
+        precision: float | None,
+    ) -> Stated | None:
+        value = table.get("value")
+        unit_text = table.get("unit")
+        if unit_text is not None and not isinstance(unit_text, str):
+            self.problem(line, f"{what}: unit must be a string, not {_type_name(unit_text)}")
+            return None
+        try:
+            if isinstance(value, str):
+                if unit_text is not None:
+                    self.problem(
+                        line, f"{what}: unit goes inside the value string when value is a string"
+                    )
+                    return None
+                return _stated_from_text(value, units, about, precision)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return _stated_from_number(value, unit_text or "", units)
+        except FigcheckError as err:
+            self.problem(line, f"{what}: {err.message}")
+            return None
+        self.problem(line, f"{what}: value must be a string or a number, not {_type_name(value)}")
+        return None
+
+    def precision(
+        self, text: str, unit: Unit, units: UnitTable, line: int | None, what: str
+    ) -> float | None:
+        try:
+            figure = parse_figure(text)
+            punit = units.lookup(figure.unit)
+        except FigcheckError as err:
+            self.problem(line, f"{what}: precision: {err.message}")
+            return None
+        if figure.qualifier.value != "plain" or figure.amount.value <= 0:
+            self.problem(line, f'{what}: precision must be a plain positive figure, not "{text}"')
+            return None
+        if punit.dimension != unit.dimension:
+            self.problem(
+                line,
+                f"{what}: precision is {punit.dimension} but the value is {unit.dimension}",
+            )
+            return None
+        amount = figure.amount.value / (100 if figure.percent else 1)
+        return amount * punit.factor / unit.factor
+
+    def references(
+        self, cid: str, raw: object, units: UnitTable, about: float
+    ) -> tuple[Reference, ...]:
+        if raw is None:
+            return ()
+        path = ("claims", cid, "references")
+        if not isinstance(raw, list):
+            self.problem(
+                self.lines.key(*path),
+                f"claim '{cid}': references must be an array of tables "
+                f"([[claims.{cid}.references]]), not {_type_name(raw)}",
+            )
+            return ()
+        out: list[Reference] = []
+        for index, item in enumerate(raw):
+            line = self.lines.array_item(path, index)
+            what = f"claim '{cid}': reference {index + 1}"
+            table = self.table(item, line, what)
+            if table is None:
+                continue
+            self.unknown_keys(table, REFERENCE_KEYS, (*path, str(index)), what)
+            source = self.string(table, "source", line, what)
+            if not source:
+                self.problem(line, f"{what}: missing source (who published the figure)")
+            if "value" not in table:
+                self.problem(line, f"{what}: missing value")
+                continue
+            value = self.stated(table, line, what, units, about, None)
+            date = self.string(table, "date", line, what)
+            if date is not None and not _DATE.fullmatch(date):
+                self.problem(
+                    line, f'{what}: date must be YYYY, YYYY-MM or YYYY-MM-DD, not "{date}"'
+                )
+            if value is None or not source:
+                continue
+            out.append(
+                Reference(
+                    value=value,
+                    source=source,
+                    line=line,
+                    url=self.string(table, "url", line, what),
+                    date=date,
+                    note=self.string(table, "note", line, what),
+                )
+            )
+        return tuple(out)
+
+    def check(self, cid: str, raw: object) -> Check | None:
+        line = self.lines.table("checks", cid)
+        what = f"check '{cid}'"
+        table = self.table(raw, line, what)
+        if table is None or not self.check_id(cid, line, "check"):
+            return None
+        self.unknown_keys(table, CHECK_KEYS, ("checks", cid), what)
+        source = self.string(table, "assert", line, what)
+        if source is None:
+            if "assert" not in table:
+                self.problem(line, f'{what}: missing assert (a comparison such as "a <= b")')
+            return None
+        try:
+            assertion = compile_assertion(source)
+        except FigcheckError as err:
+            self.problem(line, f"{what}: assert: {err.message}")
+            return None
+        return Check(
+            id=cid,
+            line=line,
+            assertion=assertion,
+            section=self.string(table, "section", line, what),
+            note=self.string(table, "note", line, what),
+        )
+
+    # -- cross-claim rules ---------------------------------------------------------------
+
+    def resolve(
+        self,
+        what: str,
+        line: int | None,
+        names: Iterable[str],
+        known: set[str],
+        check_ids: set[str],
+    ) -> None:
+        for name in names:
+            if name in known:
+                continue
+            if name in check_ids:
+                self.problem(line, f"{what}: '{name}' is a check, not a claim with a figure")
+                continue
+            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.problem(line, f"{what}: unknown id '{name}' in formula{hint}")
+
+    def find_cycles(self, formulas: Mapping[str, Formula], claims: Mapping[str, Claim]) -> None:
+        """Report each cycle among formulas once, iteratively (files may chain deeply)."""
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        for root in formulas:
+            if root in state:
+                continue
+            path: list[str] = [root]
+            iters = [iter(formulas[root].names)]
+            state[root] = 1
+            while iters:
+                node = next(iters[-1], None)
+                if node is None:
+                    state[path.pop()] = 2
+                    iters.pop()
+                    continue
+                if node not in formulas:
+                    continue
+                if state.get(node) == 1:
+                    cycle = [*path[path.index(node) :], node]
+                    self.problem(
+                        self.lines.table("claims", node),
+                        "formula cycle: " + " -> ".join(cycle),
+                    )
+                elif node not in state:
+                    state[node] = 1
+                    path.append(node)
+                    iters.append(iter(formulas[node].names))
+
+    def dimensions(self, claims: Mapping[str, Claim], checks: Iterable[Check]) -> None:
+        for claim in claims.values():
+            formula = claim.formula
+            if formula is None or not all(n in claims for n in formula.names):
+                continue
+            try:
+                dim = formula.dimension([claims[n].stated.unit.dimension for n in formula.names])
+            except FigcheckError as err:
+                self.problem(claim.line, f"claim '{claim.id}': {err.message}")
+                continue
+            if dim != claim.stated.unit.dimension:
+                self.problem(
+                    claim.line,
+                    f"claim '{claim.id}': formula gives {dim} but the value is "
+                    f"{claim.stated.unit.dimension}",
+                )
+            for ref in claim.references:
+                if ref.value.unit.dimension != claim.stated.unit.dimension:
+                    self.problem(
+                        ref.line,
+                        f"claim '{claim.id}': reference is {ref.value.unit.dimension} but the "
+                        f"value is {claim.stated.unit.dimension}",
+                    )
+        for check in checks:
+            assertion: Assertion = check.assertion
+            if not all(n in claims for n in assertion.names):
+                continue
+            try:
+                assertion.dimension([claims[n].stated.unit.dimension for n in assertion.names])
+            except FigcheckError as err:
+                self.problem(check.line, f"check '{check.id}': {err.message}")
+
+
+def _scaled(reading: Reading, k: float) -> Reading:
+    if k == 1.0:
+        return reading
+    return Reading(
+        central=reading.central * k,
+        strict=reading.strict.scaled(k),
+        lenient=reading.lenient.scaled(k),
+        s=reading.s * k,
+        l=reading.l * k,
+    )
+
+
+def _stated_from_text(text: str, units: UnitTable, about: float, precision: float | None) -> Stated:
+    figure = parse_figure(text)
+    unit = units.lookup(figure.unit)
+    reading = _scaled(read(figure, about=about, precision=precision), unit.factor)
+    shown = figure.upper or figure.amount
+    return Stated(
+        text=figure.text,
+        unit=unit,
+        reading=reading,
+        scale=shown.scale,
+        scale_word=shown.scale_word,
+        percent=figure.percent,
+        number=figure.amount.value,
+        mantissa=figure.amount.mantissa,
+    )
+
+
+def _stated_from_number(value: float, unit_text: str, units: UnitTable) -> Stated:
+    number = float(value)
+    if not math.isfinite(number):
+        raise FigcheckError(f"value {value!r} is not a finite number")
+    unit = units.lookup(unit_text)
+    base = number * unit.factor
+    point = Interval.point(base)
+    text = f"{value} {unit_text}".strip()
+    reading = Reading(central=base, strict=point, lenient=point, s=0.0, l=0.0)
+    return Stated(text=text, unit=unit, reading=reading, number=number, mantissa=number)

@@ -1,0 +1,93 @@
+"""The claims file as data: documents, stated figures, claims, checks and references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from figcheck.formula import Assertion, Formula
+    from figcheck.readings import Reading
+    from figcheck.units import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure as the document writes it, read into base units.
+
+    ``scale``, ``scale_word`` and ``percent`` remember how it was written, so computed
+    figures can be shown the same way ("10.7 million people", "58.3 %").
+    """
+
+    text: str
+    unit: Unit
+    reading: Reading
+    scale: float = 1.0
+    scale_word: str | None = None
+    percent: bool = False
+    number: float = 0.0  # the written number with its scale word, before percent and units
+    mantissa: float = 0.0  # the written number without its scale word
+
+    @property
+    def central(self) -> float:
+        return self.reading.central
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A figure from an outside source that the stated figure is compared with."""
+
+    value: Stated
+    source: str
+    line: int | None
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure the document states, with the formula that should produce it."""
+
+    id: str
+    line: int | None
+    stated: Stated
+    section: str | None = None
+    quote: str | None = None
+    formula: Formula | None = None
+    note: str | None = None
+    precision: str | None = None
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A relation among stated figures that has no figure of its own."""
+
+    id: str
+    line: int | None
+    assertion: Assertion
+    section: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The text the claims are about; ``path`` is resolved, ``source`` as written."""
+
+    title: str
+    source: str | None
+    path: str | None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsFile:
+    """A whole, validated claims file."""
+
+    path: str
+    document: Document
+    about: float
+    claims: tuple[Claim, ...]
+    checks: tuple[Check, ...]
+    by_id: dict[str, Claim] = field(compare=False, repr=False, default_factory=dict)

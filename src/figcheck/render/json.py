@@ -1,0 +1,111 @@
+"""The JSON format (schema 1): every result, with figures in the stated figure's unit."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any
+
+from figcheck import __version__, display
+from figcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from figcheck.interval import Interval
+    from figcheck.model import Stated
+    from figcheck.render import RenderOptions
+    from figcheck.report import Report, Result
+
+SCHEMA = 1
+
+
+def _in_unit(value: float, stated: Stated) -> float | None:
+    if not math.isfinite(value):
+        return None
+    shown = value / stated.unit.factor
+    return shown * 100 if stated.percent else shown
+
+
+def _interval(interval: Interval | None, stated: Stated | None) -> list[float | None] | None:
+    if interval is None or stated is None:
+        return None
+    return [_in_unit(interval.lo, stated), _in_unit(interval.hi, stated)]
+
+
+def _stated(stated: Stated | None) -> dict[str, Any] | None:
+    if stated is None:
+        return None
+    return {
+        "text": stated.text,
+        "unit": "percent" if stated.percent else stated.unit.text,
+        "central": _in_unit(stated.central, stated),
+        "strict": _interval(stated.reading.strict, stated),
+        "lenient": _interval(stated.reading.lenient, stated),
+    }
+
+
+def result_dict(result: Result) -> dict[str, Any]:
+    stated = result.stated
+    out: dict[str, Any] = {
+        "id": result.id,
+        "kind": result.kind,
+        "verdict": result.verdict.value,
+        "section": result.section,
+        "line": result.line,
+        "stated": _stated(stated),
+        "formula": result.formula,
+        "formula_verdict": result.formula_verdict.value if result.formula_verdict else None,
+        "central": (
+            _in_unit(result.central, stated)
+            if result.central is not None and stated is not None
+            else None
+        ),
+        "range": _interval(result.range, stated),
+        "computed": display.computed(result.central, result.range, stated) or None,
+        "quote": result.quote,
+        "quote_verdict": result.quote_verdict.value if result.quote_verdict else None,
+        "location": (
+            {
+                "path": result.quote_location.path,
+                "line": result.quote_location.line,
+                "column": result.quote_location.column,
+            }
+            if result.quote_location is not None
+            else None
+        ),
+        "references": [
+            {
+                "source": ref.reference.source,
+                "value": ref.reference.value.text,
+                "verdict": ref.verdict.value,
+                "url": ref.reference.url,
+                "date": ref.reference.date,
+                "note": ref.reference.note,
+            }
+            for ref in result.references
+        ],
+        "note": result.note,
+    }
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    summary: dict[str, Any] = {"total": report.summary.total}
+    summary.update({v.value: report.summary.counts.get(v, 0) for v in Verdict})
+    summary["without_quote"] = report.summary.unquoted
+    summary["exit_code"] = report.exit_code
+    return {
+        "schema": SCHEMA,
+        "figcheck": __version__,
+        "claims_file": report.claims_path,
+        "document": {
+            "title": report.document.title,
+            "source": report.document.source,
+        },
+        "settings": {"about": report.about, "strict": report.strict},
+        "results": [result_dict(r) for r in report.results],
+        "summary": summary,
+    }
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,114 @@
+"""The terminal table: verdicts grouped by section, coloured, with a summary line."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from figcheck import display
+from figcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from figcheck.render import RenderOptions
+    from figcheck.report import Report, Result
+
+STYLE = {
+    Verdict.CONSISTENT: "green",
+    Verdict.WITHIN_ROUNDING: "yellow",
+    Verdict.INCONSISTENT: "bold red",
+    Verdict.UNCHECKED: "dim",
+    Verdict.QUOTE_NOT_FOUND: "magenta",
+    Verdict.FIGURE_NOT_IN_QUOTE: "bright_magenta",
+}
+LARGE = 200  # above this many results the table shows only the findings
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(f"{verdict.symbol} {verdict.value}", style=STYLE[verdict])
+
+
+def _where(result: Result) -> str:
+    loc = result.quote_location
+    if loc is None or loc.line is None:
+        return ""
+    return f"{loc.path.rsplit('/', 1)[-1]}:{loc.line}"
+
+
+def _computed(result: Result) -> str:
+    if result.kind == "check":
+        return result.formula or ""
+    return display.computed(result.central, result.range, result.stated)
+
+
+def _references(result: Result) -> Text:
+    text = Text()
+    for i, ref in enumerate(result.references):
+        if i:
+            text.append("\n")
+        text.append(f"{ref.verdict.symbol} ", style=STYLE[ref.verdict])
+        text.append(ref.reference.value.text)
+    return text
+
+
+def is_finding(result: Result) -> bool:
+    return result.verdict not in (Verdict.CONSISTENT, Verdict.UNCHECKED)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        width=options.width or 100,
+        highlight=False,
+        emoji=False,
+    )
+    results = list(report.results)
+    shown_only_findings = options.show == "findings" or (
+        options.show == "auto" and len(results) > LARGE
+    )
+    has_where = any(r.quote_location is not None for r in results)
+    has_refs = any(r.references for r in results)
+    table = Table(title=report.document.title or None, title_justify="left", show_lines=False)
+    table.add_column("id", no_wrap=True, overflow="fold")
+    if has_where:
+        table.add_column("where", no_wrap=True)
+    table.add_column("stated")
+    table.add_column("computed")
+    if has_refs:
+        table.add_column("references")
+    table.add_column("verdict", no_wrap=True)
+    for section, group in report.sections():
+        rows = [r for r in group if is_finding(r)] if shown_only_findings else group
+        if not rows:
+            continue
+        if section is not None:
+            table.add_row(Text(section, style="bold"), end_section=False)
+        for result in rows:
+            cells: list[str | Text] = [result.id]
+            if has_where:
+                cells.append(_where(result))
+            cells.append(result.stated.text if result.stated else "")
+            cells.append(_computed(result))
+            if has_refs:
+                cells.append(_references(result))
+            cells.append(verdict_text(result.verdict))
+            table.add_row(*cells)
+    console.print(table)
+    summary = Text(report.summary.text())
+    if report.exit_code:
+        summary.stylize("bold red")
+    console.print(summary)
+    if shown_only_findings and options.show == "auto":
+        console.print(
+            f"Showing only the findings of {len(results)} results; "
+            "use --show all to see every result.",
+            style="dim",
+        )
+    return buffer.getvalue()

@@ -1,0 +1,379 @@
+"""Tests for the one number reader: amounts in figures (read_amount) and in prose (find_amounts)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.errors import FigureError
+from figcheck.numbers import Amount, find_amounts, read_amount
+
+ESSAY = Path(__file__).resolve().parent.parent / "seeds" / "a-historic-chance-missed.txt"
+
+# text -> (value, mantissa, scale, scale_word, percent, s, l, form)
+AMOUNTS: list[tuple[str, tuple[float, float, float, str | None, bool, float, float, str]]] = [
+    # digits
+    ("208", (208.0, 208.0, 1.0, None, False, 1.0, 1.0, "digits")),
+    ("120", (120.0, 120.0, 1.0, None, False, 1.0, 10.0, "digits")),
+    ("2006", (2006.0, 2006.0, 1.0, None, False, 1.0, 1.0, "digits")),
+    ("0", (0.0, 0.0, 1.0, None, False, 1.0, 1.0, "digits")),
+    ("3,150", (3150.0, 3150.0, 1.0, None, False, 1.0, 10.0, "digits")),
+    ("208,826,650", (208826650.0, 208826650.0, 1.0, None, False, 1.0, 10.0, "digits")),
+    ("48.2", (48.2, 48.2, 1.0, None, False, 0.1, 0.1, "digits")),
+    ("2.50", (2.5, 2.5, 1.0, None, False, 0.01, 0.01, "digits")),
+    ("1,000.5", (1000.5, 1000.5, 1.0, None, False, 0.1, 0.1, "digits")),
+    # digits with a scale word
+    ("208 million", (208e6, 208.0, 1e6, "million", False, 1e6, 1e6, "digits")),
+    ("10 million", (10e6, 10.0, 1e6, "million", False, 1e6, 1e7, "digits")),
+    ("2.5 million", (2.5e6, 2.5, 1e6, "million", False, 1e5, 1e5, "digits")),
+    ("3 thousand", (3e3, 3.0, 1e3, "thousand", False, 1e3, 1e3, "digits")),
+    ("1.2 billion", (1.2e9, 1.2, 1e9, "billion", False, 1e8, 1e8, "digits")),
+    ("4 trillion", (4e12, 4.0, 1e12, "trillion", False, 1e12, 1e12, "digits")),
+    ("7 Million", (7e6, 7.0, 1e6, "million", False, 1e6, 1e6, "digits")),
+    # number words
+    ("six", (6.0, 6.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("zero", (0.0, 0.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("ten", (10.0, 10.0, 1.0, None, False, 1.0, 10.0, "words")),
+    ("nineteen", (19.0, 19.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("thirty-two", (32.0, 32.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("Thirty-two", (32.0, 32.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("ninety nine", (99.0, 99.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("two hundred", (200.0, 200.0, 1.0, None, False, 1.0, 100.0, "words")),
+    ("a hundred", (100.0, 100.0, 1.0, None, False, 1.0, 100.0, "words")),
+    ("one hundred and five", (105.0, 105.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("one hundred five", (105.0, 105.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("twenty-five hundred", (2500.0, 2500.0, 1.0, None, False, 1.0, 100.0, "words")),
+    ("one thousand and one", (1001.0, 1001.0, 1.0, None, False, 1.0, 1.0, "words")),
+    ("one thousand two hundred", (1200.0, 1200.0, 1.0, None, False, 1.0, 100.0, "words")),
+    # number words with a scale word
+    ("two million", (2e6, 2.0, 1e6, "million", False, 1e6, 1e6, "words")),
+    ("ten million", (10e6, 10.0, 1e6, "million", False, 1e6, 1e7, "words")),
+    ("thirty-two million", (32e6, 32.0, 1e6, "million", False, 1e6, 1e6, "words")),
+    ("THIRTY-TWO MILLION", (32e6, 32.0, 1e6, "million", False, 1e6, 1e6, "words")),
+    ("a million", (1e6, 1.0, 1e6, "million", False, 1e6, 1e6, "words")),
+    ("a thousand", (1e3, 1.0, 1e3, "thousand", False, 1e3, 1e3, "words")),
+    ("two hundred thousand", (2e5, 200.0, 1e3, "thousand", False, 1e3, 1e5, "words")),
+    ("a hundred thousand", (1e5, 100.0, 1e3, "thousand", False, 1e3, 1e5, "words")),
+    (
+        "one million two hundred thousand",
+        (1.2e6, 1200.0, 1e3, "thousand", False, 1e3, 1e5, "words"),
+    ),
+    ("five billion", (5e9, 5.0, 1e9, "billion", False, 1e9, 1e9, "words")),
+    # fractions
+    ("half", (0.5, 0.5, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("a half", (0.5, 0.5, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("one-half", (0.5, 0.5, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("one half", (0.5, 0.5, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("one-third", (1 / 3, 1 / 3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("a third", (1 / 3, 1 / 3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("two-thirds", (2 / 3, 2 / 3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("two thirds", (2 / 3, 2 / 3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("a quarter", (0.25, 0.25, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("one quarter", (0.25, 0.25, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("three-quarters", (0.75, 0.75, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("one-fifth", (0.2, 0.2, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("three-tenths", (0.3, 0.3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("1/3", (1 / 3, 1 / 3, 1.0, None, False, 0.0, 0.0, "fraction")),
+    ("3/4", (0.75, 0.75, 1.0, None, False, 0.0, 0.0, "fraction")),
+    # percent after any amount
+    ("50 percent", (50.0, 50.0, 1.0, None, True, 1.0, 10.0, "digits")),
+    ("50%", (50.0, 50.0, 1.0, None, True, 1.0, 10.0, "digits")),
+    ("50 %", (50.0, 50.0, 1.0, None, True, 1.0, 10.0, "digits")),
+    ("12.5 per cent", (12.5, 12.5, 1.0, None, True, 0.1, 0.1, "digits")),
+    ("fifty Percent", (50.0, 50.0, 1.0, None, True, 1.0, 10.0, "words")),
+    ("half percent", (0.5, 0.5, 1.0, None, True, 0.0, 0.0, "fraction")),
+    ("1/3 %", (1 / 3, 1 / 3, 1.0, None, True, 0.0, 0.0, "fraction")),
+    ("2 million percent", (2e6, 2.0, 1e6, "million", True, 1e6, 1e6, "digits")),
+    # signs (figures only)
+    ("-3 percent", (-3.0, -3.0, 1.0, None, True, 1.0, 1.0, "digits")),
+    ("−2.5", (-2.5, -2.5, 1.0, None, False, 0.1, 0.1, "digits")),
+    ("-0", (0.0, 0.0, 1.0, None, False, 1.0, 1.0, "digits")),
+    # digit ordinals are amounts of their own form
+    ("20th", (20.0, 20.0, 1.0, None, False, 1.0, 10.0, "ordinal")),
+    ("1st", (1.0, 1.0, 1.0, None, False, 1.0, 1.0, "ordinal")),
+]
+
+
+def _fields(a: Amount) -> tuple[float, float, float, str | None, bool, float, float, str]:
+    return (a.value, a.mantissa, a.scale, a.scale_word, a.percent, a.s, a.l, a.form)
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS)
+def test_read_amount_forms(
+    text: str, expected: tuple[float, float, float, str | None, bool, float, float, str]
+) -> None:
+    amount = read_amount(text)
+    assert amount is not None
+    assert (amount.start, amount.end, amount.text) == (0, len(text), text)
+    assert _fields(amount) == expected
+
+
+# s and l as the design brief lists them
+@pytest.mark.parametrize(
+    ("text", "s", "l"),
+    [
+        ("208 million", 1e6, 1e6),
+        ("48.2", 0.1, 0.1),
+        ("3,150", 1.0, 10.0),
+        ("two million", 1e6, 1e6),
+        ("120", 1.0, 10.0),
+        ("10 million", 1e6, 1e7),
+        ("2006", 1.0, 1.0),
+        ("thirty-two million", 1e6, 1e6),
+        ("one hundred and five", 1.0, 1.0),
+        ("one-third", 0.0, 0.0),
+        ("1/3", 0.0, 0.0),
+        ("50 percent", 1.0, 10.0),
+    ],
+)
+def test_s_and_l(text: str, s: float, l: float) -> None:  # noqa: E741
+    amount = read_amount(text)
+    assert amount is not None
+    assert (amount.s, amount.l) == (s, l)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
+        ("about 22 million people", 5, (6, 16, "22 million")),
+        ("x = 5 people", 3, (4, 5, "5")),
+        ("between 10 and 12", 14, (15, 17, "12")),
+        ("48.2%.", 0, (0, 5, "48.2%")),
+        ("five and six", 0, (0, 4, "five")),  # "and" only joins "hundred and five"
+        ("one hundred and two hundred", 0, (0, 11, "one hundred")),
+        ("three million and two million", 0, (0, 13, "three million")),
+        ("one million and five", 0, (0, 20, "one million and five")),
+        ("ten and twelve percent", 0, (0, 3, "ten")),
+        ("1,0000", 0, (0, 1, "1")),  # thousands groups have exactly three digits
+        ("1, 2", 0, (0, 1, "1")),
+        ("1944-45", 0, (0, 4, "1944")),
+        ("12/05/2020", 0, (0, 2, "12")),  # a date, not a fraction
+        ("1/0", 0, (0, 1, "1")),
+        ("5km", 0, (0, 1, "5")),
+        ("1e400", 0, (0, 1, "1")),  # figure.py rejects the exponent
+    ],
+)
+def test_read_amount_span(text: str, pos: int, expected: tuple[int, int, str]) -> None:
+    amount = read_amount(text, pos)
+    assert amount is not None
+    assert (amount.start, amount.end, amount.text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "lots", "a", "a lot", "third", "the third", "second", "hundred", "million", "-",
+     "millions", "someone", "often", "nan", "inf", "infinity", "-inf", ".5", "a third party"],
+)  # fmt: skip
+def test_read_amount_none(text: str) -> None:
+    assert read_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9" * 400, "the number is too large"),
+        ("9" * 300 + " billion", "the number is too large"),
+        ("0." + "0" * 400 + "1", "the number has too many decimal places"),
+    ],
+)
+def test_read_amount_too_large(text: str, message: str) -> None:
+    with pytest.raises(FigureError) as info:
+        read_amount(text)
+    assert info.value.message == message
+
+
+def test_large_but_finite() -> None:
+    amount = read_amount("9" * 300)
+    assert amount is not None
+    assert amount.value == float("9" * 300)
+    assert amount.l == 1.0
+
+
+# ---- prose ---------------------------------------------------------------------------------
+
+CENSUS = """According to a 1959 census, which collected data for the year 1956
+as well, the population of the Soviet Union stood at 208 million
+people, including 120 million of employable age. Of these 120
+million available workers, two million worked in producer
+cooperative societies and in the handicraft industry. Another 10
+million people worked on their home farms. The thirty-two million
+members of Soviet collective farms spent not less than one-third of
+their time tilling their personal plots of land. This made an
+equivalent of another 10 million people. As a result, at least 22
+million people were able to produce for themselves."""
+
+MEAT = """In 1956, of the 12 million tons of meat produced in the country,
+collective farms accounted for only four million tons, while state
+farms added an additional one million tons. Compare these figures
+with the non-Communist forms of farming that produced over 50
+percent of all meat. Of the 50 million tons of milk produced in the
+same year, private farms accounted for more than 50 percent."""
+
+PARTY = """In 1956, the Communist Party was comprised of seven million full
+and candidate members. In 1941, there were only two million members
+within its ranks. Since about half of these members died in the
+war, this means that six out of the seven million members joined
+the party after 1941. These new members were not involved in the
+revolutionary terror, the collectivization programs or the
+reprisals of 1937."""
+
+PROSE: list[tuple[str, list[tuple[str, float]]]] = [
+    (
+        CENSUS,
+        [
+            ("1959", 1959.0),
+            ("1956", 1956.0),
+            ("208 million", 208e6),
+            ("120 million", 120e6),
+            ("120\nmillion", 120e6),
+            ("two million", 2e6),
+            ("10\nmillion", 10e6),
+            ("thirty-two million", 32e6),
+            ("one-third", 1 / 3),
+            ("10 million", 10e6),
+            ("22\nmillion", 22e6),
+        ],
+    ),
+    (
+        MEAT,
+        [
+            ("1956", 1956.0),
+            ("12 million", 12e6),
+            ("four million", 4e6),
+            ("one million", 1e6),
+            ("50\npercent", 50.0),
+            ("50 million", 50e6),
+            ("50 percent", 50.0),
+        ],
+    ),
+    (
+        PARTY,
+        [
+            ("1956", 1956.0),
+            ("seven million", 7e6),
+            ("1941", 1941.0),
+            ("two million", 2e6),
+            ("half", 0.5),
+            ("six", 6.0),
+            ("seven million", 7e6),
+            ("1941", 1941.0),
+            ("1937", 1937.0),
+        ],
+    ),
+    (
+        "I wrote that Stalin\nmissed a historic chance to start reforming socialism in 1944-45.",
+        [("1944", 1944.0), ("45", 45.0)],
+    ),
+    (
+        "This approach is fully applicable to the assessment of the 20th Congress",
+        [("20th", 20.0)],
+    ),
+    (
+        "Yet it was a fact that not less than\nhalf of all the workers had a constantly",
+        [("half", 0.5)],
+    ),
+    (
+        "Additionally, the millions of\npeople who fought in the war got accustomed",
+        [],
+    ),
+    ("Third, the nation as a whole was in a state of historical\noptimism.", []),
+    ("The second factor that prompted the breakaway from Communism", []),
+    ("The third factor preventing post-industrial reforms was the\npeople themselves.", []),
+    ("creating a prototype of a two-party system", [("two", 2.0)]),
+    ("By\nthe time of the 1989-1991 post-industrial reforms", [("1989", 1989.0), ("1991", 1991.0)]),
+    ("No. 2 2006 April/June", [("2", 2.0), ("2006", 2006.0)]),
+    ("in the mid-1950s was its", [("1950", 1950.0)]),
+    ("Lesson one. The variant of reforms", [("one", 1.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE)
+def test_find_amounts_in_the_essay(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(a.text, a.value) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("someone often tone money none alone attention", []),
+        ("a lot of a few a good many", []),
+        ("thousands, hundreds, millions and billions of them", []),
+        ("the first, the second, the third and the fourth", []),
+        ("tenth, fourteenth, nineteenth, thirtieth", []),
+        ("a third party, a third of them, a third more, a quarter.", [
+            ("a third", 1 / 3), ("a third", 1 / 3), ("a quarter", 0.25)]),
+        ("one and a half", [("one", 1.0), ("a half", 0.5)]),
+        ("ten and twelve", [("ten", 10.0), ("twelve", 12.0)]),
+        ("between one hundred and two hundred", [("one hundred", 100.0), ("two hundred", 200.0)]),
+        ("one hundred and five", [("one hundred and five", 105.0)]),
+        ("A million, a hundred", [("A million", 1e6), ("a hundred", 100.0)]),
+        ("-5 and −6", [("5", 5.0), ("6", 6.0)]),  # never a minus sign in prose
+        ("H2O, A4, x1, é5, 3D", [("3", 3.0)]),  # digits inside words are not amounts
+        ("in 1956.", [("1956", 1956.0)]),
+        ("(3,150)", [("3,150", 3150.0)]),
+        ("12/05/2020", [("12", 12.0), ("05", 5.0), ("2020", 2020.0)]),
+        ("1/3 of them", [("1/3", 1 / 3)]),
+        ("the 19th and 1st", [("19th", 19.0), ("1st", 1.0)]),
+        ("9" * 400 + " and 5", [("5", 5.0)]),  # no non-finite amounts
+        ("Seven Million", [("Seven Million", 7e6)]),
+        ("fifty per cent, 5%", [("fifty per cent", 50.0), ("5%", 5.0)]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_find_amounts_edges(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(a.text, a.value) for a in find_amounts(text)] == expected
+
+
+def test_find_amounts_forms() -> None:
+    text = "six out of the seven million, 20th, half and 50 percent"
+    got = [(a.text, a.form, a.percent, a.start, a.end) for a in find_amounts(text)]
+    assert got == [
+        ("six", "words", False, 0, 3),
+        ("seven million", "words", False, 15, 28),
+        ("20th", "ordinal", False, 30, 34),
+        ("half", "fraction", False, 36, 40),
+        ("50 percent", "digits", True, 45, 55),
+    ]
+
+
+def test_find_amounts_whole_essay() -> None:
+    essay = ESSAY.read_text(encoding="utf-8")
+    amounts = find_amounts(essay)
+    assert len(amounts) == 68
+    assert sum(a.form == "ordinal" for a in amounts) == 6
+    assert [a.text for a in amounts if "million" in a.text] == [
+        "208 million", "120 million", "120\nmillion", "two million", "10\nmillion",
+        "thirty-two million", "10 million", "22\nmillion", "12 million", "four million",
+        "one million", "50 million", "seven million", "two million", "seven million",
+    ]  # fmt: skip
+
+
+_PIECES = st.sampled_from(
+    [" ", "\n", "-", ",", ".", "/", "%", "a", "and", "one", "two", "twenty", "hundred",
+     "thousand", "million", "half", "third", "quarter", "percent", "per cent", "of", "th",
+     "some", "0", "1", "5", "12", "3,150", "999", "e", "é", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_find_amounts_laws(text: str) -> None:
+    amounts = find_amounts(text)
+    end = 0
+    for a in amounts:
+        assert end <= a.start < a.end <= len(text)
+        assert a.text == text[a.start : a.end]
+        assert math.isfinite(a.value)
+        assert math.isfinite(a.s)
+        assert math.isfinite(a.l)
+        assert a.value >= 0
+        assert 0 <= a.s <= a.l
+        assert a.start == 0 or not text[a.start - 1].isalnum()
+        again = read_amount(text, a.start)
+        assert again is not None
+        assert _fields(again) == _fields(a)
+        end = a.end
