@@ -73,9 +73,9 @@ def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
 
 def _check(check: Check, cf: ClaimsFile) -> Result:
     inputs = [cf.by_id[name].stated.reading for name in check.assertion.names]
-    verdict = judge_assertion(
-        check.assertion, [r.central for r in inputs], [r.lenient for r in inputs]
-    )
+    central = [r.central for r in inputs]
+    verdict = judge_assertion(check.assertion, central, [r.lenient for r in inputs])
+    sides = (check.assertion.lhs.value(central), check.assertion.rhs.value(central))
     return Result(
         id=check.id,
         kind="check",
@@ -85,4 +85,6 @@ def _check(check: Check, cf: ClaimsFile) -> Result:
         formula=check.assertion.source,
         formula_verdict=verdict,
         note=check.note,
+        sides=sides,
+        check=check,
     )

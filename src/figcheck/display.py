@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from figcheck.interval import Interval
-    from figcheck.model import Stated
+    from figcheck.model import ClaimsFile, Stated
+    from figcheck.report import Result
+
+RELATION = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
 
 def number(value: float, *, digits: int = 3) -> str:
@@ -73,5 +76,22 @@ def computed(central: float | None, interval: Interval | None, stated: Stated | 
         return ""
     text = figure(central, stated)
     if interval is not None:
-        text += f" ({span(interval, stated)})"
+        text += f" ({span(interval, stated, unit=stated.percent)})"
     return text
+
+
+def check_sides(result: Result, claims_file: ClaimsFile | None) -> str:
+    """A check's two sides at central figures, e.g. ``44 million ≤ 120 million people``.
+
+    Both sides are shown in the terms of the first claim the check names.
+    """
+    check = result.check
+    if result.sides is None or claims_file is None or check is None:
+        return ""
+    names = check.assertion.names
+    if not names:
+        return ""
+    stated = claims_file.by_id[names[0]].stated
+    lhs, rhs = result.sides
+    relation = RELATION[check.assertion.op]
+    return f"{figure(lhs, stated, unit=False)} {relation} {figure(rhs, stated)}"

@@ -290,7 +290,7 @@ class _Builder:
                 formula = compile_formula(formula_text)
             except FigcheckError as err:
                 self.problem(line, f"{what}: formula: {err.message}")
-        references = self.references(cid, table.get("references"), units, about)
+        references = self.references(cid, table.get("references"), units, about, stated)
         if stated is None or len(self.problems) > before:
             return None
         return Claim(
@@ -357,7 +357,7 @@ class _Builder:
         return amount * punit.factor / unit.factor
 
     def references(
-        self, cid: str, raw: object, units: UnitTable, about: float
+        self, cid: str, raw: object, units: UnitTable, about: float, stated: Stated | None
     ) -> tuple[Reference, ...]:
         if raw is None:
             return ()
@@ -390,6 +390,13 @@ class _Builder:
                     line, f'{what}: date must be YYYY, YYYY-MM or YYYY-MM-DD, not "{date}"'
                 )
             if value is None or not source:
+                continue
+            if stated is not None and value.unit.dimension != stated.unit.dimension:
+                self.problem(
+                    line,
+                    f"{what}: {value.unit.dimension} does not match the value's "
+                    f"{stated.unit.dimension}",
+                )
                 continue
             out.append(
                 Reference(
@@ -444,8 +451,7 @@ class _Builder:
             if name in check_ids:
                 self.problem(line, f"{what}: '{name}' is a check, not a claim with a figure")
                 continue
-            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = _did_you_mean(name, known)
             self.problem(line, f"{what}: unknown id '{name}' in formula{hint}")
 
     def find_cycles(self, formulas: Mapping[str, Formula], claims: Mapping[str, Claim]) -> None:
@@ -492,13 +498,6 @@ class _Builder:
                     f"claim '{claim.id}': formula gives {dim} but the value is "
                     f"{claim.stated.unit.dimension}",
                 )
-            for ref in claim.references:
-                if ref.value.unit.dimension != claim.stated.unit.dimension:
-                    self.problem(
-                        ref.line,
-                        f"claim '{claim.id}': reference is {ref.value.unit.dimension} but the "
-                        f"value is {claim.stated.unit.dimension}",
-                    )
         for check in checks:
             assertion: Assertion = check.assertion
             if not all(n in claims for n in assertion.names):
@@ -507,6 +506,15 @@ class _Builder:
                 assertion.dimension([claims[n].stated.unit.dimension for n in assertion.names])
             except FigcheckError as err:
                 self.problem(check.line, f"check '{check.id}': {err.message}")
+
+
+def _did_you_mean(name: str, known: set[str]) -> str:
+    """A "did you mean" hint; in big files only ids of about the same length are compared."""
+    pool = known
+    if len(known) > 2000:
+        pool = {k for k in known if abs(len(k) - len(name)) <= 2 and k[:1] == name[:1]}
+    close = difflib.get_close_matches(name, sorted(pool)[:5000], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _scaled(reading: Reading, k: float) -> Reading:

@@ -11,7 +11,7 @@ from figcheck.verdict import Verdict
 if TYPE_CHECKING:
     from figcheck.errors import Location
     from figcheck.interval import Interval
-    from figcheck.model import Claim, ClaimsFile, Document, Reference, Stated
+    from figcheck.model import Check, Claim, ClaimsFile, Document, Reference, Stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,9 @@ class Result:
     quote_verdict: Verdict | None = None
     references: tuple[ReferenceResult, ...] = ()
     note: str | None = None
+    sides: tuple[float, float] | None = None  # a check's two sides at central figures
     claim: Claim | None = field(default=None, compare=False, repr=False)
+    check: Check | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

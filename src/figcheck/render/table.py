@@ -38,20 +38,14 @@ def _where(result: Result) -> str:
     return f"{loc.path.rsplit('/', 1)[-1]}:{loc.line}"
 
 
-def _computed(result: Result) -> str:
+def _computed(result: Result, report: Report) -> str:
     if result.kind == "check":
-        return result.formula or ""
+        return display.check_sides(result, report.claims_file)
     return display.computed(result.central, result.range, result.stated)
 
 
-def _references(result: Result) -> Text:
-    text = Text()
-    for i, ref in enumerate(result.references):
-        if i:
-            text.append("\n")
-        text.append(f"{ref.verdict.symbol} ", style=STYLE[ref.verdict])
-        text.append(ref.reference.value.text)
-    return text
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def is_finding(result: Result) -> bool:
@@ -74,15 +68,12 @@ def render(report: Report, options: RenderOptions) -> str:
         options.show == "auto" and len(results) > LARGE
     )
     has_where = any(r.quote_location is not None for r in results)
-    has_refs = any(r.references for r in results)
     table = Table(title=report.document.title or None, title_justify="left", show_lines=False)
-    table.add_column("id", no_wrap=True, overflow="fold")
+    table.add_column("id", no_wrap=True)
     if has_where:
         table.add_column("where", no_wrap=True)
-    table.add_column("stated")
-    table.add_column("computed")
-    if has_refs:
-        table.add_column("references")
+    table.add_column("stated", min_width=12, ratio=2)
+    table.add_column("computed", min_width=16, ratio=3)
     table.add_column("verdict", no_wrap=True)
     for section, group in report.sections():
         rows = [r for r in group if is_finding(r)] if shown_only_findings else group
@@ -94,12 +85,18 @@ def render(report: Report, options: RenderOptions) -> str:
             cells: list[str | Text] = [result.id]
             if has_where:
                 cells.append(_where(result))
-            cells.append(result.stated.text if result.stated else "")
-            cells.append(_computed(result))
-            if has_refs:
-                cells.append(_references(result))
+            cells.append(result.stated.text if result.stated else result.formula or "")
+            cells.append(_computed(result, report))
             cells.append(verdict_text(result.verdict))
             table.add_row(*cells)
+            for ref in result.references:
+                sub: list[str | Text] = [Text("  └ reference", style="dim")]
+                if has_where:
+                    sub.append("")
+                sub.append(ref.reference.value.text)
+                sub.append(Text(_shorten(ref.reference.source, 40), style="dim"))
+                sub.append(verdict_text(ref.verdict))
+                table.add_row(*sub)
     console.print(table)
     summary = Text(report.summary.text())
     if report.exit_code:
