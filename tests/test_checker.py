@@ -168,3 +168,17 @@ def test_json_result_values(tmp_path: Path) -> None:
     assert data["summary"]["within-rounding"] == 1
     assert data["summary"]["unchecked"] == 2
     assert data["summary"]["exit_code"] == 0
+
+
+@pytest.mark.parametrize(
+    ("stated", "formula", "expected"),
+    [
+        ("exactly 0.3", "a + b", "consistent"),  # 0.1 + 0.2 is 0.30000000000000004 in floats
+        ("at most 0.3", "a + b", "consistent"),
+        ("under 0.3", "a + b", "within-rounding"),  # an open end stays open
+    ],
+)
+def test_float_noise_is_not_disagreement(
+    tmp_path: Path, stated: str, formula: str, expected: str
+) -> None:
+    assert one(tmp_path, stated, formula, a="exactly 0.1", b="exactly 0.2") == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,9 @@ if TYPE_CHECKING:
     from figcheck.formula import Assertion
     from figcheck.interval import Interval
     from figcheck.readings import Reading
+
+
+TOLERANCE = 1e-9  # relative: differences below this are float noise, not disagreement
 
 
 class Verdict(Enum):
@@ -59,11 +63,29 @@ def judge_figure(central: float, span: Interval, stated: Reading) -> Verdict:
     consistent: *central* lies in the stated strict interval; within-rounding: *span*
     (the loosest reading of the other side) meets the stated lenient interval.
     """
-    if not math.isnan(central) and stated.strict.contains(central):
+    if not math.isnan(central) and _tolerant(stated.strict).contains(central):
         return Verdict.CONSISTENT
-    if span.meets(stated.lenient):
+    if span.meets(_tolerant(stated.lenient)):
         return Verdict.WITHIN_ROUNDING
     return Verdict.INCONSISTENT
+
+
+def _tolerant(interval: Interval) -> Interval:
+    """*interval* with its closed finite ends pushed out by float noise (relative 1e-9).
+
+    So ``0.1 + 0.2`` is exactly 0.3, while an open end ("over 50 percent") stays open.
+    """
+    lo, hi = interval.lo, interval.hi
+    width = TOLERANCE * max(
+        abs(lo) if math.isfinite(lo) else 0.0, abs(hi) if math.isfinite(hi) else 0.0
+    )
+    if not width:
+        return interval
+    return replace(
+        interval,
+        lo=lo if interval.lo_open else lo - width,
+        hi=hi if interval.hi_open else hi + width,
+    )
 
 
 def judge_assertion(assertion: Assertion, central: list[float], boxes: list[Interval]) -> Verdict:
