@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from figcheck.errors import Location
 from figcheck.model import Check, Claim, ClaimsFile
+from figcheck.progress import STEP as PROGRESS_STEP
+from figcheck.progress import Progress, silent
 from figcheck.report import ReferenceResult, Report, Result, Summary
 from figcheck.verdict import Verdict, judge_assertion, judge_figure
 
@@ -13,10 +15,19 @@ QuoteLocator = Callable[[Claim], tuple[Verdict | None, Location | None]]
 
 
 def check(
-    claims_file: ClaimsFile, *, strict: bool = False, locate: QuoteLocator | None = None
+    claims_file: ClaimsFile,
+    *,
+    strict: bool = False,
+    locate: QuoteLocator | None = None,
+    progress: Progress = silent,
 ) -> Report:
     """The report for *claims_file*; *locate* verifies quotes against the document."""
-    results: list[Result] = [_claim(c, claims_file, locate) for c in claims_file.claims]
+    claims = claims_file.claims
+    results: list[Result] = []
+    for start in range(0, len(claims), PROGRESS_STEP):
+        progress("checking", start, len(claims))
+        batch = claims[start : start + PROGRESS_STEP]
+        results.extend(_claim(c, claims_file, locate) for c in batch)
     results.extend(_check(c, claims_file) for c in claims_file.checks)
     done = tuple(results)
     return Report(

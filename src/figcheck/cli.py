@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -15,6 +18,7 @@ from figcheck.errors import FigcheckError
 from figcheck.render import REPORTER_BY_NAME, Show
 
 if TYPE_CHECKING:
+    from figcheck.progress import Progress
     from figcheck.report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,11 +82,29 @@ def fail(err: FigcheckError) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def build_report(path: Path, *, strict: bool) -> Report:
+def build_report(path: Path, *, strict: bool, progress: Progress | None = None) -> Report:
     from figcheck.checker import check
     from figcheck.loader import load
+    from figcheck.progress import silent
+    from figcheck.quotes import index_for
 
-    return check(load(path), strict=strict)
+    with paused_gc():
+        claims_file = load(path, progress=progress or silent)
+        locate = index_for(claims_file).locate
+        return check(claims_file, strict=strict, locate=locate, progress=progress or silent)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector: a big file makes millions of objects that all live until the
+    report is written, and collections that walk them all cost seconds and free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -120,18 +142,138 @@ def check(
 ) -> None:
     """Recompute the figures of a claims file and report a verdict for each."""
     from figcheck.render import RenderOptions, get_reporter
+    from figcheck.render.progress_bar import ProgressBar, wanted
 
+    bar = wanted(fmt.value, sys.stderr, sys.stdout, to_file=output is not None)
     try:
-        report = build_report(path, strict=strict)
-        options = RenderOptions(
-            color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
-            width=_width(),
-            show=show,
-        )
-        emit(get_reporter(fmt.value)(report, options), output)
+        with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+            report = build_report(path, strict=strict, progress=progress)
+            options = RenderOptions(
+                color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
+                width=_width(),
+                show=show,
+            )
+            text = get_reporter(fmt.value)(report, options)
+        emit(text, output)
     except FigcheckError as err:
         raise fail(err) from None
     raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def explain(
+    ident: Annotated[str, typer.Argument(metavar="CLAIM", help="The id of a claim or check.")],
+    path: PathArg = Path("claims.toml"),
+    color: ColorOpt = "auto",
+) -> None:
+    """Show how one claim's or check's verdict was made, and what it would take to change it."""
+    from figcheck.explain import explain as explain_one
+    from figcheck.render.explain_text import render
+
+    try:
+        explanation = explain_one(build_report(path, strict=False), ident)
+    except FigcheckError as err:
+        raise fail(err) from None
+    emit(render(explanation, color=use_color(color, sys.stdout), width=_width()), None)
+
+
+@app.command()
+def audit(path: PathArg = Path("claims.toml"), color: ColorOpt = "auto") -> None:
+    """Print every claim with its quote, line, stated figure, formula and verdict."""
+    from figcheck.render import RenderOptions
+    from figcheck.render.audit import render
+
+    try:
+        report = build_report(path, strict=False)
+    except FigcheckError as err:
+        raise fail(err) from None
+    options = RenderOptions(color=use_color(color, sys.stdout), width=_width(), show="all")
+    emit(render(report, options), None)
+
+
+@app.command()
+def coverage(
+    path: PathArg = Path("claims.toml"),
+    fmt: Annotated[
+        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
+    ] = "table",
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            metavar="PERCENT",
+            help="Exit with 1 when fewer than PERCENT of the quantities are covered.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the listing to this file (atomically)."),
+    ] = None,
+    show: Annotated[
+        Show,
+        typer.Option(
+            "--show",
+            help="Table rows: all, only uncovered quantities (findings), or auto "
+            "(findings only above 200 mentions).",
+        ),
+    ] = "auto",
+    color: ColorOpt = "auto",
+) -> None:
+    """List every figure the document mentions and the claim that covers it."""
+    from figcheck.coverage import cover
+    from figcheck.loader import load
+    from figcheck.quotes import index_for
+    from figcheck.render import RenderOptions
+
+    try:
+        claims_file = load(path)
+        report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
+        if fmt == "json":
+            from figcheck.render.coverage_json import render
+        else:
+            from figcheck.render.coverage_table import render
+        options = RenderOptions(
+            color=use_color(color, sys.stdout) and output is None and fmt == "table",
+            width=_width(),
+            show=show,
+        )
+        emit(render(report, options), output)
+    except FigcheckError as err:
+        raise fail(err) from None
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def init(
+    document: Annotated[Path, typer.Argument(help="The plain-text document to draft claims for.")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help='Where to write the draft ("-" for standard output).'
+        ),
+    ] = "claims.toml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
+    from figcheck.draft import draft_file
+
+    try:
+        target = None if output == "-" else Path(output)
+        if target is not None and not force and target.exists():
+            from figcheck.errors import InputError, Location
+
+            raise InputError("already exists (use --force to overwrite it)", Location(output))
+        text = draft_file(document, target)
+        if target is None:
+            emit(text, None)
+        else:
+            from figcheck.atomic import write_atomic
+
+            write_atomic(target, text, overwrite=force)
+    except FigcheckError as err:
+        raise fail(err) from None
 
 
 def _width() -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,8 +14,9 @@ if TYPE_CHECKING:
 RELATION = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
 
-def number(value: float, *, digits: int = 3) -> str:
-    """A plain figure: from 100 up, whole with thousands commas; below, 3 significant digits."""
+def number(value: float, *, digits: int = 3, grouping: bool = True) -> str:
+    """A plain figure: from 10**(digits-1) up, whole (with thousands commas unless *grouping*
+    is off); below, *digits* significant digits."""
     if math.isnan(value):
         return "undefined"
     if math.isinf(value):
@@ -22,7 +24,7 @@ def number(value: float, *, digits: int = 3) -> str:
     if value == 0:
         return "0"
     if abs(value) >= 10 ** (digits - 1):
-        return f"{round(value):,}".replace("-", "−")
+        return (f"{round(value):,}" if grouping else f"{round(value)}").replace("-", "−")
     text = f"{value:.{digits}g}"
     if "e" in text:
         text = f"{value:.{digits + 6}f}".rstrip("0").rstrip(".")
@@ -31,52 +33,77 @@ def number(value: float, *, digits: int = 3) -> str:
     return text.replace("-", "−")
 
 
-def _in_stated_terms(value: float, stated: Stated) -> float:
-    value = value / stated.unit.factor
-    if stated.percent:
-        return value * 100
-    return value / stated.scale
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How figures are shown: in a stated figure's scale word and unit ("10.7 million people")."""
 
+    factor: float = 1.0  # base units per shown unit
+    word: str = ""  # scale word, e.g. "million"
+    unit: str = ""  # unit text, or "%"
+    grouping: bool = True  # thousands commas, unless the figure is written without ("1956")
 
-def _unit_suffix(stated: Stated) -> str:
-    if stated.percent:
-        return " %"
-    return f" {stated.unit.text}" if stated.unit.text else ""
+    @classmethod
+    def of(cls, stated: Stated | None) -> Scale:
+        if stated is None:
+            return cls()
+        if stated.percent:
+            return cls(stated.unit.factor / 100, "", "%")
+        word = stated.scale_word or ""
+        grouping = bool(word) or "," in stated.text or abs(stated.mantissa) >= 10_000
+        return cls(stated.unit.factor * stated.scale, word, stated.unit.text, grouping)
+
+    def shown(self, value: float) -> float:
+        """*value* (base units) as a number in this scale."""
+        return value / self.factor
+
+    def text(self, value: float, *, digits: int = 3, unit: bool = True) -> str:
+        """*value* as the document would write it, e.g. ``10.7 million people``."""
+        out = number(self.shown(value), digits=digits, grouping=self.grouping)
+        if self.word and math.isfinite(value):
+            out += f" {self.word}"
+        if unit and self.unit:
+            out += f" {self.unit}"
+        return out
+
+    @property
+    def label(self) -> str:
+        """The unit words, e.g. ``million people`` or ``%``."""
+        return " ".join(part for part in (self.word, self.unit) if part)
+
+    def span(self, interval: Interval, *, unit: bool = False) -> str:
+        """An interval as ``low – high``; open ends are not marked."""
+        low = self.text(interval.lo, unit=False)
+        high = self.text(interval.hi, unit=unit)
+        return f"{low} – {high}"
+
+    def bracketed(self, interval: Interval) -> str:
+        """An interval with open and closed ends marked, e.g. ``[207.5, 208.5] million people``."""
+        left = "(" if interval.lo_open or math.isinf(interval.lo) else "["
+        right = ")" if interval.hi_open or math.isinf(interval.hi) else "]"
+        low = number(self.shown(interval.lo), digits=6, grouping=self.grouping)
+        high = number(self.shown(interval.hi), digits=6, grouping=self.grouping)
+        tail = f" {self.label}" if self.label else ""
+        return f"{left}{low}, {high}{right}{tail}"
 
 
 def figure(value: float, stated: Stated, *, unit: bool = True) -> str:
     """*value* (base units) in the stated figure's scale and unit."""
-    shown = number(_in_stated_terms(value, stated))
-    if math.isfinite(value) and stated.scale_word and not stated.percent:
-        shown += f" {stated.scale_word}"
-    return shown + (_unit_suffix(stated) if unit else "")
-
-
-def span(interval: Interval, stated: Stated, *, unit: bool = False) -> str:
-    """An interval as ``low – high`` in the stated figure's terms; open ends are not marked."""
-    low = figure(interval.lo, stated, unit=False)
-    high = figure(interval.hi, stated, unit=False)
-    text = f"{low} – {high}"
-    return text + (_unit_suffix(stated) if unit else "")
+    return Scale.of(stated).text(value, unit=unit)
 
 
 def bracketed(interval: Interval, stated: Stated) -> str:
-    """An interval with its open and closed ends marked, e.g. ``[207.5, 208.5] million people``."""
-    left = "(" if interval.lo_open or math.isinf(interval.lo) else "["
-    right = ")" if interval.hi_open or math.isinf(interval.hi) else "]"
-    low = number(_in_stated_terms(interval.lo, stated), digits=6)
-    high = number(_in_stated_terms(interval.hi, stated), digits=6)
-    tail = f" {stated.scale_word}" if stated.scale_word and not stated.percent else ""
-    return f"{left}{low}, {high}{right}{tail}{_unit_suffix(stated)}"
+    """An interval in the stated figure's terms with its ends marked."""
+    return Scale.of(stated).bracketed(interval)
 
 
 def computed(central: float | None, interval: Interval | None, stated: Stated | None) -> str:
     """The computed column, e.g. ``10.7 million people (10.5 million – ∞)``."""
     if central is None or stated is None:
         return ""
-    text = figure(central, stated)
+    scale = Scale.of(stated)
+    text = scale.text(central)
     if interval is not None:
-        text += f" ({span(interval, stated, unit=stated.percent)})"
+        text += f" ({scale.span(interval, unit=stated.percent)})"
     return text
 
 
@@ -91,7 +118,7 @@ def check_sides(result: Result, claims_file: ClaimsFile | None) -> str:
     names = check.assertion.names
     if not names:
         return ""
-    stated = claims_file.by_id[names[0]].stated
+    scale = Scale.of(claims_file.by_id[names[0]].stated)
     lhs, rhs = result.sides
     relation = RELATION[check.assertion.op]
-    return f"{figure(lhs, stated, unit=False)} {relation} {figure(rhs, stated)}"
+    return f"{scale.text(lhs, unit=False)} {relation} {scale.text(rhs)}"

@@ -30,6 +30,12 @@ class Reporter(Protocol):
 REPORTER_BY_NAME: dict[str, str] = {
     "table": "figcheck.render.table:render",
     "json": "figcheck.render.json:render",
+    "markdown": "figcheck.render.markdown:render",
+    "github": "figcheck.render.github:render",
+    "junit": "figcheck.render.junit:render",
+    "sarif": "figcheck.render.sarif:render",
+    "gitlab": "figcheck.render.gitlab:render",
+    "html": "figcheck.render.html:render",
 }
 
 

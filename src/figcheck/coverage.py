@@ -1,0 +1,421 @@
+"""Coverage: every figure a document mentions, its category, and the claim that covers it."""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import re
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from figcheck import display
+from figcheck.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
+from figcheck.numbers import Amount, find_amounts
+from figcheck.units import is_known_word
+
+if TYPE_CHECKING:
+    from figcheck.model import ClaimsFile, Document
+    from figcheck.quotes import QuoteIndex
+
+
+class Category(Enum):
+    """What kind of figure a mention is; only quantities count against coverage."""
+
+    QUANTITY = "quantity"  # a scale word, a unit, a percent or a share; or it counts people/goods
+    YEAR = "year"  # 1956, 1944-45, the 1950s
+    COUNT = "count"  # a small count of anything else: "five factors"
+    LABEL = "label"  # an ordinal or a label: "20th Congress", "Lesson one", "No. 2", "1)"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One figure as the document writes it, read with the one number reader."""
+
+    line: int  # 1-based, of the figure's first character (its qualifier's, if any)
+    column: int
+    text: str  # as written, with its qualifier, whitespace folded: "at least 22 million"
+    value: float  # the number with its scale word, percent not applied (50 for "50 percent")
+    category: Category
+    covered_by: str | None  # the id of the claim whose quote covers it
+    start: int  # offsets in the document text, qualifier included
+    end: int
+    number_start: int  # where the (first) number starts
+    qualifier: Qualifier = Qualifier.PLAIN
+    upper: float | None = None  # the upper end of a range ("1944-45" -> 1945)
+    percent: bool = False
+    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageReport:
+    """Every mention in a claims file's document and which claims cover them."""
+
+    claims_path: str
+    document: Document
+    mentions: tuple[Mention, ...]
+    unlocated: tuple[str, ...] = ()  # ids of claims whose quote is not in the document
+    fail_under: float | None = None  # --fail-under: the least quantity coverage, in percent
+
+    def of(self, category: Category) -> list[Mention]:
+        return [m for m in self.mentions if m.category is category]
+
+    def counts(self, category: Category) -> tuple[int, int]:
+        """(covered, total) mentions of *category*."""
+        mentions = self.of(category)
+        return sum(1 for m in mentions if m.covered_by is not None), len(mentions)
+
+    @property
+    def percent(self) -> float:
+        """Quantity coverage in percent; 100 when the document has no quantities."""
+        covered, total = self.counts(Category.QUANTITY)
+        return 100.0 if not total else 100.0 * covered / total
+
+    @property
+    def exit_code(self) -> int:
+        """1 when quantity coverage is below ``fail_under`` (compared exactly), else 0."""
+        if self.fail_under is None:
+            return 0
+        covered, total = self.counts(Category.QUANTITY)
+        return int(covered * 100 < self.fail_under * total)
+
+    def text(self) -> str:
+        """One line, e.g. ``24 of 26 quantities covered (92.3%); also 9 years, 4 counts ...``."""
+        covered, total = self.counts(Category.QUANTITY)
+        line = f"{covered} of {total} quantities covered ({display.number(self.percent)}%)"
+        others = []
+        for category, name in ((Category.YEAR, "year"), (Category.COUNT, "count")):
+            done, n = self.counts(category)
+            if n:
+                others.append(f"{_plural(n, name)} ({done} covered)")
+        labels = len(self.of(Category.LABEL))
+        if labels:
+            others.append(_plural(labels, "ordinal or label", "ordinals or labels"))
+        if others:
+            line += "; also listed: " + ", ".join(others)
+        if self.unlocated:
+            line += f"; {_plural(len(self.unlocated), 'quote')} not found"
+        return line
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+# -- what a figure counts ------------------------------------------------------------------
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Nouns that count people: a figure before one of them is a quantity, and figcheck init maps
+# them to "person" (as an assumption to verify).
+PEOPLE_NOUNS = frozenset(
+    _words(
+        """
+    adults applicants babies beneficiaries believers boys candidates casualties children
+    citizens civilians claimants clients colonists communists consumers contenders customers
+    deaths delegates deputies doctors emigrants employees employers engineers executives
+    families farmers fans girls graduates households immigrants individuals infants inhabitants
+    inmates kids labourers laborers managers members men migrants nationals nurses officers
+    officials owners participants passengers patients peasants pensioners physicians prisoners
+    pupils readers recipients recruits refugees residents respondents retirees scientists
+    settlers shareholders soldiers specialists staff students subscribers survivors taxpayers
+    teachers tenants tourists troops users veterans victims viewers visitors volunteers voters
+    women workers
+    """
+    )
+)
+# Nouns that count goods and other things: a figure before one is a quantity, but no unit
+# table reads them, so figcheck init names them in a comment instead of the value.
+GOODS_NOUNS = frozenset(
+    _words(
+        """
+    acres aircraft apartments barrels beds bottles buildings businesses cars cattle chickens
+    companies computers copies cows doses dwellings enterprises factories farms firms flats
+    goats guns head hectares homes horses hospitals houses items jobs loaves machines missiles
+    phones pigs planes rifles rooms schools seats sheep ships shops stores tanks tickets
+    tractors trees trucks vaccines vehicles votes weapons
+    """
+    )
+)
+CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles"}
+CURRENCY_WORDS = frozenset(
+    _words("dollars euros pounds rubles roubles yen yuan francs pesos rupees")
+)
+TON_WORDS = re.compile(r"(?:kilo|mega|giga)?tons?", re.IGNORECASE)
+
+# the words after a figure, on its line or the next (prose wraps), up to four
+_SEP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_WORDS_AFTER = re.compile(rf"(?:{_SEP}[A-Za-z][A-Za-z'’-]*){{1,4}}")
+_LABEL_WORDS = _words(
+    """
+    lesson chapter section part article art. figure fig. table item step page p. pp. vol.
+    volume book act scene phase stage round question exhibit appendix annex clause paragraph
+    para. rule grade level class room line version issue number episode season track route
+    highway ward district precinct floor box form schedule amendment resolution bill decree
+    order model type series game match verse psalm canto
+    """
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|no|nos|Nr|nr)\.|\bNo|#|№|(?i:\b(?:"
+    + "|".join(re.escape(word) for word in _LABEL_WORDS)
+    + r")))[^\S\n]*\Z"
+)
+# What a label or a qualifier ends with, lowercased: a cheap test before the regex searches.
+_LABEL_ENDS = (*_LABEL_WORDS, "no.", "nos.", "nr.", "no", "#", "№")
+_QUALIFIER_ENDS = tuple(phrase for phrase, _ in QUALIFIER_PHRASES)
+_LIST_START = re.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
+_RANGE_GAP = re.compile(r"[^\S\n]*[-–—][^\S\n]*\Z|\s+to\s+\Z")
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\Z")
+_DATE_AFTER = re.compile(r"[-/][0-9]")
+_AND_GAP = re.compile(r"\s+and\s+\Z")
+_YEAR_ABOUT = frozenset({Qualifier.PLAIN, Qualifier.ABOUT})  # "about 1900", "circa 1850"
+
+
+def out_of(text: str, end: int, whole: Amount) -> bool:
+    """Whether the figure ending at *end* is a part "out of (the)" *whole*, a scaled amount."""
+    return whole.scale_word is not None and _OUT_OF.match(text, end, whole.start) is not None
+
+
+def counted(text: str, end: int) -> tuple[str, str] | None:
+    """The unit or noun a figure ending at *end* counts, and its kind, or None.
+
+    Kinds: "unit" (the unit table reads it), "ton" (ambiguous, needs a [units] entry),
+    "people", "goods", "currency". The noun is the next word, or, for people, one of the
+    next four words ("seven million full and candidate members").
+    """
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return None
+    words = m.group().split()
+    first = words[0]
+    kind = _kind(first)
+    if kind is not None:
+        return first, kind
+    for word in words[1:]:
+        if word.lower() in PEOPLE_NOUNS:
+            return word, "people"
+    return None
+
+
+def _kind(word: str) -> str | None:
+    lower = word.lower()
+    if lower in PEOPLE_NOUNS:
+        return "people"
+    if lower in GOODS_NOUNS:
+        return "goods"
+    if lower in CURRENCY_WORDS:
+        return "currency"
+    if TON_WORDS.fullmatch(word):
+        return "ton"
+    if len(word) >= 2 and lower != "percent" and is_known_word(word):
+        return "unit"
+    return None
+
+
+# -- finding mentions ----------------------------------------------------------------------
+
+
+def _decade(text: str, amount: Amount) -> bool:
+    """ "1950s": a year with an "s" after it."""
+    end = amount.end
+    return text.startswith("s", end) and not text[end + 1 : end + 2].isalnum()
+
+
+def _is_year(amount: Amount) -> bool:
+    return (
+        amount.form == "digits"
+        and amount.scale_word is None
+        and not amount.percent
+        and len(amount.text) == 4
+        and amount.text.isdigit()
+        and 1000 <= amount.value <= 2199
+    )
+
+
+def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> float | None:
+    """The upper end if *lower* and *upper* form a range ("1989-1991", "5 to 10"), else None."""
+    if upper.form == "ordinal" or lower.form == "ordinal":
+        return None
+    gap_start = lower.end
+    if upper.start - gap_start > 12:
+        return None
+    if qualifier is Qualifier.BETWEEN:
+        if _AND_GAP.match(text, gap_start, upper.start) is None:
+            return None
+    elif (
+        _RANGE_GAP.match(text, gap_start, upper.start) is None
+        or _DATE_AFTER.match(text, upper.end) is not None  # "2020-05-12" is a date
+    ):
+        return None
+    value = upper.value
+    if _is_year(lower) and upper.form == "digits" and len(upper.text) == 2:
+        value = lower.value // 100 * 100 + upper.value  # "1944-45"
+        if value <= lower.value:
+            value += 100
+    if value <= lower.value:
+        return None
+    return value
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every figure *text* mentions, in order, each with its category (none covered yet)."""
+    amounts = find_amounts(text)
+    mentions: list[Mention] = []
+    line, line_start, pos = 1, 0, 0
+    i, n = 0, len(amounts)
+    while i < n:
+        amount = amounts[i]
+        i += 1
+        # the words just before, folded: a cheap test before the qualifier and label searches
+        before = " ".join(text[max(0, amount.start - 24) : amount.start].lower().split())
+        q = qualifier_before(text, amount.start) if before.endswith(_QUALIFIER_ENDS) else None
+        qualifier, start = q if q is not None else (Qualifier.PLAIN, amount.start)
+        top: Amount | None = None  # the upper amount of a range
+        upper = _upper(text, amount, amounts[i], qualifier) if i < n else None
+        if upper is not None:
+            top = amounts[i]
+            i += 1
+        elif qualifier is Qualifier.BETWEEN:
+            qualifier, start = Qualifier.PLAIN, amount.start
+        end = amount.end if top is None else top.end
+        if upper is None and _is_year(amount) and _decade(text, amount):
+            upper, end = amount.value + 9, end + 1  # "the 1950s"
+        category = _category(text, amount, top, qualifier, end, before)
+        if category is Category.COUNT and i < n and out_of(text, end, amounts[i]):
+            category = Category.QUANTITY  # "six out of the seven million members"
+        value, percent = amount.value, amount.percent
+        if top is not None:
+            percent = percent or top.percent
+            if amount.scale_word is None and top.scale_word is not None:
+                value = amount.mantissa * top.scale  # "12-13 million"
+        # lines and columns, counting each stretch of text once
+        if start > pos:
+            line += text.count("\n", pos, start)
+            newline = text.rfind("\n", pos, start)
+            if newline >= 0:
+                line_start = newline + 1
+            pos = start
+        mentions.append(
+            Mention(
+                line=line,
+                column=start - line_start + 1,
+                text=" ".join(text[start:end].split()),
+                value=value,
+                category=category,
+                covered_by=None,
+                start=start,
+                end=end,
+                number_start=amount.start,
+                qualifier=qualifier,
+                upper=upper,
+                percent=percent,
+                form=amount.form,
+            )
+        )
+    return mentions
+
+
+def _category(
+    text: str, amount: Amount, top: Amount | None, qualifier: Qualifier, end: int, before: str
+) -> Category:
+    """*end* is where the figure ends; *before*, the words just before it, folded."""
+    if amount.form == "ordinal" or _is_label(text, amount, before):
+        return Category.LABEL
+    currency = text[amount.start - 1 : amount.start] in CURRENCY_SYMBOLS
+    if _is_year(amount) and qualifier in _YEAR_ABOUT and not currency:
+        return Category.QUANTITY if counted(text, end) is not None else Category.YEAR
+    last = top or amount
+    if (
+        last.scale_word is not None
+        or last.percent
+        or amount.form == "fraction"
+        or currency
+        or qualifier is not Qualifier.PLAIN
+        or not amount.value.is_integer()
+        or last.value >= 1000
+        or counted(text, end) is not None
+    ):
+        return Category.QUANTITY
+    return Category.COUNT
+
+
+def _is_label(text: str, amount: Amount, before: str) -> bool:
+    """ "No. 2", "Lesson one", "page 5"; and list markers: "1)" or "2." opening a line."""
+    start = amount.start
+    if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if amount.form != "digits" or amount.value >= 100:
+        return False
+    after = text[amount.end : amount.end + 2]
+    marker = after[:1] == ")" or (after[:1] == "." and (after[1:] in ("", " ", "\n")))
+    return marker and _LIST_START.search(text, max(0, start - 8), start) is not None
+
+
+# -- coverage ------------------------------------------------------------------------------
+
+
+def cover(
+    claims_file: ClaimsFile, index: QuoteIndex, *, fail_under: float | None = None
+) -> CoverageReport:
+    """The mentions in *index*'s document, each with the claim that covers it, if any.
+
+    A claim covers the mention whose number its quote states (the figure found when the quote
+    was verified); failing that, the first claim whose quote contains the start of the number.
+    """
+    exact: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    unlocated: list[str] = []
+    for claim in claims_file.claims:
+        if claim.quote is None:
+            continue
+        found = index.match(claim.quote, claim.stated)
+        if found is None:
+            unlocated.append(claim.id)
+            continue
+        spans.append((found.start, found.end, claim.id))
+        if found.figure_start is not None:
+            exact.setdefault(found.figure_start, claim.id)
+    spans.sort(key=lambda span: span[0])
+    # a sweep over mentions and quote spans, both in document order: linear, but for the heap
+    open_spans: list[tuple[int, int, str]] = []  # (end, order, id) of spans begun so far
+    j = 0
+    mentions: list[Mention] = []
+    for mention in find_mentions(index.text):
+        at = mention.number_start
+        while j < len(spans) and spans[j][0] <= at:
+            heapq.heappush(open_spans, (spans[j][1], j, spans[j][2]))
+            j += 1
+        while open_spans and open_spans[0][0] <= at:
+            heapq.heappop(open_spans)
+        by = exact.get(at) or (open_spans[0][2] if open_spans else None)
+        mentions.append(mention if by is None else dataclasses.replace(mention, covered_by=by))
+    return CoverageReport(
+        claims_path=claims_file.path,
+        document=claims_file.document,
+        mentions=tuple(mentions),
+        unlocated=tuple(unlocated),
+        fail_under=fail_under,
+    )
+
+
+def describe(mention: Mention) -> str:
+    """What a mention parses to, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
+    if mention.category is Category.YEAR:
+        shown = f"{mention.value:.0f}"
+    elif mention.form == "fraction":
+        fraction = Fraction(mention.value).limit_denominator(1000)
+        shown = f"{fraction.numerator}/{fraction.denominator}"
+    else:
+        shown = display.number(mention.value, digits=6)
+    if mention.upper is not None:
+        top = f"{mention.upper:.0f}" if mention.category is Category.YEAR else None
+        shown += "–" + (top or display.number(mention.upper, digits=6))
+    if mention.percent:
+        shown += "%"
+    if mention.qualifier not in (Qualifier.PLAIN, Qualifier.BETWEEN):
+        shown = f"{mention.qualifier.value} {shown}"
+    return shown

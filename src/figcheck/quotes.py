@@ -1,0 +1,366 @@
+"""Quote verification: find each claim's quote in the document and the figure in the quote."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from figcheck.errors import InputError, Location
+from figcheck.numbers import Amount, find_amounts
+from figcheck.sources import read_text
+from figcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from figcheck.model import Claim, ClaimsFile, Stated
+
+# Curly quotes and apostrophes read as straight ones: one character for one, so offsets hold.
+_QUOTE_FOLDS = (
+    *((c, "'") for c in "‘’‚‛′ʼ"),
+    *((c, '"') for c in "“”„‟″"),
+)
+# Every whitespace character but the plain space reads as a space (one for one).
+_OTHER_SPACES = (
+    *"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000",
+    *map(chr, range(0x2000, 0x200B)),
+)
+_SOFT_HYPHEN = "\u00ad"
+_DROPPED = (_SOFT_HYPHEN, "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+# A hyphen broken over a line end; joined only after a letter or digit (not a spaced dash).
+# The plain-hyphen pattern opens with a literal, which the regex engine scans for quickly.
+_HYPHEN_BREAK = re.compile(r"-[^\S\n]*\n\s*")
+_ANY_HYPHEN_BREAK = re.compile(r"[-\u2010\u00ad][^\S\n]*\n\s*")
+_SPACE_RUN = re.compile(r"  +")
+_NEWLINE = re.compile(r"\n")
+_WORD = re.compile(r"\w+")
+# Above this many distinct quotes, one pass over the document's words beats a find per quote.
+_MANY_QUOTES = 16
+# Quotes are looked up in that pass by their first _KEY characters from their first word.
+_KEY = 16
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """Where a quote is in the document, and where in it the claim's figure is stated.
+
+    Offsets index the document text as read (BOM dropped, line ends made ``\\n``).
+    """
+
+    start: int
+    end: int
+    figure_start: int | None  # None: the quote does not state the figure
+    figure_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """A folded text and the map back to the original: breakpoints where the offset shifts."""
+
+    text: str
+    folded_starts: list[int]
+    original_starts: list[int]
+
+    def original(self, offset: int) -> int:
+        """The original offset of the folded character at *offset*."""
+        i = bisect_right(self.folded_starts, offset) - 1
+        return self.original_starts[i] + offset - self.folded_starts[i]
+
+
+def _one_for_one(text: str) -> str:
+    """Straight quotes for curly ones and a space for every other whitespace character.
+
+    ``str.replace`` per character that occurs: much faster than ``str.translate`` on big texts.
+    """
+    for old, new in _QUOTE_FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    ascii_only = text.isascii()
+    for old in _OTHER_SPACES:
+        if (old < "\x80" or not ascii_only) and old in text:
+            text = text.replace(old, " ")
+    return text
+
+
+def _edits(text: str, spaced: str, *, keep_hyphen: bool) -> tuple[list[tuple[int, int, str]], int]:
+    """The length-changing folds of *text* as sorted, disjoint (start, end, replacement), and
+    how many hyphens are broken over a line end. *spaced* is ``_one_for_one(text)``."""
+    rare = "\u2010" in text or _SOFT_HYPHEN in text
+    edits: list[tuple[int, int, str]] = []
+    for m in (_ANY_HYPHEN_BREAK if rare else _HYPHEN_BREAK).finditer(text):
+        start = m.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before == "_":
+            kept = keep_hyphen and m.group()[0] != _SOFT_HYPHEN
+            edits.append((start, m.end(), "-" if kept else ""))
+    hyphens = len(edits)
+    for c in _DROPPED:
+        if c in text:
+            at = text.find(c)
+            while at >= 0:
+                edits.append((at, at + 1, ""))
+                at = text.find(c, at + 1)
+    edits.extend((m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(spaced))
+    # a hyphen break takes the spaces after it (and is its own soft hyphen): longest first
+    edits.sort(key=lambda edit: (edit[0], -edit[1]))
+    disjoint: list[tuple[int, int, str]] = []
+    last_end = 0
+    for edit in edits:
+        if edit[0] >= last_end:
+            disjoint.append(edit)
+            last_end = edit[1]
+    return disjoint, hyphens
+
+
+def _fold(text: str, *, keep_hyphen: bool) -> tuple[_Folded, int]:
+    """*text* folded for matching, and how many hyphens were broken over a line end."""
+    spaced = _one_for_one(text)
+    edits, hyphens = _edits(text, spaced, keep_hyphen=keep_hyphen)
+    pieces: list[str] = []
+    folded_starts = [0]
+    original_starts = [0]
+    pos = length = 0
+    for start, end, replacement in edits:
+        pieces.append(spaced[pos:start])
+        pieces.append(replacement)
+        # the replacement maps onto the start of what it replaces; after it, the shift changes
+        length += start - pos + len(replacement)
+        folded_starts.append(length)
+        original_starts.append(end)
+        pos = end
+    pieces.append(spaced[pos:])
+    return _Folded("".join(pieces), folded_starts, original_starts), hyphens
+
+
+def fold(text: str) -> str:
+    """*text* as quotes are compared: whitespace runs as one space, straight quotes, no
+    soft hyphens, a hyphen broken over a line end joined, and no space at either end."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip(" ")  # the common case: nothing to fold (all ASCII spaces print)
+    return _fold(text, keep_hyphen=True)[0].text.strip(" ")
+
+
+def states_figure(amount: Amount, stated: Stated) -> bool:
+    """Whether *amount*, read from a quote, is the stated figure's number.
+
+    The scale word may be left out of the quote ("22" for "22 million"), and so may a minus
+    sign ("fell by 3 percent" for "-3 percent"); a percentage states only a percentage.
+    """
+    if amount.form == "ordinal" or (amount.percent and not stated.percent):
+        return False
+    if _same(amount.value, abs(stated.number)):
+        return True
+    return amount.scale_word is None and _same(amount.value, abs(stated.mantissa))
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b or math.isclose(a, b, rel_tol=1e-12)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _first(text: str, quote: str, start: int = 0) -> int:
+    """The first occurrence of *quote* in *text* that does not start inside a word, or -1."""
+    at = text.find(quote, start)
+    if at > 0 and _is_word(quote[0]):
+        while at > 0 and _is_word(text[at - 1]):
+            at = text.find(quote, at + 1)
+    return at
+
+
+def _first_many(text: str, quotes: list[str]) -> dict[str, int]:
+    """The first occurrences (as _first) of many quotes, in one pass over *text*'s words.
+
+    Each quote is keyed by _KEY characters from the start of its first word; the pass looks
+    at the words of *text* that begin some key, so its cost grows with the text, not with
+    text times quotes. Quotes too short for a key are found one by one.
+    """
+    found: dict[str, int] = {}
+    by_key: dict[str, list[tuple[str, int]]] = {}  # key -> (quote, offset of its first word)
+    first_words: set[str] = set()
+    for quote in quotes:
+        word = _WORD.search(quote)
+        if word is None or len(quote) - word.start() < _KEY:
+            found[quote] = _first(text, quote)
+            continue
+        by_key.setdefault(quote[word.start() : word.start() + _KEY], []).append(
+            (quote, word.start())
+        )
+        first_words.add(word.group())
+    if not by_key:
+        return found
+    hits: dict[str, list[int]] = {}
+    pos = 0
+    for token in text.split(" "):
+        if token in first_words:
+            starts: tuple[int, ...] | list[int] = (pos,)
+        elif token.isalnum():
+            starts = ()
+        else:  # a token with punctuation: the words in it
+            starts = [pos + m.start() for m in _WORD.finditer(token) if m.group() in first_words]
+        for at in starts:
+            key = text[at : at + _KEY]
+            if key in by_key:
+                hits.setdefault(key, []).append(at)
+        pos += len(token) + 1
+    for key, group in by_key.items():
+        found.update(_resolve(text, group, hits.get(key, [])))
+    return found
+
+
+def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict[str, int]:
+    """Where each quote of *group* (quote, offset of its key) first occurs, given the sorted
+    *places* where their shared key occurs; quotes are told apart by slicing at each place."""
+    shapes: dict[tuple[int, int], set[str]] = {}  # (offset, length) -> quotes of that shape
+    for quote, offset in group:
+        shapes.setdefault((offset, len(quote)), set()).add(quote)
+    found = dict.fromkeys((quote for quote, _ in group), -1)
+    left = len(found)
+    for at in places:
+        for (offset, length), quotes in shapes.items():
+            start = at - offset
+            piece = text[start : start + length]
+            if start < 0 or piece not in quotes or found[piece] >= 0:
+                continue
+            if offset or start == 0 or not _is_word(text[start - 1]):
+                found[piece] = start
+                left -= 1
+        if not left:
+            break
+    return found
+
+
+class QuoteIndex:
+    """A document folded once for quote matching, with a map back to lines and columns.
+
+    Quotes are folded the same way and matched case-sensitively, at their first occurrence
+    that does not start inside a word. A hyphen broken over a line end is read as joined both
+    ways: kept ("post-industrial") and, in a second index built only when the document has
+    such hyphens, dropped ("production").
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self._kept, hyphens = _fold(text, keep_hyphen=True)
+        self._dropped: _Folded | None = None
+        self._has_hyphens = hyphens > 0
+        self._line_starts: list[int] | None = None
+        self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
+
+    def _indexes(self) -> tuple[_Folded, ...]:
+        if not self._has_hyphens:
+            return (self._kept,)
+        if self._dropped is None:
+            self._dropped = _fold(self.text, keep_hyphen=False)[0]
+        return (self._kept, self._dropped)
+
+    def prepare(self, quotes: Iterable[str]) -> None:
+        """Find many quotes at once (one pass over the document for each index)."""
+        todo = sorted({q for q in map(fold, quotes) if q and q not in self._spans})
+        if len(todo) <= _MANY_QUOTES:
+            return  # found one by one, when asked
+        for index in self._indexes():
+            for quote, at in _first_many(index.text, todo).items():
+                if at >= 0:
+                    self._spans[quote] = (at, at + len(quote), index)
+            todo = [q for q in todo if q not in self._spans]
+        self._spans.update(dict.fromkeys(todo))
+
+    def _find(self, quote: str) -> tuple[int, int, _Folded] | None:
+        """The folded span of the folded *quote* in the first index that holds it."""
+        if quote in self._spans:
+            return self._spans[quote]
+        result: tuple[int, int, _Folded] | None = None
+        if quote:
+            for index in self._indexes():
+                at = _first(index.text, quote)
+                if at >= 0:
+                    result = (at, at + len(quote), index)
+                    break
+        self._spans[quote] = result
+        return result
+
+    def span(self, quote: str) -> tuple[int, int] | None:
+        """The original span of *quote* in the document, or None."""
+        found = self._find(fold(quote))
+        if found is None:
+            return None
+        start, end, index = found
+        return index.original(start), index.original(end - 1) + 1
+
+    def unique(self, quote: str) -> bool:
+        """Whether *quote* occurs exactly once (as matched) in the document."""
+        found = self._find(fold(quote))
+        if found is None:
+            return False
+        start, end, index = found
+        return _first(index.text, index.text[start:end], start + 1) < 0
+
+    def match(self, quote: str, stated: Stated) -> QuoteMatch | None:
+        """Where *quote* is and where it states *stated*; None if the quote is not there."""
+        folded = fold(quote)
+        found = self._find(folded)
+        if found is None:
+            return None
+        start, end, index = found
+        original = index.original
+        for amount in find_amounts(folded):
+            if states_figure(amount, stated):
+                return QuoteMatch(
+                    start=original(start),
+                    end=original(end - 1) + 1,
+                    figure_start=original(start + amount.start),
+                    figure_end=original(start + amount.end - 1) + 1,
+                )
+        return QuoteMatch(original(start), original(end - 1) + 1, None, None)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of the original *offset*."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def location(self, offset: int) -> Location:
+        line, column = self.line_column(offset)
+        return Location(self.path, line, column)
+
+    def locate(self, claim: Claim) -> tuple[Verdict | None, Location | None]:
+        """The quote verdict and location for *claim* (a checker.QuoteLocator)."""
+        if claim.quote is None:
+            return None, None
+        found = self.match(claim.quote, claim.stated)
+        if found is None:
+            return Verdict.QUOTE_NOT_FOUND, None
+        where = self.location(found.start)
+        if found.figure_start is None:
+            return Verdict.FIGURE_NOT_IN_QUOTE, where
+        return None, where
+
+
+def read_document(claims_file: ClaimsFile) -> str:
+    """The text of the claims file's document; errors point at its ``source`` line.
+
+    e.g. ``claims.toml:3: source "seeds/x.txt": no such file``.
+    """
+    document = claims_file.document
+    where = Location(claims_file.path, document.line)
+    if document.path is None:
+        raise InputError('[document]: missing source = "..." (the document\'s path)', where)
+    try:
+        return read_text(Path(document.path), allow_empty=False)
+    except InputError as err:
+        raise InputError(f'source "{document.source}": {err.message}', where) from None
+
+
+def index_for(claims_file: ClaimsFile) -> QuoteIndex:
+    """Read the claims file's document and index it for the claims' quotes."""
+    index = QuoteIndex(read_document(claims_file), claims_file.document.path or "")
+    index.prepare(c.quote for c in claims_file.claims if c.quote is not None)
+    return index

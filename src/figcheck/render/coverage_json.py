@@ -1,0 +1,58 @@
+"""Coverage as JSON (schema 1): every mention, its category and covering claim, and counts."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from figcheck import __version__
+from figcheck.coverage import Category, describe
+
+if TYPE_CHECKING:
+    from figcheck.coverage import CoverageReport, Mention
+    from figcheck.render import RenderOptions
+
+SCHEMA = 1
+
+
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    return {
+        "line": mention.line,
+        "column": mention.column,
+        "text": mention.text,
+        "reads_as": describe(mention),
+        "value": mention.value,
+        "upper": mention.upper,
+        "percent": mention.percent,
+        "qualifier": mention.qualifier.value,
+        "category": mention.category.value,
+        "covered_by": mention.covered_by,
+    }
+
+
+def coverage_dict(report: CoverageReport) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    for category, key in (
+        (Category.QUANTITY, "quantities"),
+        (Category.YEAR, "years"),
+        (Category.COUNT, "counts"),
+        (Category.LABEL, "labels"),
+    ):
+        covered, total = report.counts(category)
+        summary[key] = {"covered": covered, "total": total}
+    summary["percent"] = report.percent
+    summary["fail_under"] = report.fail_under
+    summary["exit_code"] = report.exit_code
+    return {
+        "schema": SCHEMA,
+        "figcheck": __version__,
+        "claims_file": report.claims_path,
+        "document": {"title": report.document.title, "source": report.document.source},
+        "mentions": [mention_dict(m) for m in report.mentions],
+        "unlocated": list(report.unlocated),
+        "summary": summary,
+    }
+
+
+def render(report: CoverageReport, options: RenderOptions) -> str:
+    return json.dumps(coverage_dict(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,87 @@
+"""The coverage table: each figure the document mentions, what it reads as, and its claim."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from figcheck.coverage import Category, describe
+
+if TYPE_CHECKING:
+    from figcheck.coverage import CoverageReport, Mention
+    from figcheck.render import RenderOptions
+
+STYLE = {
+    Category.QUANTITY: "",
+    Category.YEAR: "cyan",
+    Category.COUNT: "dim",
+    Category.LABEL: "dim",
+}
+NOT_COVERED = "✘ none"  # a quantity no claim covers
+NO_CLAIM = "–"  # a year, count or label no claim covers: listed, not counted
+LARGE = 200  # above this many mentions, --show auto lists only the uncovered quantities
+
+
+def is_finding(mention: Mention) -> bool:
+    return mention.category is Category.QUANTITY and mention.covered_by is None
+
+
+def _covered(mention: Mention) -> Text:
+    if mention.covered_by is not None:
+        return Text(mention.covered_by, style="green")
+    if mention.category is Category.QUANTITY:
+        return Text(NOT_COVERED, style="bold red")
+    return Text(NO_CLAIM, style="dim")
+
+
+def render(report: CoverageReport, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        width=options.width or 100,
+        highlight=False,
+        emoji=False,
+    )
+    mentions = report.mentions
+    only_findings = options.show == "findings" or (options.show == "auto" and len(mentions) > LARGE)
+    rows = [m for m in mentions if is_finding(m)] if only_findings else list(mentions)
+    title = report.document.title or report.document.source or ""
+    table = Table(title=f"{title}: figures mentioned" if title else None, title_justify="left")
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("as written")
+    table.add_column("reads as")
+    table.add_column("category", no_wrap=True)
+    table.add_column("covered by", overflow="fold")
+    for mention in rows:
+        style = STYLE[mention.category]
+        table.add_row(
+            str(mention.line),
+            mention.text,
+            describe(mention),
+            Text(mention.category.value, style=style),
+            _covered(mention),
+        )
+    if rows:
+        console.print(table)
+    summary = Text(report.text())
+    if report.exit_code:
+        summary.stylize("bold red")
+    console.print(summary)
+    if report.unlocated:
+        console.print(
+            "Quotes not found (run figcheck check): " + ", ".join(report.unlocated), style="yellow"
+        )
+    if only_findings and options.show == "auto":
+        console.print(
+            f"Showing only the uncovered quantities of {len(mentions)} mentions; "
+            "use --show all to list every one.",
+            style="dim",
+        )
+    return buffer.getvalue()

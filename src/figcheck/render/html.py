@@ -1,0 +1,457 @@
+"""The annotated document: one self-contained HTML page with every claimed figure highlighted."""
+
+from __future__ import annotations
+
+import bisect
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from figcheck import __version__, display
+from figcheck.errors import FigcheckError
+from figcheck.figure import Qualifier, parse_figure, qualifier_before
+from figcheck.numbers import Amount, find_amounts
+from figcheck.quotes import QuoteIndex, read_document
+from figcheck.sources import read_text
+from figcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from figcheck.model import Stated
+    from figcheck.render import RenderOptions
+    from figcheck.report import Report, Result
+
+_SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _css_class(verdict: Verdict) -> str:
+    return f"v-{verdict.value}"
+
+
+def badge(verdict: Verdict) -> str:
+    return f'<span class="badge {_css_class(verdict)}">{verdict.symbol} {verdict.value}</span>'
+
+
+# -- finding claimed figures in the document -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The document's text, indexed for quotes, with every amount the number reader finds."""
+
+    text: str
+    index: QuoteIndex
+    amounts: list[Amount]
+    starts: list[int]  # of the amounts, for bisect
+
+    @classmethod
+    def of(cls, text: str, path: str) -> _Text:
+        amounts = find_amounts(text)
+        return cls(text, QuoteIndex(text, path), amounts, [a.start for a in amounts])
+
+    def line_of(self, offset: int) -> int:
+        return self.index.line_column(offset)[0]
+
+    def place(self, result: Result) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """Where the result's quote is, and where in it the stated figure is (None if not)."""
+        stated = result.stated
+        if result.quote is None or stated is None:
+            return None
+        found = self.index.match(result.quote, stated)
+        if found is None:
+            return None
+        quote = (found.start, found.end)
+        if found.figure_start is None or found.figure_end is None:
+            return quote, None
+        return quote, self._widen(stated, found.figure_start, found.figure_end, quote)
+
+    def _widen(
+        self, stated: Stated, start: int, end: int, quote: tuple[int, int]
+    ) -> tuple[int, int]:
+        """The figure's span with its qualifier and, for "between", its upper amount."""
+        try:
+            figure = parse_figure(stated.text)
+        except FigcheckError:
+            return start, end
+        if figure.upper is not None:
+            lo = bisect.bisect_left(self.starts, end)
+            hi = bisect.bisect_left(self.starts, quote[1])
+            upper = next(
+                (a for a in self.amounts[lo:hi] if a.end <= quote[1] and _same(a, figure.upper)),
+                None,
+            )
+            if upper is not None:
+                end = upper.end
+        if figure.qualifier is not Qualifier.PLAIN:
+            before = qualifier_before(self.text, start)
+            if before is not None and before[1] >= quote[0]:
+                start = before[1]
+        return start, end
+
+
+def _same(found: Amount, wanted: Amount) -> bool:
+    """Whether an amount in the text is *wanted* ("12" for the "12 million" of "10 to 12")."""
+    if found.percent != wanted.percent:
+        return False
+    if math.isclose(found.value, wanted.value):
+        return True
+    return found.scale_word is None and math.isclose(found.value, wanted.mantissa)
+
+
+@dataclass(slots=True)
+class _Mark:
+    """A highlighted stretch of the text and the results it belongs to."""
+
+    start: int
+    end: int
+    results: list[Result]
+
+    @property
+    def verdict(self) -> Verdict:
+        return max(r.verdict for r in self.results)
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Where every result shows in the text: a figure, a pin at its quote, or nowhere."""
+
+    marks: list[_Mark] = field(default_factory=list)
+    pins: list[_Mark] = field(default_factory=list)  # quote found but not the figure in it
+    line: dict[str, int] = field(default_factory=dict)  # result id -> document line
+    uncovered: list[Amount] = field(default_factory=list)
+    figures: int = 0
+
+
+def _layout(doc: _Text, report: Report) -> _Layout:
+    out = _Layout()
+    by_span: dict[tuple[int, int], _Mark] = {}
+    for result in report.results:
+        if result.kind != "claim" or result.stated is None:
+            continue
+        place = doc.place(result)
+        if place is None:
+            continue
+        quote, span = place
+        out.line[result.id] = doc.line_of(quote[0])
+        if span is None:
+            out.pins.append(_Mark(quote[0], quote[0], [result]))
+        elif span in by_span:
+            by_span[span].results.append(result)
+        else:
+            by_span[span] = _Mark(*span, [result])
+    end = -1
+    for mark in sorted(by_span.values(), key=lambda m: (m.start, -m.end)):
+        if mark.start >= end:  # a figure that overlaps an earlier one stays in the details only
+            out.marks.append(mark)
+            end = mark.end
+    starts = [m.start for m in out.marks]
+    for pin in out.pins:  # a pin inside a figure goes before it
+        i = bisect.bisect_right(starts, pin.start) - 1
+        if i >= 0 and out.marks[i].start < pin.start < out.marks[i].end:
+            pin.start = pin.end = out.marks[i].start
+    for amount in doc.amounts:
+        if amount.form == "ordinal":
+            continue
+        out.figures += 1
+        i = bisect.bisect_right(starts, amount.start) - 1
+        before = i >= 0 and out.marks[i].end > amount.start
+        after = i + 1 < len(out.marks) and out.marks[i + 1].start < amount.end
+        if not (before or after):
+            out.uncovered.append(amount)
+    return out
+
+
+# -- pieces of the page ----------------------------------------------------------------------
+
+
+def _computed(result: Result, report: Report) -> str:
+    if result.kind == "check":
+        return display.check_sides(result, report.claims_file)
+    return display.computed(result.central, result.range, result.stated)
+
+
+def _tip_lines(result: Result, report: Report) -> str:
+    rows = [f"<b>{esc(result.id)}</b> {badge(result.verdict)}"]
+    if result.stated is not None:
+        rows.append(f"stated: {esc(result.stated.text)}")
+    if result.formula is not None:
+        rows.append(f"formula: <code>{esc(result.formula)}</code>")
+    if computed := _computed(result, report):
+        rows.append(f"computed: {esc(computed)}")
+    for ref in result.references:
+        rows.append(
+            f"reference: {esc(ref.reference.value.text)} {ref.verdict.symbol} {ref.verdict.value}"
+        )
+    verdict = result.quote_verdict
+    if verdict is not None and verdict is not Verdict.CONSISTENT:
+        quote = esc(result.quote or "")
+        rows.append(f"quote “{quote}”: {verdict.symbol} {verdict.value}")
+    return "".join(f'<span class="row">{row}</span>' for row in rows)
+
+
+def _mark_html(mark: _Mark, text: str, report: Report, *, pin: bool) -> str:
+    first = mark.results[0]
+    tip_id = f"{'p' if pin else 't'}-{first.id}"
+    tip = "".join(_tip_lines(r, report) for r in mark.results)
+    label = f"{mark.verdict.symbol}" if pin else esc(text)
+    anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in mark.results[1:])
+    kind = "pin" if pin else "fig"
+    return (
+        f'<span class="mark">{anchors}<a class="{kind} {_css_class(mark.verdict)}" '
+        f'id="f-{esc(first.id)}" href="#c-{esc(first.id)}" tabindex="0" '
+        f'aria-describedby="{esc(tip_id)}">{label}'
+        f'<span class="sym" aria-hidden="true">{"" if pin else mark.verdict.symbol}</span></a>'
+        f'<span class="tip" role="tooltip" id="{esc(tip_id)}">{tip}</span></span>'
+    )
+
+
+def _document_html(doc: _Text, layout: _Layout, report: Report) -> str:
+    items: list[tuple[int, int, str]] = []
+    text = doc.text
+    for mark in layout.marks:
+        items.append(
+            (mark.start, mark.end, _mark_html(mark, text[mark.start : mark.end], report, pin=False))
+        )
+    for pin in layout.pins:
+        items.append((pin.start, pin.end, _mark_html(pin, "", report, pin=True)))
+    for amount in layout.uncovered:
+        items.append(
+            (
+                amount.start,
+                amount.end,
+                f'<span class="uncovered" title="no claim covers this figure">'
+                f"{esc(amount.text)}</span>",
+            )
+        )
+    items.sort(key=lambda item: (item[0], item[1]))
+    out: list[str] = []
+    cursor = 0
+    for start, end, piece in items:
+        out.append(esc(text[cursor:start]))
+        out.append(piece)
+        cursor = end
+    out.append(esc(text[cursor:]))
+    return "".join(out)
+
+
+def _references_cell(result: Result) -> str:
+    return "<br>".join(
+        f"{badge(ref.verdict)} {esc(ref.reference.value.text)}" for ref in result.references
+    )
+
+
+def _audit_table(report: Report, layout: _Layout) -> str:
+    rows = []
+    for result in report.results:
+        line = layout.line.get(result.id)
+        line_cell = f'<a href="#f-{esc(result.id)}">{line}</a>' if line is not None else ""
+        stated = result.stated.text if result.stated is not None else ""
+        rows.append(
+            "<tr>"
+            f'<td><a href="#c-{esc(result.id)}">{esc(result.id)}</a></td>'
+            f'<td class="quote">{esc(result.quote or "")}</td>'
+            f'<td class="num">{line_cell}</td>'
+            f"<td>{esc(stated)}</td>"
+            f"<td><code>{esc(result.formula or '')}</code></td>"
+            f"<td>{esc(_computed(result, report))}</td>"
+            f"<td>{badge(result.verdict)}</td>"
+            f"<td>{_references_cell(result)}</td>"
+            "</tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in (
+            "id",
+            "quote",
+            "line",
+            "stated",
+            "formula",
+            "computed",
+            "verdict",
+            "references",
+        )
+    )
+    return (
+        '<table class="audit"><caption>Every claim and check</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _dd(term: str, value: str) -> str:
+    return f"<dt>{term}</dt><dd>{value}</dd>" if value else ""
+
+
+def _link(url: str | None) -> str:
+    if not url:
+        return ""
+    if _SAFE_URL.match(url):
+        return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
+    return esc(url)
+
+
+def _detail(result: Result, report: Report, layout: _Layout) -> str:
+    where = f"{report.claims_path}:{result.line}" if result.line is not None else report.claims_path
+    parts = [_dd("section", esc(result.section or "")), _dd("claims file", esc(where))]
+    if result.quote is not None:
+        line = layout.line.get(result.id)
+        found = (
+            f' <a href="#f-{esc(result.id)}">line {line} of the document</a>'
+            if line is not None
+            else " <em>(not found in the document)</em>"
+        )
+        parts.append(_dd("quote", f"“{esc(result.quote)}”{found}"))
+    stated = result.stated
+    if stated is not None:
+        readings = (
+            f"{esc(stated.text)} <span class=dim>(strict "
+            f"{esc(display.bracketed(stated.reading.strict, stated))}, lenient "
+            f"{esc(display.bracketed(stated.reading.lenient, stated))})</span>"
+        )
+        parts.append(_dd("stated", readings))
+    if result.formula is not None:
+        parts.append(
+            _dd(
+                "check" if result.kind == "check" else "formula",
+                f"<code>{esc(result.formula)}</code>",
+            )
+        )
+    parts.append(_dd("computed", esc(_computed(result, report))))
+    if result.formula_verdict is not None:
+        parts.append(_dd("formula verdict", badge(result.formula_verdict)))
+    if result.quote_verdict is not None:
+        parts.append(_dd("quote verdict", badge(result.quote_verdict)))
+    for ref in result.references:
+        reference = ref.reference
+        bits = [f"{badge(ref.verdict)} {esc(reference.value.text)} — {esc(reference.source)}"]
+        if reference.date:
+            bits.append(f"({esc(reference.date)})")
+        if reference.url:
+            bits.append(_link(reference.url))
+        if reference.note:
+            bits.append(f'<br><span class="dim">{esc(reference.note)}</span>')
+        parts.append(_dd("reference", " ".join(bits)))
+    parts.append(_dd("note", esc(result.note or "")))
+    return (
+        f'<article class="detail" id="c-{esc(result.id)}">'
+        f"<h3>{esc(result.id)} {badge(result.verdict)}</h3><dl>{''.join(parts)}</dl></article>"
+    )
+
+
+def _summary(report: Report, layout: _Layout | None) -> str:
+    counts = "".join(f"<li>{badge(v)} {n}</li>" for v, n in report.summary.counts.items() if n)
+    out = [f"<p>{esc(report.summary.text())}.</p>", f'<ul class="counts">{counts}</ul>']
+    if layout is not None:
+        covered = layout.figures - len(layout.uncovered)
+        out.append(
+            f"<p>{covered} of the {layout.figures} figures the number reader finds in the text "
+            f"are covered by a claim; the other {len(layout.uncovered)} are "
+            '<span class="uncovered">underlined faintly</span>.</p>'
+        )
+    if report.exit_code:
+        out.append('<p class="fails">figcheck check fails on this report (exit code 1).</p>')
+    return "".join(out)
+
+
+# -- the page --------------------------------------------------------------------------------
+
+_COLORS = {
+    Verdict.CONSISTENT: ("#1a7f37", "#dafbe1"),
+    Verdict.WITHIN_ROUNDING: ("#9a6700", "#fff1c2"),
+    Verdict.INCONSISTENT: ("#cf222e", "#ffe0e0"),
+    Verdict.UNCHECKED: ("#57606a", "#eaeef2"),
+    Verdict.QUOTE_NOT_FOUND: ("#8250df", "#f1e6ff"),
+    Verdict.FIGURE_NOT_IN_QUOTE: ("#bf3989", "#ffe5f1"),
+}
+_VERDICT_CSS = "".join(f".v-{v.value}{{--fg:{fg};--bg:{bg}}}" for v, (fg, bg) in _COLORS.items())
+_CSS = """
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:0 auto;
+ max-width:72rem;padding:1rem 2rem}
+h1{margin-bottom:.2rem}.meta,.dim{color:#57606a}code{font-size:.9em}
+.badge{display:inline-block;white-space:nowrap;border-radius:.3em;padding:0 .35em;
+ color:var(--fg);background:var(--bg);border:1px solid var(--fg);font-size:.85em}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}
+.fails{color:#cf222e;font-weight:600}
+table.audit{border-collapse:collapse;font-size:.85rem;width:100%}
+.audit caption{text-align:left;color:#57606a}
+.audit th,.audit td{border-bottom:1px solid #d0d7de;padding:.25rem .4rem;text-align:left;
+ vertical-align:top}
+.audit td.quote{max-width:22rem}.audit td.num{text-align:right}
+.doc{white-space:pre-wrap;font:17px/1.7 Georgia,"Times New Roman",serif;background:#fff;
+ border:1px solid #d0d7de;border-radius:6px;padding:1rem 1.5rem;max-width:46rem}
+.mark{position:relative}
+.fig,.pin{color:inherit;text-decoration:none;background:var(--bg);
+ border-bottom:2px solid var(--fg);border-radius:2px;padding:0 1px}
+.pin{color:var(--fg);font-weight:700;padding:0 .2em}
+.fig:focus,.pin:focus{outline:3px solid var(--fg);outline-offset:1px}
+.sym{color:var(--fg);font-size:.7em;vertical-align:super;line-height:0;margin-left:1px;
+ font-family:system-ui}
+.tip{display:none;position:absolute;left:0;top:1.5em;z-index:10;width:max-content;
+ max-width:26rem;white-space:normal;font:13px/1.45 system-ui,sans-serif;color:#1f2328;
+ background:#fff;border:1px solid #8c959f;border-radius:6px;padding:.4rem .6rem;
+ box-shadow:0 4px 12px rgba(0,0,0,.15)}
+.tip .row{display:block}.tip .row+.row b{display:inline-block;margin-top:.3rem}
+.mark:hover .tip,.mark:focus-within .tip{display:block}
+.uncovered{text-decoration:underline dotted #8c959f;text-underline-offset:3px}
+.detail{border-top:1px solid #d0d7de;padding:.3rem 0}.detail h3{margin:.4rem 0;font-size:1rem}
+.detail dl{display:grid;grid-template-columns:9rem 1fr;gap:.1rem 1rem;margin:0;font-size:.9rem}
+.detail dt{color:#57606a}.detail dd{margin:0}
+.detail:target{background:#fff8c5}
+@media print{.tip{display:none!important}}
+"""
+# Escape closes a tooltip (a focused figure keeps it open otherwise); reading needs no script.
+_JS = (
+    "document.addEventListener('keydown',function(e){if(e.key==='Escape'&&"
+    "document.activeElement)document.activeElement.blur()});"
+)
+
+
+def _read_document(report: Report) -> _Text | None:
+    document = report.document
+    if document.path is None:
+        return None
+    if report.claims_file is not None:
+        text = read_document(report.claims_file)  # errors name the claims file's source line
+    else:
+        text = read_text(Path(document.path), shown_as=document.source or document.path)
+    return _Text.of(text, document.path)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    doc = _read_document(report)
+    layout = _layout(doc, report) if doc is not None else None
+    title = report.document.title or report.claims_path
+    source = report.document.source
+    checked = (
+        f"Checked by figcheck {esc(__version__)} from <code>{esc(report.claims_path)}</code>"
+        + (f" against <code>{esc(source)}</code>." if source else ".")
+    )
+    if doc is not None and layout is not None:
+        document = (
+            '<section id="document"><h2>The document</h2>'
+            '<p class="dim">Hover over or tab to a highlighted figure to see its check; '
+            "select it to jump to its details.</p>"
+            f'<div class="doc">{_document_html(doc, layout, report)}</div></section>'
+        )
+    else:
+        document = '<section id="document"><p>The claims file names no document.</p></section>'
+    details = "".join(_detail(r, report, layout or _Layout()) for r in report.results)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>figcheck: {esc(title)}</title>"
+        f"<style>{_VERDICT_CSS}{_CSS}</style></head><body>\n"
+        f'<header><h1>{esc(title)}</h1><p class="meta">{checked}</p></header>\n'
+        f'<section id="summary"><h2>Summary</h2>{_summary(report, layout)}</section>\n'
+        f'<section id="audit"><h2>Audit</h2>{_audit_table(report, layout or _Layout())}</section>\n'
+        f"{document}\n"
+        f'<section id="details"><h2>Details</h2>{details}</section>\n'
+        f"<script>{_JS}</script>\n"
+        "</body></html>\n"
+    )

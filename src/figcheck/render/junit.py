@@ -1,0 +1,90 @@
+"""JUnit XML: one testcase per claim and check; failures for what fails, skipped for unchecked."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from figcheck.render.findings import Finding, findings
+from figcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from figcheck.render import RenderOptions
+    from figcheck.report import Report, Result
+
+# characters XML 1.0 does not allow at all, even escaped
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value).translate(_TEXT)
+
+
+def attr(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value).translate(_ATTR)
+
+
+def _testcase(result: Result, found: list[Finding], report: Report) -> list[str]:
+    where = f' file="{attr(report.claims_path)}"'
+    if result.line is not None:
+        where += f' line="{result.line}"'
+    classname = result.section or ("checks" if result.kind == "check" else "claims")
+    head = f'    <testcase name="{attr(result.id)}" classname="{attr(classname)}"{where}'
+    failing = [f for f in found if f.level == "error"]
+    warnings = [f for f in found if f.level == "warning"]
+    body: list[str] = []
+    if failing:
+        first = failing[0]
+        message = "; ".join(f.message for f in failing)
+        detail = "\n".join(f"{f.path}:{f.line or ''}: {f.message}" for f in failing)
+        body.append(
+            f'      <failure message="{attr(message)}" type="{attr(first.rule.id)}">'
+            f"{text(detail)}</failure>"
+        )
+    elif result.verdict is Verdict.UNCHECKED:
+        body.append('      <skipped message="unchecked: no formula or reference to check"/>')
+    if warnings:
+        notes = "\n".join(f.message for f in warnings)
+        body.append(f"      <system-out>{text(notes)}</system-out>")
+    if not body:
+        return [f"{head}/>"]
+    return [f"{head}>", *body, "    </testcase>"]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    by_result: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings(report):
+        by_result[id(finding.result)].append(finding)
+    cases: list[str] = []
+    failures = skipped = 0
+    for result in report.results:
+        found = by_result.get(id(result), [])
+        failures += any(f.level == "error" for f in found)
+        skipped += not found and result.verdict is Verdict.UNCHECKED
+        cases.extend(_testcase(result, found, report))
+    name = attr(report.document.title or report.claims_path)
+    counts = f'tests="{len(report.results)}" failures="{failures}" errors="0" skipped="{skipped}"'
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<testsuites name="figcheck" {counts}>',
+            f'  <testsuite name="{name}" {counts}>',
+            *cases,
+            "  </testsuite>",
+            "</testsuites>",
+            "",
+        ]
+    )

@@ -1,0 +1,81 @@
+"""Audit rows: one per claim, check and reference, shared by the audit table and Markdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from figcheck import display
+from figcheck.explain import check_at_central
+
+if TYPE_CHECKING:
+    from figcheck.model import Check
+    from figcheck.report import Report, Result
+    from figcheck.verdict import Verdict
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One audit row; a reference row has no id and names its source in ``quote``."""
+
+    id: str
+    quote: str
+    line: int | None  # the quote's line in the document
+    stated: str
+    formula: str
+    computed: str
+    verdict: Verdict
+    reference: bool = False
+
+
+def audit_rows(report: Report) -> list[tuple[str | None, list[Row]]]:
+    """The rows of each section, in order; each claim is followed by its references."""
+    checks: dict[str, Check] = {}
+    if report.claims_file is not None:
+        checks = {c.id: c for c in report.claims_file.checks}
+    out: list[tuple[str | None, list[Row]]] = []
+    for section, results in report.sections():
+        rows: list[Row] = []
+        for result in results:
+            rows.append(_row(result, report, checks))
+            rows.extend(_reference_rows(result))
+        out.append((section, rows))
+    return out
+
+
+def _row(result: Result, report: Report, checks: dict[str, Check]) -> Row:
+    location = result.quote_location
+    line = location.line if location is not None else None
+    if result.kind == "check":
+        check = checks.get(result.id)
+        cf = report.claims_file
+        computed = check_at_central(check, cf) if check is not None and cf is not None else ""
+        return Row(result.id, "", None, "", result.formula or "", computed, result.verdict)
+    return Row(
+        id=result.id,
+        quote=result.quote or "",
+        line=line,
+        stated=result.stated.text if result.stated is not None else "",
+        formula=result.formula or "",
+        computed=display.computed(result.central, result.range, result.stated),
+        verdict=result.verdict,
+    )
+
+
+def _reference_rows(result: Result) -> list[Row]:
+    rows = []
+    for ref in result.references:
+        source = ref.reference.source
+        if ref.reference.date:
+            source += f" ({ref.reference.date})"
+        rows.append(Row("", source, None, ref.reference.value.text, "", "", ref.verdict, True))
+    return rows
+
+
+def shorten(value: str, limit: int) -> str:
+    """*value* on one line, cut to *limit* characters with an ellipsis."""
+    value = _SPACES.sub(" ", value).strip()
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

@@ -1,0 +1,200 @@
+"""The annotated HTML report: highlighted figures, coverage, escaping and a well-formed page."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from figcheck.checker import check
+from figcheck.errors import InputError
+from figcheck.loader import parse
+from figcheck.render import RenderOptions
+from figcheck.render.html import render
+from tests.reports import CLAIMS, sample_report
+from tests.test_render_ci import golden
+
+# a highlighted figure: its verdict class, its text and its symbol
+_FIG = re.compile(
+    r'<a class="fig v-([a-z-]+)" id="f-(\w+)"[^>]*>(.*?)'
+    r'<span class="sym" aria-hidden="true">(.)</span></a>',
+    re.DOTALL,
+)
+_PIN = re.compile(r'<a class="pin v-([a-z-]+)" id="f-(\w+)"[^>]*>(.)<span')
+_UNCOVERED = re.compile(r'<span class="uncovered" title="[^"]*">(.*?)</span>')
+_VOID = {"meta", "br", "link", "img", "input", "hr"}
+
+
+class _Balance(HTMLParser):
+    """Checks that every element is closed, in order, and collects attribute names."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.urls: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src"):
+                self.urls.append(value or "")
+            if name == "id":
+                self.ids.append(value or "")
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unexpected </{tag}>")
+
+
+def page(tmp_path: Path, *, located: bool = True) -> str:
+    return render(sample_report(tmp_path, located=located), RenderOptions())
+
+
+def test_sample_matches_golden(tmp_path: Path) -> None:
+    golden("sample.html", page(tmp_path))
+
+
+def test_page_is_well_formed_and_self_contained(tmp_path: Path) -> None:
+    parser = _Balance()
+    parser.feed(page(tmp_path))
+    parser.close()
+    assert (parser.errors, parser.stack) == ([], [])
+    # every link stays in the page: no network assets, no external stylesheets or scripts
+    assert all(url.startswith("#") for url in parser.urls)
+    assert len(parser.ids) == len(set(parser.ids))
+    # every in-page link has its target
+    assert {url[1:] for url in parser.urls} <= set(parser.ids)
+
+
+def test_claimed_figures_are_highlighted_in_their_verdict(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    assert [m.groups() for m in _FIG.finditer(html)] == [
+        ("unchecked", "apples", "10", "?"),
+        ("inconsistent", "pears", "20", "✘"),
+        ("consistent", "fruit", "30", "✔"),
+        ("inconsistent", "sold", "95 percent", "✘"),
+        ("within-rounding", "cart", "32", "≈"),
+    ]
+    assert [m.groups() for m in _PIN.finditer(html)] == [("figure-not-in-quote", "sheds", "¶")]
+    assert _UNCOVERED.findall(html) == ["4", "7", "1990"]
+    assert "5 of the 8 figures the number reader finds in the text are covered by a claim" in html
+
+
+def test_without_quote_locations_quotes_are_searched_for(tmp_path: Path) -> None:
+    html = page(tmp_path, located=False)
+    assert [m.groups() for m in _FIG.finditer(html)] == [
+        ("unchecked", "apples", "10", "?"),
+        ("inconsistent", "pears", "20", "✘"),
+        ("consistent", "fruit", "30", "✔"),
+        ("inconsistent", "sold", "95 percent", "✘"),
+        ("within-rounding", "cart", "32", "≈"),
+    ]
+    # the quote "4 barns" is found, the figure 7 is not in it: a pin marks the quote
+    assert [m.groups() for m in _PIN.finditer(html)] == [("unchecked", "sheds", "?")]
+
+
+def test_document_and_claim_text_are_escaped(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    assert html.count("<script>") == 1  # the page's own, which only closes tooltips
+    assert "&lt;script&gt;alert(&quot;doc&quot;)&lt;/script&gt; &amp; " in html
+    assert "<dt>note</dt><dd>&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt;</dd>" in html
+    assert "<title>figcheck: Fruit &lt;b&gt;report&lt;/b&gt;</title>" in html
+
+
+def test_tooltip_tells_stated_computed_formula_and_verdict(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    tip = re.search(
+        r'<span class="tip" role="tooltip" id="t-sold">(.*?</span>)</span></span>', html
+    )
+    assert tip is not None
+    assert tip.group(1) == (
+        '<span class="row"><b>sold</b> <span class="badge v-inconsistent">✘ inconsistent</span>'
+        '</span><span class="row">stated: 95 percent</span>'
+        '<span class="row">formula: <code>apples / fruit</code></span>'
+        '<span class="row">computed: 33.3 % (14.3 – 60 %)</span>'
+    )
+
+
+DOC_CASES = [
+    # (document, quote, value, highlighted text)
+    (
+        "They had 208\nmillion people.",
+        "had 208 million people",
+        "208 million people",
+        "208\nmillion",
+    ),
+    (
+        "At least 22 million people were able.",
+        "At least 22 million people",
+        "at least 22 million people",
+        "At least 22 million",
+    ),
+    (
+        "Output was between 10 and 12 million tons.",
+        "between 10 and 12 million tons",
+        "between 10 and 12 million tons",
+        "between 10 and 12 million",
+    ),
+    (
+        "They spent not less than one-third of their time.",
+        "spent not less than one-third of their time",
+        "not less than one-third",
+        "not less than one-third",
+    ),
+    ("It’s 50 percent now.", "It's 50 percent", "50 percent", "50 percent"),
+    ("In 1956, 7 of 9 agreed.", "In 1956, 7 of 9 agreed", "7", "7"),
+    (
+        "The post-\nindustrial share: about\nhalf.",
+        "post-industrial share: about half",
+        "about half",
+        "about\nhalf",
+    ),
+]
+
+
+@pytest.mark.parametrize(("document", "quote", "value", "shown"), DOC_CASES)
+def test_figure_is_found_inside_its_quote(
+    tmp_path: Path, document: str, quote: str, value: str, shown: str
+) -> None:
+    (tmp_path / "doc.txt").write_text(document, encoding="utf-8")
+    toml = textwrap.dedent(
+        f"""\
+        [document]
+        source = "doc.txt"
+
+        [units]
+        tons = "tonne"
+
+        [claims.x]
+        quote = "{quote}"
+        value = "{value}"
+        """
+    )
+    report = check(parse(toml, shown="claims.toml", base=tmp_path))
+    html = render(report, RenderOptions())
+    assert [m.group(3) for m in _FIG.finditer(html)] == [shown]
+
+
+def test_a_missing_document_is_an_input_error(tmp_path: Path) -> None:
+    claims = CLAIMS.replace('source = "doc.txt"', 'source = "gone.txt"')
+    report = check(parse(claims, shown="claims.toml", base=tmp_path))
+    with pytest.raises(InputError) as err:
+        render(report, RenderOptions())
+    assert str(err.value) == 'claims.toml:3: source "gone.txt": no such file'
+
+
+def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
+    report = sample_report(tmp_path)
+    bare = type(report.document)(title="T", source=None, path=None)
+    html = render(
+        type(report)(report.claims_path, bare, report.about, report.results, report.summary),
+        RenderOptions(),
+    )
+    assert "<p>The claims file names no document.</p>" in html
+    assert _FIG.findall(html) == []
