@@ -20,6 +20,18 @@ CLAIMS_PER_REGION = 12
 CHAIN = 50  # regions per running total: chains of derivations fifty deep
 WRONG = 0.03  # share of derived figures that are stated wrongly
 WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Prose without figures, before the figures of each padding paragraph: the padded document has
+# about one figure per 60 characters (the essay has one per 260).
+PROSE = (
+    "The harvest came in late after a wet spring, and the roads were poor.",
+    "Officials in the capital read the reports with care but said little in public.",
+    "Farmers sold what they could at the market and kept the rest for the winter.",
+    "The new machines were welcome where there was fuel to run them.",
+    "Observers noted that the private plots were tended with particular care.",
+    "Much of the grain was carried by rail to the cities of the north.",
+    "Local newspapers praised the effort, as local newspapers were expected to do.",
+    "Storage remained the weakest link, and some of the crop was lost to damp.",
+)
 
 HEADER = """\
 # A synthetic claims file written by benchmarks/synth.py: {claims} claims about {regions} regions.
@@ -100,7 +112,11 @@ def region(g: int, rng: random.Random, running: float) -> tuple[Region, float]:
         Claim(p + "south", f"{south:,} tons", f"the south {south:,} tons", section),
         Claim(p + "hills", f"{hills:.1f} kilotonnes", f"the hills {hills:.1f} kilotonnes", section),
         Claim(
-            p + "total", total, f"{total} of grain in all", section, f"{p}north + {p}south + {p}hills"
+            p + "total",
+            total,
+            f"{total} of grain in all",
+            section,
+            f"{p}north + {p}south + {p}hills",
         ),
         Claim(p + "north_share", share, f"the north grew {share}", section, f"{p}north / {p}total"),
         Claim(
@@ -185,28 +201,33 @@ def write(n: int, out: Path, *, document_bytes: int = 0, seed: int = 1956) -> Pa
     until it is at least *document_bytes* long.
     """
     out.mkdir(parents=True, exist_ok=True)
+    prose = random.Random(seed + 1)
     claims_parts: list[str] = []
     checks_parts: list[str] = []
     doc_parts: list[str] = []
     doc_size = 0
     written = 0
-    count = 0
-    for count, found in enumerate(regions(seed), start=1):
+    claimed = 0  # regions with claims
+    for found in regions(seed):
         if written < n:
             take = found.claims[: n - written]
             claims_parts.extend(_toml_claim(c) for c in take)
             written += len(take)
+            claimed += 1
             if len(take) == len(found.claims):
                 cid, assertion = found.check
                 checks_parts.append(f'[checks.{cid}]\nassert = "{assertion}"\n\n')
         elif doc_size >= document_bytes:
             break
-        doc_parts.append(found.paragraph)
-        doc_size += len(found.paragraph)
+        paragraph = found.paragraph
+        if written >= n:  # padding: figures among prose
+            paragraph = " ".join(prose.sample(PROSE, 6)) + " " + paragraph
+        doc_parts.append(paragraph)
+        doc_size += len(paragraph)
     document = out / "document.txt"
     document.write_text("".join(doc_parts), encoding="utf-8")
     path = out / "claims.toml"
-    header = HEADER.format(claims=n, regions=count, source=document.name)
+    header = HEADER.format(claims=n, regions=claimed, source=document.name)
     path.write_text(header + "\n" + "".join(claims_parts + checks_parts), encoding="utf-8")
     return path
 
@@ -220,9 +241,7 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1956)
     args = parser.parse_args()
-    path = write(
-        args.claims, args.out, document_bytes=int(args.document_mb * 1e6), seed=args.seed
-    )
+    path = write(args.claims, args.out, document_bytes=int(args.document_mb * 1e6), seed=args.seed)
     print(path)
 
 

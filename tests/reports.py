@@ -15,7 +15,8 @@ from figcheck.verdict import Verdict
 DOCUMENT = """\
 Fruit report: 10 apples and 20 pears, 30 fruit in all.
 Of the crop, 95 percent was sold: a record. A cart held 32 fruit.
-The farm has 4 barns <script>alert("doc")</script> & 7 sheds, built in 1990.
+The farm has 4 barns <script>alert("doc")</script> & 7 sheds,
+built in 1990 for 12 percent of the budget.
 """
 
 CLAIMS = textwrap.dedent(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 from html.parser import HTMLParser
@@ -24,7 +25,7 @@ _FIG = re.compile(
     re.DOTALL,
 )
 _PIN = re.compile(r'<a class="pin v-([a-z-]+)" id="f-(\w+)"[^>]*>(.)<span')
-_UNCOVERED = re.compile(r'<span class="uncovered" title="[^"]*">(.*?)</span>')
+_UNCOVERED = re.compile(r'<span class="uncovered c-(\w+)" title="[^"]*">(.*?)</span>')
 _VOID = {"meta", "br", "link", "img", "input", "hr"}
 
 
@@ -82,8 +83,16 @@ def test_claimed_figures_are_highlighted_in_their_verdict(tmp_path: Path) -> Non
         ("within-rounding", "cart", "32", "≈"),
     ]
     assert [m.groups() for m in _PIN.finditer(html)] == [("figure-not-in-quote", "sheds", "¶")]
-    assert _UNCOVERED.findall(html) == ["4", "7", "1990"]
-    assert "5 of the 8 figures the number reader finds in the text are covered by a claim" in html
+    # "4" is inside the quote "4 barns", so it counts as covered
+    assert _UNCOVERED.findall(html) == [
+        ("count", "7"),
+        ("year", "1990"),
+        ("quantity", "12 percent"),
+    ]
+    assert (
+        "Coverage: 1 of 2 quantities covered (50%); also listed: 1 year (0 covered), "
+        "6 counts (5 covered); 1 quote not found."
+    ) in html
 
 
 def test_without_quote_locations_quotes_are_searched_for(tmp_path: Path) -> None:
@@ -198,3 +207,23 @@ def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
     )
     assert "<p>The claims file names no document.</p>" in html
     assert _FIG.findall(html) == []
+
+
+def test_a_report_without_its_claims_file_reads_the_document_itself(tmp_path: Path) -> None:
+    report = dataclasses.replace(sample_report(tmp_path), claims_file=None)
+    html = render(report, RenderOptions())
+    assert [m.groups()[1:3] for m in _FIG.finditer(html)] == [
+        ("apples", "10"),
+        ("pears", "20"),
+        ("fruit", "30"),
+        ("sold", "95 percent"),
+        ("cart", "32"),
+    ]
+    assert "Coverage:" not in html
+    # with no claims to say what they cover, every figure outside a highlight is unclaimed
+    assert _UNCOVERED.findall(html) == [
+        ("count", "4"),
+        ("count", "7"),
+        ("year", "1990"),
+        ("quantity", "12 percent"),
+    ]

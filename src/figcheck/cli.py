@@ -88,10 +88,12 @@ def build_report(path: Path, *, strict: bool, progress: Progress | None = None) 
     from figcheck.progress import silent
     from figcheck.quotes import index_for
 
+    progress = progress or silent
     with paused_gc():
-        claims_file = load(path, progress=progress or silent)
+        claims_file = load(path, progress=progress)
+        progress("quotes", 0, 0)
         locate = index_for(claims_file).locate
-        return check(claims_file, strict=strict, locate=locate, progress=progress or silent)
+        return check(claims_file, strict=strict, locate=locate, progress=progress)
 
 
 @contextlib.contextmanager
@@ -148,6 +150,8 @@ def check(
     try:
         with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
             report = build_report(path, strict=strict, progress=progress)
+            if progress is not None:
+                progress("rendering", 0, 0)
             options = RenderOptions(
                 color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
                 width=_width(),
@@ -228,8 +232,9 @@ def coverage(
     from figcheck.render import RenderOptions
 
     try:
-        claims_file = load(path)
-        report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
+        with paused_gc():
+            claims_file = load(path)
+            report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
         if fmt == "json":
             from figcheck.render.coverage_json import render
         else:
@@ -251,26 +256,23 @@ def init(
     output: Annotated[
         str,
         typer.Option(
-            "--output", "-o", help='Where to write the draft ("-" for standard output).'
+            "--output", "-o", metavar="FILE", help='Where to write the draft ("-": stdout).'
         ),
     ] = "claims.toml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
-    from figcheck.draft import draft_file
+    from figcheck.atomic import write_atomic
+    from figcheck.draft import draft_file, refuse_existing
 
     try:
         target = None if output == "-" else Path(output)
-        if target is not None and not force and target.exists():
-            from figcheck.errors import InputError, Location
-
-            raise InputError("already exists (use --force to overwrite it)", Location(output))
+        if target is not None and not force:
+            refuse_existing(target)  # before the work of drafting
         text = draft_file(document, target)
         if target is None:
             emit(text, None)
         else:
-            from figcheck.atomic import write_atomic
-
             write_atomic(target, text, overwrite=force)
     except FigcheckError as err:
         raise fail(err) from None

@@ -10,7 +10,6 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from figcheck import display
 from figcheck.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.numbers import Amount, find_amounts
 from figcheck.units import is_known_word
@@ -81,9 +80,10 @@ class CoverageReport:
         return int(covered * 100 < self.fail_under * total)
 
     def text(self) -> str:
-        """One line, e.g. ``24 of 26 quantities covered (92.3%); also 9 years, 4 counts ...``."""
+        """One line, e.g. ``24 of 26 quantities covered (92.3%); also listed: 9 years (2
+        covered), 4 counts (0 covered), 3 ordinals or labels``."""
         covered, total = self.counts(Category.QUANTITY)
-        line = f"{covered} of {total} quantities covered ({display.number(self.percent)}%)"
+        line = f"{covered} of {total} quantities covered ({_percent(self.percent)}%)"
         others = []
         for category, name in ((Category.YEAR, "year"), (Category.COUNT, "count")):
             done, n = self.counts(category)
@@ -99,6 +99,15 @@ class CoverageReport:
         return line
 
 
+def _percent(value: float) -> str:
+    """A coverage percentage to one decimal, without a trailing ".0" ("92.3", "100");
+    never "100" when something is not covered."""
+    shown = f"{value:.1f}"
+    if shown == "100.0" and value < 100:
+        shown = "99.9"
+    return shown.removesuffix(".0")
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
@@ -106,19 +115,20 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 # -- what a figure counts ------------------------------------------------------------------
 
 
-def _words(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
+    """The words of *text*: lets word lists be written as readable blocks."""
     return tuple(text.split())
 
 
 # Nouns that count people: a figure before one of them is a quantity, and figcheck init maps
 # them to "person" (as an assumption to verify).
 PEOPLE_NOUNS = frozenset(
-    _words(
+    words(
         """
     adults applicants babies beneficiaries believers boys candidates casualties children
     citizens civilians claimants clients colonists communists consumers contenders customers
     deaths delegates deputies doctors emigrants employees employers engineers executives
-    families farmers fans girls graduates households immigrants individuals infants inhabitants
+    farmers fans girls graduates immigrants individuals infants inhabitants
     inmates kids labourers laborers managers members men migrants nationals nurses officers
     officials owners participants passengers patients peasants pensioners physicians prisoners
     pupils readers recipients recruits refugees residents respondents retirees scientists
@@ -128,29 +138,30 @@ PEOPLE_NOUNS = frozenset(
     """
     )
 )
-# Nouns that count goods and other things: a figure before one is a quantity, but no unit
-# table reads them, so figcheck init names them in a comment instead of the value.
+# Nouns that count goods, groups and other things, and measures the unit table lacks: a figure
+# before one is a quantity, but figcheck init names them in a comment instead of the value.
 GOODS_NOUNS = frozenset(
-    _words(
+    words(
         """
     acres aircraft apartments barrels beds bottles buildings businesses cars cattle chickens
     companies computers copies cows doses dwellings enterprises factories farms firms flats
     goats guns head hectares homes horses hospitals houses items jobs loaves machines missiles
     phones pigs planes rifles rooms schools seats sheep ships shops stores tanks tickets
-    tractors trees trucks vaccines vehicles votes weapons
+    tractors trees trucks vaccines vehicles votes weapons families households
+    miles kilometres kilometers km metres meters feet foot inches litres liters gallons kwh
     """
     )
 )
 CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles"}
 CURRENCY_WORDS = frozenset(
-    _words("dollars euros pounds rubles roubles yen yuan francs pesos rupees")
+    words("dollars euros pounds rubles roubles yen yuan francs pesos rupees")
 )
 TON_WORDS = re.compile(r"(?:kilo|mega|giga)?tons?", re.IGNORECASE)
 
 # the words after a figure, on its line or the next (prose wraps), up to four
 _SEP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _WORDS_AFTER = re.compile(rf"(?:{_SEP}[A-Za-z][A-Za-z'’-]*){{1,4}}")
-_LABEL_WORDS = _words(
+_LABEL_WORDS = words(
     """
     lesson chapter section part article art. figure fig. table item step page p. pp. vol.
     volume book act scene phase stage round question exhibit appendix annex clause paragraph
@@ -171,6 +182,7 @@ _LIST_START = re.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
 _RANGE_GAP = re.compile(r"[^\S\n]*[-–—][^\S\n]*\Z|\s+to\s+\Z")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\Z")
 _DATE_AFTER = re.compile(r"[-/][0-9]")
+_CODE_AFTER = re.compile(r"[-/][0-9]+[-/][0-9]")  # "2020-05-12", "555-123-4567"
 _AND_GAP = re.compile(r"\s+and\s+\Z")
 _YEAR_ABOUT = frozenset({Qualifier.PLAIN, Qualifier.ABOUT})  # "about 1900", "circa 1850"
 
@@ -190,12 +202,12 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None
-    words = m.group().split()
-    first = words[0]
+    following = m.group().split()
+    first = following[0]
     kind = _kind(first)
     if kind is not None:
         return first, kind
-    for word in words[1:]:
+    for word in following[1:]:
         if word.lower() in PEOPLE_NOUNS:
             return word, "people"
     return None
@@ -220,7 +232,7 @@ def _kind(word: str) -> str | None:
 
 
 def _decade(text: str, amount: Amount) -> bool:
-    """ "1950s": a year with an "s" after it."""
+    """A decade, "1950s": a year with an "s" after it."""
     end = amount.end
     return text.startswith("s", end) and not text[end + 1 : end + 2].isalnum()
 
@@ -238,7 +250,7 @@ def _is_year(amount: Amount) -> bool:
 
 def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> float | None:
     """The upper end if *lower* and *upper* form a range ("1989-1991", "5 to 10"), else None."""
-    if upper.form == "ordinal" or lower.form == "ordinal":
+    if upper.form == "ordinal" or lower.form == "ordinal" or _in_code(text, lower):
         return None
     gap_start = lower.end
     if upper.start - gap_start > 12:
@@ -343,9 +355,20 @@ def _category(
     return Category.COUNT
 
 
-def _is_label(text: str, amount: Amount, before: str) -> bool:
-    """ "No. 2", "Lesson one", "page 5"; and list markers: "1)" or "2." opening a line."""
+def _in_code(text: str, amount: Amount) -> bool:
+    """A part of a date or code such as "2020-05-12": digits joined to digits by - or /."""
     start = amount.start
+    if start >= 2 and text[start - 1] in "-/" and text[start - 2].isdigit():
+        return True
+    return _CODE_AFTER.match(text, amount.end) is not None
+
+
+def _is_label(text: str, amount: Amount, before: str) -> bool:
+    """A label: "No. 2", "Lesson one", "page 5"; a list marker, "1)" or "2." opening a line;
+    a part of a date or code ("2020-05-12")."""
+    start = amount.start
+    if amount.form == "digits" and _in_code(text, amount):
+        return True
     if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True
     if amount.form != "digits" or amount.value >= 100:
@@ -364,7 +387,8 @@ def cover(
     """The mentions in *index*'s document, each with the claim that covers it, if any.
 
     A claim covers the mention whose number its quote states (the figure found when the quote
-    was verified); failing that, the first claim whose quote contains the start of the number.
+    was verified); failing that, a mention is covered by a claim whose quote contains the start
+    of its number (of several, the one whose quote ends soonest).
     """
     exact: dict[int, str] = {}
     spans: list[tuple[int, int, str]] = []
@@ -403,19 +427,24 @@ def cover(
 
 
 def describe(mention: Mention) -> str:
-    """What a mention parses to, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
-    if mention.category is Category.YEAR:
-        shown = f"{mention.value:.0f}"
-    elif mention.form == "fraction":
+    """What a mention reads as, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
+    year = mention.category in (Category.YEAR, Category.LABEL)  # no thousands commas
+    if mention.form == "fraction":
         fraction = Fraction(mention.value).limit_denominator(1000)
         shown = f"{fraction.numerator}/{fraction.denominator}"
     else:
-        shown = display.number(mention.value, digits=6)
+        shown = _plain(mention.value, year=year)
     if mention.upper is not None:
-        top = f"{mention.upper:.0f}" if mention.category is Category.YEAR else None
-        shown += "–" + (top or display.number(mention.upper, digits=6))
+        shown += "–" + _plain(mention.upper, year=year)
     if mention.percent:
         shown += "%"
     if mention.qualifier not in (Qualifier.PLAIN, Qualifier.BETWEEN):
         shown = f"{mention.qualifier.value} {shown}"
     return shown
+
+
+def _plain(value: float, *, year: bool = False) -> str:
+    """A number in full: thousands commas (none in years), every decimal the document wrote."""
+    if value.is_integer() and abs(value) < 1e18:
+        return f"{int(value)}" if year else f"{int(value):,}"
+    return f"{value:,}"

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# C0 and C1 controls, DEL, line and paragraph separators, bidi controls and invisible
+# characters: written as escapes so that a message stays on one line, shows what is there,
+# and cannot drive a terminal or a CI log ("\n::error::")
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """*text* with its control characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +56,8 @@ class FigcheckError(Exception):
 
     def __str__(self) -> str:
         if self.location is None:
-            return self.message
-        return f"{self.location}: {self.message}"
+            return printable(self.message)
+        return printable(f"{self.location}: {self.message}")
 
 
 class FigureError(FigcheckError):
@@ -67,7 +84,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return printable(f"{self.location}: {self.message}")
 
 
 class ProblemsError(FigcheckError):

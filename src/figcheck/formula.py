@@ -548,7 +548,12 @@ def _bad_operator(op: ast.AST) -> FormulaError:
 
 def _segment(node: ast.AST, text: str, limit: int = 0) -> str:
     """The source text of *node* on one line, shortened to *limit* characters if given."""
-    found = ast.get_source_segment(text, node)
+    end = getattr(node, "end_col_offset", None)
+    if end is not None and text.isascii() and "\n" not in text and "\r" not in text:
+        # one ASCII line: the offsets index the text itself (get_source_segment splits lines)
+        found: str | None = text[getattr(node, "col_offset", 0) : end]
+    else:
+        found = ast.get_source_segment(text, node)
     segment = _one_line(found) if found is not None else type(node).__name__
     if limit and len(segment) > limit:
         return segment[: limit - 1] + "…"

@@ -37,8 +37,17 @@ RESERVED_IDS = frozenset({"min", "max", "abs"})
 DEFAULT_ABOUT = 0.10
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+_QUOTED_PART = re.compile(r"'([^']*)'")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# Reports print these strings to terminals and CI logs: no characters that start an escape
+# sequence or move the cursor back (ESC, C1 controls, backspace, carriage return), and line
+# breaks only in free text and formulas: a title or section line of its own could read as a
+# CI command such as "::error::"
+_CONTROL = re.compile(r"[\x08\r\x1b\x80-\x9f]")
+_LINE_BREAK = re.compile(r"[\n\u2028\u2029]")
+_MULTILINE_KEYS = frozenset({"quote", "note", "source", "formula", "assert"})
 
 
 def load(path: Path, *, shown_as: str | None = None, progress: Progress = silent) -> ClaimsFile:
@@ -60,8 +69,11 @@ def parse(text: str, *, shown: str, base: Path, progress: Progress = silent) -> 
         column = int(at.group(2)) if at else None
         detail = message[: at.start()] if at else message
         raise ProblemsError(
-            [Problem(Location(shown, line, column), f"invalid TOML: {_lower_first(detail)}")]
+            [Problem(Location(shown, line, column), f"invalid TOML: {_toml_detail(detail)}")]
         ) from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        message = "invalid TOML: arrays or inline tables are nested too deeply"
+        raise ProblemsError([Problem(Location(shown), message)]) from None
     return _Builder(shown, LineIndex(text), base, progress).build(data)
 
 
@@ -88,6 +100,15 @@ def _read_toml(text: str) -> dict[str, Any]:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def _toml_detail(detail: str) -> str:
+    """tomllib's message, with its duplicate-table one said in claims-file terms."""
+    twice = _DECLARED_TWICE.fullmatch(detail)
+    if twice is not None:
+        path = ".".join(_QUOTED_PART.findall(twice.group(1)))
+        return f"[{path}] is declared twice (each table, and so each id, may appear only once)"
+    return _lower_first(detail)
 
 
 def _type_name(value: object) -> str:
@@ -129,10 +150,19 @@ class _Builder:
 
     def string(self, table: Mapping[str, Any], key: str, line: int | None, what: str) -> str | None:
         value = table.get(key)
-        if value is None or isinstance(value, str):
-            return value
-        self.problem(line, f"{what}: {key} must be a string, not {_type_name(value)}")
-        return None
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(line, f"{what}: {key} must be a string, not {_type_name(value)}")
+            return None
+        where = f"{what}: " if what else ""
+        if (bad := _CONTROL.search(value)) is not None:
+            self.problem(line, f'{where}{key} contains a control character ("{bad.group()}")')
+            return None
+        if key not in _MULTILINE_KEYS and (bad := _LINE_BREAK.search(value)) is not None:
+            self.problem(line, f'{where}{key} must be one line (found "{bad.group()}")')
+            return None
+        return value
 
     def unknown_keys(
         self, table: Mapping[str, Any], allowed: Iterable[str], path: tuple[str, ...], what: str
@@ -174,6 +204,7 @@ class _Builder:
                 claims[cid] = claim
                 if claim.formula is not None:
                     formulas[cid] = claim.formula
+        self.progress("loading", len(claims_data), len(claims_data))
         checks: list[Check] = []
         for cid, raw in checks_data.items():
             if cid in claims_data:
@@ -520,39 +551,45 @@ class _Builder:
                     iters.append(iter(formulas[node].names))
 
     def dimensions(self, claims: Mapping[str, Claim], checks: Iterable[Check]) -> None:
-        # a formula's dimension depends only on its program and its inputs' units, and files
-        # repeat a few shapes over the same units: work each combination out once
-        found: dict[tuple[object, ...], Dimension | str] = {}
+        # a formula's dimension depends only on its program and the units involved, and files
+        # repeat a few shapes over the same units: each combination is worked out once
+        found: dict[tuple[object, ...], str | None] = {}  # the problem, or None
         for claim in claims.values():
             formula = claim.formula
             if formula is None or not all(n in claims for n in formula.names):
                 continue
+            unit = claim.stated.unit
             inputs = [claims[n].stated.unit for n in formula.names]
-            key = (formula.program, *(unit.text for unit in inputs))
-            dim = found.get(key)
-            if dim is None:
-                try:
-                    dim = formula.dimension([unit.dimension for unit in inputs])
-                except FigcheckError as err:
-                    dim = err.message
-                found[key] = dim
-            if isinstance(dim, str):
-                self.problem(claim.line, f"claim '{claim.id}': {dim}")
-                continue
-            if dim != claim.stated.unit.dimension:
-                self.problem(
-                    claim.line,
-                    f"claim '{claim.id}': formula gives {dim} but the value is "
-                    f"{claim.stated.unit.dimension}",
-                )
+            key = (formula.program, unit.text, *[u.text for u in inputs])
+            if key not in found:
+                found[key] = _formula_dimension(formula, [u.dimension for u in inputs], unit)
+            if (message := found[key]) is not None:
+                self.problem(claim.line, f"claim '{claim.id}': {message}")
         for check in checks:
             assertion: Assertion = check.assertion
             if not all(n in claims for n in assertion.names):
                 continue
-            try:
-                assertion.dimension([claims[n].stated.unit.dimension for n in assertion.names])
-            except FigcheckError as err:
-                self.problem(check.line, f"check '{check.id}': {err.message}")
+            inputs = [claims[n].stated.unit for n in assertion.names]
+            key = (assertion.lhs.program, assertion.rhs.program, *[u.text for u in inputs])
+            if key not in found:
+                try:
+                    assertion.dimension([u.dimension for u in inputs])
+                    found[key] = None
+                except FigcheckError as err:
+                    found[key] = err.message
+            if (message := found[key]) is not None:
+                self.problem(check.line, f"check '{check.id}': {message}")
+
+
+def _formula_dimension(formula: Formula, inputs: list[Dimension], unit: Unit) -> str | None:
+    """What is wrong with the dimensions of *formula* for a value in *unit*, if anything."""
+    try:
+        dim = formula.dimension(inputs)
+    except FigcheckError as err:
+        return err.message
+    if dim != unit.dimension:
+        return f"formula gives {dim} but the value is {unit.dimension}"
+    return None
 
 
 def _did_you_mean(name: str, known: set[str]) -> str:
@@ -596,7 +633,9 @@ def _stated_from_text(text: str, units: UnitTable, about: float, precision: floa
 def _stated_from_number(value: float, unit_text: str, units: UnitTable) -> Stated:
     number = float(value)
     if not math.isfinite(number):
-        raise FigcheckError(f"value {value!r} is not a finite number")
+        raise FigcheckError(
+            "value is not a number" if number != number else "value is too large"
+        )
     unit = units.lookup(unit_text)
     base = number * unit.factor
     point = Interval.point(base)

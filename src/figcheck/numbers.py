@@ -91,7 +91,10 @@ _OSEP = rf"{_SP}*(?:\r?\n{_SP}*)?"
 
 _NUMBER_WORDS = [*_SMALL, *_TENS, "zero"]
 _LEX = _alts([*_NUMBER_WORDS, "hundred", *_SCALES, "and"])
-_RUN = rf"(?:(?:{_SEP}|-)(?:{_LEX})\b)*"
+# the longest number in words is 33 words ("nine hundred and ninety-nine trillion and ...");
+# a bounded run keeps prose such as "one one one ..." linear to scan
+_MAX_RUN = 40
+_RUN = rf"(?:(?:{_SEP}|-)(?:{_LEX})\b){{0,{_MAX_RUN}}}"
 _NUMERATOR_WORDS = _alts([*_UNITS, "ten"])
 _SCALE_WORDS = _alts(list(_SCALES))
 # words that may follow a fraction such as "a third" (a noun after it makes it an ordinal)

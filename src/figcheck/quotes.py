@@ -37,8 +37,9 @@ _ANY_HYPHEN_BREAK = re.compile(r"[-\u2010\u00ad][^\S\n]*\n\s*")
 _SPACE_RUN = re.compile(r"  +")
 _NEWLINE = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
+_EDGES = "\"'()[]{}.,;:!?-–—…*"  # punctuation that ends or starts a word in prose
 # Above this many distinct quotes, one pass over the document's words beats a find per quote.
-_MANY_QUOTES = 16
+_MANY_QUOTES = 200
 # Quotes are looked up in that pass by their first _KEY characters from their first word.
 _KEY = 16
 
@@ -139,7 +140,8 @@ def fold(text: str) -> str:
     """*text* as quotes are compared: whitespace runs as one space, straight quotes, no
     soft hyphens, a hyphen broken over a line end joined, and no space at either end."""
     if text.isascii() and text.isprintable() and "  " not in text:
-        return text.strip(" ")  # the common case: nothing to fold (all ASCII spaces print)
+        # the common case, nothing to fold: ASCII whitespace but the space does not print
+        return text.strip(" ")
     return _fold(text, keep_hyphen=True)[0].text.strip(" ")
 
 
@@ -149,11 +151,16 @@ def states_figure(amount: Amount, stated: Stated) -> bool:
     The scale word may be left out of the quote ("22" for "22 million"), and so may a minus
     sign ("fell by 3 percent" for "-3 percent"); a percentage states only a percentage.
     """
-    if amount.form == "ordinal" or (amount.percent and not stated.percent):
+    return states_number(amount, stated.number, stated.mantissa, percent=stated.percent)
+
+
+def states_number(amount: Amount, number: float, mantissa: float, *, percent: bool) -> bool:
+    """states_figure for a figure given as its number, with and without its scale word."""
+    if amount.form == "ordinal" or (amount.percent and not percent):
         return False
-    if _same(amount.value, abs(stated.number)):
+    if _same(amount.value, abs(number)):
         return True
-    return amount.scale_word is None and _same(amount.value, abs(stated.mantissa))
+    return amount.scale_word is None and _same(amount.value, abs(mantissa))
 
 
 def _same(a: float, b: float) -> bool:
@@ -164,12 +171,21 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _inside(text: str, at: int, quote: str) -> bool:
+    """Whether *quote* at *at* starts inside a word or a number ("400" in "12,400")."""
+    if at == 0 or not _is_word(quote[0]):
+        return False
+    before = text[at - 1]
+    if _is_word(before):
+        return True
+    return quote[0].isdigit() and before in ",." and at >= 2 and text[at - 2].isdigit()
+
+
 def _first(text: str, quote: str, start: int = 0) -> int:
     """The first occurrence of *quote* in *text* that does not start inside a word, or -1."""
     at = text.find(quote, start)
-    if at > 0 and _is_word(quote[0]):
-        while at > 0 and _is_word(text[at - 1]):
-            at = text.find(quote, at + 1)
+    while at > 0 and _inside(text, at, quote):
+        at = text.find(quote, at + 1)
     return at
 
 
@@ -195,18 +211,24 @@ def _first_many(text: str, quotes: list[str]) -> dict[str, int]:
     if not by_key:
         return found
     hits: dict[str, list[int]] = {}
+
+    def hit(at: int) -> None:
+        key = text[at : at + _KEY]
+        if key in by_key:
+            hits.setdefault(key, []).append(at)
+
     pos = 0
     for token in text.split(" "):
         if token in first_words:
-            starts: tuple[int, ...] | list[int] = (pos,)
-        elif token.isalnum():
-            starts = ()
-        else:  # a token with punctuation: the words in it
-            starts = [pos + m.start() for m in _WORD.finditer(token) if m.group() in first_words]
-        for at in starts:
-            key = text[at : at + _KEY]
-            if key in by_key:
-                hits.setdefault(key, []).append(at)
+            hit(pos)
+        elif not token.isalnum():  # punctuation: at the ends ("(about", "r12."), or inside
+            core = token.strip(_EDGES)
+            if core in first_words:
+                hit(pos + len(token) - len(token.lstrip(_EDGES)))
+            elif core and not core.isalnum():
+                for m in _WORD.finditer(token):
+                    if m.group() in first_words:
+                        hit(pos + m.start())
         pos += len(token) + 1
     for key, group in by_key.items():
         found.update(_resolve(text, group, hits.get(key, [])))
@@ -227,7 +249,7 @@ def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict
             piece = text[start : start + length]
             if start < 0 or piece not in quotes or found[piece] >= 0:
                 continue
-            if offset or start == 0 or not _is_word(text[start - 1]):
+            if not _inside(text, start, piece):
                 found[piece] = start
                 left -= 1
         if not left:
@@ -262,7 +284,7 @@ class QuoteIndex:
 
     def prepare(self, quotes: Iterable[str]) -> None:
         """Find many quotes at once (one pass over the document for each index)."""
-        todo = sorted({q for q in map(fold, quotes) if q and q not in self._spans})
+        todo = [q for q in dict.fromkeys(map(fold, quotes)) if q and q not in self._spans]
         if len(todo) <= _MANY_QUOTES:
             return  # found one by one, when asked
         for index in self._indexes():
@@ -335,13 +357,16 @@ class QuoteIndex:
         """The quote verdict and location for *claim* (a checker.QuoteLocator)."""
         if claim.quote is None:
             return None, None
-        found = self.match(claim.quote, claim.stated)
+        folded = fold(claim.quote)
+        found = self._find(folded)
         if found is None:
             return Verdict.QUOTE_NOT_FOUND, None
-        where = self.location(found.start)
-        if found.figure_start is None:
-            return Verdict.FIGURE_NOT_IN_QUOTE, where
-        return None, where
+        start, _, index = found
+        where = self.location(index.original(start))
+        stated = claim.stated
+        if any(states_figure(amount, stated) for amount in find_amounts(folded)):
+            return None, where
+        return Verdict.FIGURE_NOT_IN_QUOTE, where
 
 
 def read_document(claims_file: ClaimsFile) -> str:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import tomllib
 
-_HEADER = re.compile(r"\s*(\[\[?)\s*(.*?)\s*(\]\]?)\s*(?:#.*)?$")
-# a line that may be a header, with the line break before it
-_HEADER_LINE = re.compile(r"\n[ \t]*\[[^\n]*")
+# one space quantifier on each side of the lazy key: "\s*(.*?)\s*" backtracks cubically on
+# a long run of spaces (a nested array line "[      ...      1],")
+# (lines keep the "\r" of a CRLF line end)
+_HEADER = re.compile(r"[ \t]*(\[\[?)(.*?)(\]\]?)[ \t]*(?:#.*)?\r?$")
+# a line that may be a header, with the line break before it; group 1 is a plain
+# "[a.b]" table header, read without _HEADER
+_HEADER_LINE = re.compile(
+    r"\n[ \t]*\[(?:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\][ \t]*(?=\r?\n|\r?\Z))?[^\n]*"
+)
 _KEY_START = re.compile(
     r"\s*((?:[A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
     r"(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*'))*)\s*="
@@ -28,7 +36,10 @@ def _split_key(text: str) -> Path | None:
             return None
         raw = m.group(1)
         if raw[0] in "\"'":
-            raw = raw[1:-1]
+            quoted, raw = raw, raw[1:-1]
+            if quoted[0] == '"' and "\\" in raw:  # a basic string with escapes: TOML reads them
+                with contextlib.suppress(tomllib.TOMLDecodeError):
+                    raw = tomllib.loads(f"k = {quoted}")["k"]
         parts.append(raw)
         pos = m.end()
     return tuple(parts)
@@ -109,7 +120,13 @@ class LineIndex:
             start, end = m.start(), m.end() - 1  # the line's offsets in text
             number += text.count("\n", last, start)
             last = start
-            path = self._header(text[start:end], number)
+            plain = m.group(1)
+            path: Path | None
+            if plain is not None:
+                path = tuple(plain.split("."))
+                self.tables.setdefault(path, number)
+            else:
+                path = self._header(text[start:end], number)
             if path is not None:
                 opened.append((path, number + 1, end + 1, start))
         ends = [header for _, _, _, header in opened[1:]] + [len(text)]
@@ -121,7 +138,7 @@ class LineIndex:
         header = _HEADER.match(line)
         if header is None or len(header.group(1)) != len(header.group(3)):
             return None
-        path = _split_key(header.group(2))
+        path = _split_key(header.group(2).strip())
         if path is None:
             return None
         if header.group(1) == "[[":

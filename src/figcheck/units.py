@@ -48,6 +48,7 @@ _TOKEN: Final = re.compile(
 )
 _SYNTAX_HINT: Final = 'a unit is words joined by "*", "/" or "per", with powers like "**2"'
 _MAX_POWER: Final = 10
+_MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses per level
 
 # Number words never name a unit; the figure grammar reads them before the unit.
 _NUMBER_WORDS: Final = frozenset(
@@ -338,6 +339,11 @@ class _Parser:
         self._at = 0
 
     def parse(self) -> tuple[float, Dimension]:
+        depth = 0
+        for kind, _ in self._tokens:
+            depth += (kind == "open") - (kind == "close")
+            if depth > _MAX_DEPTH:
+                raise self._error(f"brackets are nested more than {_MAX_DEPTH} levels deep")
         factor, dimension = self._product()
         if self._at < len(self._tokens):
             raise self._unexpected()
@@ -389,7 +395,10 @@ class _Parser:
     def _power(self) -> tuple[float, Dimension]:
         factor, dimension = self._atom()
         if self._at < len(self._tokens) and self._tokens[self._at][0] == "pow":
-            power = int(self._tokens[self._at][1])
+            exponent = self._tokens[self._at][1]
+            # int() refuses digit strings beyond a few thousand digits: check the length first
+            long = len(exponent.lstrip("+-").lstrip("0")) > 6
+            power = _MAX_POWER + 1 if long else int(exponent)
             self._at += 1
             if abs(power) > _MAX_POWER:
                 raise self._error(

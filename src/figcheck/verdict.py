@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from figcheck.interval import Interval
+
 if TYPE_CHECKING:
     from figcheck.formula import Assertion
-    from figcheck.interval import Interval
     from figcheck.readings import Reading
 
 
@@ -81,10 +81,12 @@ def _tolerant(interval: Interval) -> Interval:
     )
     if not width:
         return interval
-    return replace(
-        interval,
-        lo=lo if interval.lo_open else lo - width,
-        hi=hi if interval.hi_open else hi + width,
+    # built directly: dataclasses.replace costs more than the whole verdict
+    return Interval(
+        lo if interval.lo_open else lo - width,
+        hi if interval.hi_open else hi + width,
+        interval.lo_open,
+        interval.hi_open,
     )
 
 

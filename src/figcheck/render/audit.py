@@ -65,6 +65,7 @@ def render(report: Report, options: RenderOptions) -> str:
         width=options.width or DEFAULT_WIDTH,
         highlight=False,
         emoji=False,
+        markup=False,  # text from the claims file may hold "[/x]", which is not markup
     )
     title = report.document.title or report.claims_path
     console.print(Text(f"Audit: {title}", style="bold"))

@@ -24,6 +24,8 @@ STYLE = {
 NOT_COVERED = "✘ none"  # a quantity no claim covers
 NO_CLAIM = "–"  # a year, count or label no claim covers: listed, not counted
 LARGE = 200  # above this many mentions, --show auto lists only the uncovered quantities
+PLAIN = 500  # above this many rows, plain aligned columns: a rich table would take seconds
+HEADERS = ("line", "as written", "reads as", "category", "covered by")
 
 
 def is_finding(mention: Mention) -> bool:
@@ -38,6 +40,31 @@ def _covered(mention: Mention) -> Text:
     return Text(NO_CLAIM, style="dim")
 
 
+def _cells(mention: Mention) -> tuple[str, ...]:
+    covered = mention.covered_by or (
+        NOT_COVERED if mention.category is Category.QUANTITY else NO_CLAIM
+    )
+    return (
+        str(mention.line),
+        mention.text,
+        describe(mention),
+        mention.category.value,
+        covered,
+    )
+
+
+def _plain(rows: list[Mention]) -> str:
+    """Rows as plain columns, two spaces apart, the line numbers right-aligned."""
+    cells = [HEADERS, *(_cells(m) for m in rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(HEADERS))]
+    lines = []
+    for row in cells:
+        first = row[0].rjust(widths[0])
+        rest = [cell.ljust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join([first, *rest]).rstrip())
+    return "\n".join(lines)
+
+
 def render(report: CoverageReport, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = Console(
@@ -48,12 +75,19 @@ def render(report: CoverageReport, options: RenderOptions) -> str:
         width=options.width or 100,
         highlight=False,
         emoji=False,
+        markup=False,  # text from the claims file may hold "[/x]", which is not markup
     )
     mentions = report.mentions
     only_findings = options.show == "findings" or (options.show == "auto" and len(mentions) > LARGE)
     rows = [m for m in mentions if is_finding(m)] if only_findings else list(mentions)
     title = report.document.title or report.document.source or ""
-    table = Table(title=f"{title}: figures mentioned" if title else None, title_justify="left")
+    heading = f"{title}: figures mentioned" if title else None
+    if len(rows) > PLAIN:
+        if heading:
+            console.print(heading)
+        console.out(_plain(rows), highlight=False)
+        rows = []
+    table = Table(title=heading, title_justify="left")
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("as written")
     table.add_column("reads as")

@@ -41,6 +41,7 @@ def render(explanation: Explanation, *, color: bool = False, width: int | None =
         width=width,
         highlight=False,
         emoji=False,
+        markup=False,  # text from the claims file may hold "[/x]", which is not markup
     )
     verdict = explanation.verdict
     title = Text(f"{explanation.id}  ", style="bold")

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import bisect
 import html
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck import __version__, display
-from figcheck.errors import FigcheckError
-from figcheck.figure import Qualifier, parse_figure, qualifier_before
-from figcheck.numbers import Amount, find_amounts
-from figcheck.quotes import QuoteIndex, read_document
+from figcheck.coverage import Category, CoverageReport, Mention, cover, find_mentions
+from figcheck.quotes import QuoteIndex, index_for
 from figcheck.sources import read_text
 from figcheck.verdict import Verdict
 
 if TYPE_CHECKING:
-    from figcheck.model import Stated
+    from figcheck.model import ClaimsFile
     from figcheck.render import RenderOptions
     from figcheck.report import Report, Result
 
@@ -43,23 +40,35 @@ def badge(verdict: Verdict) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """The document's text, indexed for quotes, with every amount the number reader finds."""
+    """The document's text indexed for quotes, with every figure it mentions and their coverage.
+
+    Quotes are placed by the quote matcher that verified them, and figures read by the
+    coverage reader (numbers.find_amounts underneath), so the page agrees with
+    ``figcheck check`` and ``figcheck coverage``.
+    """
 
     text: str
     index: QuoteIndex
-    amounts: list[Amount]
-    starts: list[int]  # of the amounts, for bisect
+    mentions: tuple[Mention, ...]
+    by_number: dict[int, Mention]  # where a mention's number starts -> the mention
+    coverage: CoverageReport | None  # None for a report built without its claims file
 
     @classmethod
-    def of(cls, text: str, path: str) -> _Text:
-        amounts = find_amounts(text)
-        return cls(text, QuoteIndex(text, path), amounts, [a.start for a in amounts])
+    def of(cls, index: QuoteIndex, claims_file: ClaimsFile | None) -> _Text:
+        coverage = cover(claims_file, index) if claims_file is not None else None
+        mentions = coverage.mentions if coverage is not None else tuple(find_mentions(index.text))
+        by_number = {m.number_start: m for m in mentions}
+        return cls(index.text, index, mentions, by_number, coverage)
 
     def line_of(self, offset: int) -> int:
         return self.index.line_column(offset)[0]
 
     def place(self, result: Result) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-        """Where the result's quote is, and where in it the stated figure is (None if not)."""
+        """Where the result's quote is, and where in it the stated figure is (None if not).
+
+        The figure keeps its qualifier and both ends of a range ("at least 22 million",
+        "between 10 and 12 million") as far as they lie inside the quote.
+        """
         stated = result.stated
         if result.quote is None or stated is None:
             return None
@@ -69,39 +78,13 @@ class _Text:
         quote = (found.start, found.end)
         if found.figure_start is None or found.figure_end is None:
             return quote, None
-        return quote, self._widen(stated, found.figure_start, found.figure_end, quote)
-
-    def _widen(
-        self, stated: Stated, start: int, end: int, quote: tuple[int, int]
-    ) -> tuple[int, int]:
-        """The figure's span with its qualifier and, for "between", its upper amount."""
-        try:
-            figure = parse_figure(stated.text)
-        except FigcheckError:
-            return start, end
-        if figure.upper is not None:
-            lo = bisect.bisect_left(self.starts, end)
-            hi = bisect.bisect_left(self.starts, quote[1])
-            upper = next(
-                (a for a in self.amounts[lo:hi] if a.end <= quote[1] and _same(a, figure.upper)),
-                None,
-            )
-            if upper is not None:
-                end = upper.end
-        if figure.qualifier is not Qualifier.PLAIN:
-            before = qualifier_before(self.text, start)
-            if before is not None and before[1] >= quote[0]:
-                start = before[1]
-        return start, end
-
-
-def _same(found: Amount, wanted: Amount) -> bool:
-    """Whether an amount in the text is *wanted* ("12" for the "12 million" of "10 to 12")."""
-    if found.percent != wanted.percent:
-        return False
-    if math.isclose(found.value, wanted.value):
-        return True
-    return found.scale_word is None and math.isclose(found.value, wanted.mantissa)
+        mention = self.by_number.get(found.figure_start)
+        if mention is None:
+            return quote, (found.figure_start, found.figure_end)
+        return quote, (
+            max(mention.start, quote[0]),
+            min(max(mention.end, found.figure_end), quote[1]),
+        )
 
 
 @dataclass(slots=True)
@@ -124,8 +107,8 @@ class _Layout:
     marks: list[_Mark] = field(default_factory=list)
     pins: list[_Mark] = field(default_factory=list)  # quote found but not the figure in it
     line: dict[str, int] = field(default_factory=dict)  # result id -> document line
-    uncovered: list[Amount] = field(default_factory=list)
-    figures: int = 0
+    uncovered: list[Mention] = field(default_factory=list)
+    computed: dict[str, str] = field(default_factory=dict)  # result id -> computed figure
 
 
 def _layout(doc: _Text, report: Report) -> _Layout:
@@ -155,15 +138,14 @@ def _layout(doc: _Text, report: Report) -> _Layout:
         i = bisect.bisect_right(starts, pin.start) - 1
         if i >= 0 and out.marks[i].start < pin.start < out.marks[i].end:
             pin.start = pin.end = out.marks[i].start
-    for amount in doc.amounts:
-        if amount.form == "ordinal":
+    for mention in doc.mentions:
+        if mention.covered_by is not None or mention.category is Category.LABEL:
             continue
-        out.figures += 1
-        i = bisect.bisect_right(starts, amount.start) - 1
-        before = i >= 0 and out.marks[i].end > amount.start
-        after = i + 1 < len(out.marks) and out.marks[i + 1].start < amount.end
+        i = bisect.bisect_right(starts, mention.start) - 1
+        before = i >= 0 and out.marks[i].end > mention.start
+        after = i + 1 < len(out.marks) and out.marks[i + 1].start < mention.end
         if not (before or after):
-            out.uncovered.append(amount)
+            out.uncovered.append(mention)
     return out
 
 
@@ -176,13 +158,13 @@ def _computed(result: Result, report: Report) -> str:
     return display.computed(result.central, result.range, result.stated)
 
 
-def _tip_lines(result: Result, report: Report) -> str:
+def _tip_lines(result: Result, layout: _Layout) -> str:
     rows = [f"<b>{esc(result.id)}</b> {badge(result.verdict)}"]
     if result.stated is not None:
         rows.append(f"stated: {esc(result.stated.text)}")
     if result.formula is not None:
         rows.append(f"formula: <code>{esc(result.formula)}</code>")
-    if computed := _computed(result, report):
+    if computed := layout.computed[result.id]:
         rows.append(f"computed: {esc(computed)}")
     for ref in result.references:
         rows.append(
@@ -195,10 +177,10 @@ def _tip_lines(result: Result, report: Report) -> str:
     return "".join(f'<span class="row">{row}</span>' for row in rows)
 
 
-def _mark_html(mark: _Mark, text: str, report: Report, *, pin: bool) -> str:
+def _mark_html(mark: _Mark, text: str, layout: _Layout, *, pin: bool) -> str:
     first = mark.results[0]
     tip_id = f"{'p' if pin else 't'}-{first.id}"
-    tip = "".join(_tip_lines(r, report) for r in mark.results)
+    tip = "".join(_tip_lines(r, layout) for r in mark.results)
     label = f"{mark.verdict.symbol}" if pin else esc(text)
     anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in mark.results[1:])
     kind = "pin" if pin else "fig"
@@ -211,22 +193,23 @@ def _mark_html(mark: _Mark, text: str, report: Report, *, pin: bool) -> str:
     )
 
 
-def _document_html(doc: _Text, layout: _Layout, report: Report) -> str:
+def _document_html(doc: _Text, layout: _Layout) -> str:
     items: list[tuple[int, int, str]] = []
     text = doc.text
     for mark in layout.marks:
         items.append(
-            (mark.start, mark.end, _mark_html(mark, text[mark.start : mark.end], report, pin=False))
+            (mark.start, mark.end, _mark_html(mark, text[mark.start : mark.end], layout, pin=False))
         )
     for pin in layout.pins:
-        items.append((pin.start, pin.end, _mark_html(pin, "", report, pin=True)))
-    for amount in layout.uncovered:
+        items.append((pin.start, pin.end, _mark_html(pin, "", layout, pin=True)))
+    for mention in layout.uncovered:
+        kind = mention.category.value
         items.append(
             (
-                amount.start,
-                amount.end,
-                f'<span class="uncovered" title="no claim covers this figure">'
-                f"{esc(amount.text)}</span>",
+                mention.start,
+                mention.end,
+                f'<span class="uncovered c-{kind}" title="no claim covers this {kind}">'
+                f"{esc(text[mention.start : mention.end])}</span>",
             )
         )
     items.sort(key=lambda item: (item[0], item[1]))
@@ -259,7 +242,7 @@ def _audit_table(report: Report, layout: _Layout) -> str:
             f'<td class="num">{line_cell}</td>'
             f"<td>{esc(stated)}</td>"
             f"<td><code>{esc(result.formula or '')}</code></td>"
-            f"<td>{esc(_computed(result, report))}</td>"
+            f"<td>{esc(layout.computed[result.id])}</td>"
             f"<td>{badge(result.verdict)}</td>"
             f"<td>{_references_cell(result)}</td>"
             "</tr>"
@@ -321,7 +304,7 @@ def _detail(result: Result, report: Report, layout: _Layout) -> str:
                 f"<code>{esc(result.formula)}</code>",
             )
         )
-    parts.append(_dd("computed", esc(_computed(result, report))))
+    parts.append(_dd("computed", esc(layout.computed[result.id])))
     if result.formula_verdict is not None:
         parts.append(_dd("formula verdict", badge(result.formula_verdict)))
     if result.quote_verdict is not None:
@@ -343,15 +326,14 @@ def _detail(result: Result, report: Report, layout: _Layout) -> str:
     )
 
 
-def _summary(report: Report, layout: _Layout | None) -> str:
+def _summary(report: Report, doc: _Text | None) -> str:
     counts = "".join(f"<li>{badge(v)} {n}</li>" for v, n in report.summary.counts.items() if n)
     out = [f"<p>{esc(report.summary.text())}.</p>", f'<ul class="counts">{counts}</ul>']
-    if layout is not None:
-        covered = layout.figures - len(layout.uncovered)
+    if doc is not None and doc.coverage is not None:
         out.append(
-            f"<p>{covered} of the {layout.figures} figures the number reader finds in the text "
-            f"are covered by a claim; the other {len(layout.uncovered)} are "
-            '<span class="uncovered">underlined faintly</span>.</p>'
+            f"<p>Coverage: {esc(doc.coverage.text())}. In the text, figures that no claim "
+            'covers are <span class="uncovered c-quantity">underlined faintly</span> '
+            '(years and small counts <span class="uncovered c-year">more faintly</span>).</p>'
         )
     if report.exit_code:
         out.append('<p class="fails">figcheck check fails on this report (exit code 1).</p>')
@@ -392,12 +374,13 @@ table.audit{border-collapse:collapse;font-size:.85rem;width:100%}
 .sym{color:var(--fg);font-size:.7em;vertical-align:super;line-height:0;margin-left:1px;
  font-family:system-ui}
 .tip{display:none;position:absolute;left:0;top:1.5em;z-index:10;width:max-content;
- max-width:26rem;white-space:normal;font:13px/1.45 system-ui,sans-serif;color:#1f2328;
+ max-width:min(26rem,80vw);white-space:normal;font:13px/1.45 system-ui,sans-serif;color:#1f2328;
  background:#fff;border:1px solid #8c959f;border-radius:6px;padding:.4rem .6rem;
  box-shadow:0 4px 12px rgba(0,0,0,.15)}
 .tip .row{display:block}.tip .row+.row b{display:inline-block;margin-top:.3rem}
 .mark:hover .tip,.mark:focus-within .tip{display:block}
 .uncovered{text-decoration:underline dotted #8c959f;text-underline-offset:3px}
+.uncovered.c-year,.uncovered.c-count{text-decoration-color:#d0d7de}
 .detail{border-top:1px solid #d0d7de;padding:.3rem 0}.detail h3{margin:.4rem 0;font-size:1rem}
 .detail dl{display:grid;grid-template-columns:9rem 1fr;gap:.1rem 1rem;margin:0;font-size:.9rem}
 .detail dt{color:#57606a}.detail dd{margin:0}
@@ -416,31 +399,34 @@ def _read_document(report: Report) -> _Text | None:
     if document.path is None:
         return None
     if report.claims_file is not None:
-        text = read_document(report.claims_file)  # errors name the claims file's source line
-    else:
-        text = read_text(Path(document.path), shown_as=document.source or document.path)
-    return _Text.of(text, document.path)
+        # errors name the claims file's source line, as ``figcheck check`` does
+        return _Text.of(index_for(report.claims_file), report.claims_file)
+    text = read_text(Path(document.path), shown_as=document.source or document.path)
+    index = QuoteIndex(text, document.path)
+    index.prepare(r.quote for r in report.results if r.quote is not None)
+    return _Text.of(index, None)
 
 
 def render(report: Report, options: RenderOptions) -> str:
     doc = _read_document(report)
-    layout = _layout(doc, report) if doc is not None else None
+    layout = _layout(doc, report) if doc is not None else _Layout()
+    layout.computed = {r.id: _computed(r, report) for r in report.results}
     title = report.document.title or report.claims_path
     source = report.document.source
     checked = (
         f"Checked by figcheck {esc(__version__)} from <code>{esc(report.claims_path)}</code>"
         + (f" against <code>{esc(source)}</code>." if source else ".")
     )
-    if doc is not None and layout is not None:
+    if doc is not None:
         document = (
             '<section id="document"><h2>The document</h2>'
             '<p class="dim">Hover over or tab to a highlighted figure to see its check; '
             "select it to jump to its details.</p>"
-            f'<div class="doc">{_document_html(doc, layout, report)}</div></section>'
+            f'<div class="doc">{_document_html(doc, layout)}</div></section>'
         )
     else:
         document = '<section id="document"><p>The claims file names no document.</p></section>'
-    details = "".join(_detail(r, report, layout or _Layout()) for r in report.results)
+    details = "".join(_detail(r, report, layout) for r in report.results)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -448,8 +434,9 @@ def render(report: Report, options: RenderOptions) -> str:
         f"<title>figcheck: {esc(title)}</title>"
         f"<style>{_VERDICT_CSS}{_CSS}</style></head><body>\n"
         f'<header><h1>{esc(title)}</h1><p class="meta">{checked}</p></header>\n'
-        f'<section id="summary"><h2>Summary</h2>{_summary(report, layout)}</section>\n'
-        f'<section id="audit"><h2>Audit</h2>{_audit_table(report, layout or _Layout())}</section>\n'
+        f'<section id="summary"><h2>Summary</h2>'
+        f"{_summary(report, doc)}</section>\n"
+        f'<section id="audit"><h2>Audit</h2>{_audit_table(report, layout)}</section>\n'
         f"{document}\n"
         f'<section id="details"><h2>Details</h2>{details}</section>\n'
         f"<script>{_JS}</script>\n"

@@ -43,15 +43,23 @@ def _stated(stated: Stated | None) -> dict[str, Any] | None:
     }
 
 
-def result_dict(result: Result) -> dict[str, Any]:
+def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str, Any]:
+    """One result as JSON data; *memo* keeps the data of each stated figure by its id, for
+    figures that many results share (it must not outlive the report)."""
     stated = result.stated
+    if stated is None or memo is None:
+        stated_data = _stated(stated)
+    else:
+        stated_data = memo.get(id(stated))
+        if stated_data is None:
+            stated_data = memo[id(stated)] = _stated(stated)
     out: dict[str, Any] = {
         "id": result.id,
         "kind": result.kind,
         "verdict": result.verdict.value,
         "section": result.section,
         "line": result.line,
-        "stated": _stated(stated),
+        "stated": stated_data,
         "formula": result.formula,
         "formula_verdict": result.formula_verdict.value if result.formula_verdict else None,
         "central": (
@@ -88,7 +96,7 @@ def result_dict(result: Result) -> dict[str, Any]:
     return out
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, *, results: bool = True) -> dict[str, Any]:
     summary: dict[str, Any] = {"total": report.summary.total}
     summary.update({v.value: report.summary.counts.get(v, 0) for v in Verdict})
     summary["without_quote"] = report.summary.unquoted
@@ -102,7 +110,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "source": report.document.source,
         },
         "settings": {"about": report.about, "strict": report.strict},
-        "results": [result_dict(r) for r in report.results],
+        "results": [result_dict(r) for r in report.results] if results else [],
         "summary": summary,
     }
 
@@ -110,13 +118,12 @@ def report_dict(report: Report) -> dict[str, Any]:
 def render(report: Report, options: RenderOptions) -> str:
     """Indented, with one result per line: json's C encoder writes each result, since with an
     indent json falls back to its Python encoder, which takes seconds for 100,000 results."""
-    data = report_dict(report)
-    results = data["results"]
-    data["results"] = []
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    if results:
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        lines = ",\n    ".join([encode(result) for result in results])
-        # an encoded string cannot hold this text, so the first match is the key itself
-        text = text.replace('"results": []', f'"results": [\n    {lines}\n  ]', 1)
-    return text + "\n"
+    text = json.dumps(report_dict(report, results=False), indent=2, ensure_ascii=False)
+    if not report.results:
+        return text + "\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    memo: dict[int, Any] = {}
+    lines = [encode(result_dict(r, memo)) for r in report.results]
+    # an encoded string cannot hold this text, so the first match is the key itself
+    head, tail = text.split('"results": []', 1)
+    return "".join((head, '"results": [\n    ', ",\n    ".join(lines), "\n  ]", tail, "\n"))

@@ -11,7 +11,13 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
 DELAY = 1.0  # seconds of work before the bar appears: quick runs never show it
-LABELS = {"reading": "Reading claims", "loading": "Loading claims", "checking": "Checking"}
+LABELS = {
+    "reading": "Reading claims",
+    "loading": "Loading claims",
+    "quotes": "Finding quotes",
+    "checking": "Checking",
+    "rendering": "Writing the report",
+}
 
 
 def wanted(fmt: str, stderr: object, stdout: object, *, to_file: bool) -> bool:

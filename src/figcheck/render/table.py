@@ -62,41 +62,37 @@ def render(report: Report, options: RenderOptions) -> str:
         width=options.width or 100,
         highlight=False,
         emoji=False,
+        markup=False,  # text from the claims file may hold "[/x]", which is not markup
     )
     results = list(report.results)
     shown_only_findings = options.show == "findings" or (
         options.show == "auto" and len(results) > LARGE
     )
-    has_where = any(r.quote_location is not None for r in results)
     table = Table(title=report.document.title or None, title_justify="left", show_lines=False)
-    table.add_column("id", no_wrap=True)
-    if has_where:
-        table.add_column("where", no_wrap=True)
-    table.add_column("stated", min_width=12, ratio=2)
-    table.add_column("computed", min_width=16, ratio=3)
+    table.add_column("id and place", no_wrap=True, max_width=40, overflow="ellipsis")
+    table.add_column("stated", min_width=10)
+    table.add_column("computed", min_width=12)
     table.add_column("verdict", no_wrap=True)
     for section, group in report.sections():
         rows = [r for r in group if is_finding(r)] if shown_only_findings else group
         if not rows:
             continue
         if section is not None:
-            table.add_row(Text(section, style="bold"), end_section=False)
+            table.add_row(Text(section, style="bold underline"), end_section=False)
         for result in rows:
-            cells: list[str | Text] = [result.id]
-            if has_where:
-                cells.append(_where(result))
-            cells.append(result.stated.text if result.stated else result.formula or "")
-            cells.append(_computed(result, report))
-            cells.append(verdict_text(result.verdict))
-            table.add_row(*cells)
+            ident = Text(result.id)
+            where = _where(result)
+            if where:
+                ident.append(f"\n{where}", style="dim")
+            stated = result.stated.text if result.stated else result.formula or ""
+            table.add_row(ident, stated, _computed(result, report), verdict_text(result.verdict))
             for ref in result.references:
-                sub: list[str | Text] = [Text("  └ reference", style="dim")]
-                if has_where:
-                    sub.append("")
-                sub.append(ref.reference.value.text)
-                sub.append(Text(_shorten(ref.reference.source, 40), style="dim"))
-                sub.append(verdict_text(ref.verdict))
-                table.add_row(*sub)
+                table.add_row(
+                    Text("  └ reference", style="dim"),
+                    ref.reference.value.text,
+                    Text(_shorten(ref.reference.source, 40), style="dim"),
+                    verdict_text(ref.verdict),
+                )
     console.print(table)
     summary = Text(report.summary.text())
     if report.exit_code:

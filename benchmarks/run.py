@@ -1,0 +1,297 @@
+"""Run every benchmark: wall time, peak memory and the ratio against its floor, as medians.
+
+    uv run python benchmarks/run.py              # everything, 5 runs each (several minutes)
+    uv run python benchmarks/run.py --quick      # no 100k files, 3 runs: a quick look
+    uv run python benchmarks/run.py --write      # also write the results into README.md
+
+Each case runs as a fresh process, interleaved with its floor in the same round, so that the
+ratios compare runs made under the same load. Peak memory is the child's ru_maxrss.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import synth
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+SIZES = (1_000, 10_000, 100_000)
+DOCUMENT_MB = 8.0
+# figcheck with rtoml hidden, to measure the standard library's reader
+WITHOUT_RTOML = (
+    "import sys; sys.modules['rtoml'] = None; from figcheck.cli import main; sys.argv[0] = "
+    "'figcheck'; main()"
+)
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None  # GNU time, for peaks
+BEGIN, END = "<!-- results -->", "<!-- /results -->"
+
+
+@dataclass
+class Case:
+    """One command, its floor (if any), and what it measured."""
+
+    name: str
+    command: list[str]
+    floor: list[str] | None = None
+    floor_name: str = ""
+    target: float | None = None  # the highest allowed ratio against the floor
+    times: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)  # KiB
+    floor_times: list[float] = field(default_factory=list)
+    size: int = 0  # claims, or bytes of the document for coverage
+
+    @property
+    def time(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peaks) / 1024
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.floor_times:
+            return None
+        return self.time / statistics.median(self.floor_times)
+
+
+def figcheck(*args: str) -> list[str]:
+    script = Path(PYTHON).parent / "figcheck"
+    return [str(script), *args] if script.exists() else [PYTHON, "-m", "figcheck", *args]
+
+
+def measure(command: Sequence[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident KiB of one run of *command* (output discarded).
+
+    The peak comes from GNU time where it is installed: a child forked straight from this
+    Python process inherits its resident size in ru_maxrss, which would hide small peaks.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as peak_file:
+        wrapper = [TIME, "-f", "%M", "-o", peak_file.name] if TIME else []
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [*wrapper, *command], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{errors}")
+        peak = int(peak_file.read().split()[-1]) if TIME else usage.ru_maxrss
+    return elapsed, peak
+
+
+def has_rtoml() -> bool:
+    found = subprocess.run([PYTHON, "-c", "import rtoml"], capture_output=True, check=False)
+    return found.returncode == 0
+
+
+def has_command(name: str) -> bool:
+    found = subprocess.run(figcheck(name, "--help"), capture_output=True, check=False)
+    return found.returncode == 0
+
+
+def data(out: Path, sizes: Sequence[int]) -> dict[int, Path]:
+    """The generated claims files, written once and kept in *out*."""
+    paths = {}
+    for n in sizes:
+        folder = out / f"claims-{n}"
+        path = folder / "claims.toml"
+        if not path.exists():
+            print(f"generating {n:,} claims ...", file=sys.stderr)
+            synth.write(n, folder)
+        paths[n] = path
+    return paths
+
+
+def big_document(out: Path) -> Path:
+    folder = out / f"document-{DOCUMENT_MB:g}mb"
+    path = folder / "claims.toml"
+    if not path.exists():
+        print(f"generating a {DOCUMENT_MB:g} MB document ...", file=sys.stderr)
+        synth.write(1_000, folder, document_bytes=int(DOCUMENT_MB * 1e6))
+    return path
+
+
+def cases(out: Path, sizes: Sequence[int], rtoml: bool, coverage: bool) -> list[Case]:
+    floor_check = [PYTHON, str(HERE / "floor_check.py")]
+    floor_startup = [PYTHON, str(HERE / "floor_startup.py"), "claims.toml"]
+    floor_version = [PYTHON, str(HERE / "floor_version.py")]
+    found: list[Case] = [
+        Case(
+            "figcheck --version",
+            figcheck("--version"),
+            [*floor_version, "--version"],
+            "bare Typer app --version",
+            1.1,
+        ),
+        Case(
+            "figcheck --help",
+            figcheck("--help"),
+            [*floor_version, "--help"],
+            "bare Typer app --help",
+        ),
+        Case("figcheck check (the essay)", figcheck("check"), floor_startup, "start-up floor", 1.3),
+    ]
+    for n, path in data(out, sizes).items():
+        rel = str(path.relative_to(ROOT))
+        found.append(
+            Case(
+                f"check --format json, {n:,} claims",
+                figcheck("check", rel, "-f", "json"),
+                [*floor_check, rel],
+                "check floor",
+                1.5 if n == max(sizes) else None,
+                size=n,
+            )
+        )
+        found.append(
+            Case(
+                f"check (table), {n:,} claims",
+                figcheck("check", rel),
+                [*floor_check, rel],
+                "check floor",
+                size=n,
+            )
+        )
+        if rtoml and n >= 10_000:
+            plain = [PYTHON, "-c", WITHOUT_RTOML, "check", rel, "-f", "json"]
+            found.append(
+                Case(
+                    f"check --format json, {n:,} claims, tomllib",
+                    plain,
+                    [*floor_check, rel],
+                    "check floor",
+                    size=n,
+                )
+            )
+    if coverage:
+        path = big_document(out)
+        size = (path.parent / "document.txt").stat().st_size
+        rel = str(path.relative_to(ROOT))
+        found.append(
+            Case(
+                f"coverage, {size / 1e6:.1f} MB document",
+                figcheck("coverage", rel, "-f", "json"),
+                size=size,
+            )
+        )
+    return found
+
+
+def run(found: list[Case], runs: int) -> None:
+    for round_ in range(runs):
+        for case in found:
+            print(f"round {round_ + 1}/{runs}: {case.name}", file=sys.stderr)
+            elapsed, peak = measure(case.command)
+            case.times.append(elapsed)
+            case.peaks.append(peak)
+            if case.floor is not None:
+                case.floor_times.append(measure(case.floor)[0])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def report(found: list[Case], runs: int, rtoml: bool, coverage: bool) -> str:
+    lines = [
+        f"Machine: {machine()}; rtoml {'installed' if rtoml else 'not installed'}; "
+        f"medians of {runs} runs, {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| case | time | peak memory | floor | floor time | ratio | target |",
+        "|---|---:|---:|---|---:|---:|---|",
+    ]
+    for case in found:
+        floor = statistics.median(case.floor_times) if case.floor_times else None
+        ratio = case.ratio
+        if case.name.startswith("coverage"):
+            rate = case.size / 1e6 / case.time
+            target = f"≥ 5 MB/s: {rate:.1f} MB/s {'✔' if rate >= 5 else '✘'}"
+        elif case.target is not None and ratio is not None:
+            target = f"≤ {case.target}× {'✔' if ratio <= case.target else '✘'}"
+        else:
+            target = ""
+        lines.append(
+            f"| {case.name} | {case.time:.2f} s | {case.peak_mb:.0f} MB | {case.floor_name} | "
+            + (f"{floor:.2f} s | {ratio:.2f}× |" if floor is not None and ratio else " | |")
+            + f" {target} |"
+        )
+    per_claim = {
+        case.size: case.time / case.size
+        for case in found
+        if case.name.startswith("check --format json") and "tomllib" not in case.name
+    }
+    if 10_000 in per_claim and 100_000 in per_claim:
+        growth = per_claim[100_000] / per_claim[10_000]
+        lines += [
+            "",
+            f"Time per claim, JSON: {per_claim[10_000] * 1e6:.0f} µs at 10k, "
+            f"{per_claim[100_000] * 1e6:.0f} µs at 100k: {growth:.2f}× "
+            f"(target ≤ 1.25× {'✔' if growth <= 1.25 else '✘'}).",
+        ]
+    big = [c for c in found if c.size == 100_000 and c.name.startswith("check --format json")]
+    for case in big:
+        ok = "✔" if case.peak_mb <= 1024 else "✘"
+        lines.append(f"Peak memory, {case.name}: {case.peak_mb:.0f} MB (target ≤ 1 GB {ok}).")
+    if not coverage:
+        lines.append("`figcheck coverage` is not available in this build: not measured.")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(text: str) -> None:
+    readme = HERE / "README.md"
+    old = readme.read_text(encoding="utf-8")
+    start, end = old.index(BEGIN) + len(BEGIN), old.index(END)
+    readme.write_text(old[:start] + "\n" + text + old[end:], encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=None, help="runs per case (default 5)")
+    parser.add_argument("--quick", action="store_true", help="skip the 100k files; 3 runs")
+    parser.add_argument("--write", action="store_true", help="write the table into README.md")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="generated files")
+    parser.add_argument(
+        "--only", default="", help="run only the cases whose name contains this text"
+    )
+    args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 5)
+    sizes = SIZES[:2] if args.quick else SIZES
+    rtoml = has_rtoml()
+    coverage = has_command("coverage")
+    found = [c for c in cases(args.out, sizes, rtoml, coverage) if args.only in c.name]
+    run(found, runs)
+    text = report(found, runs, rtoml, coverage)
+    print(text)
+    if args.write:
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()

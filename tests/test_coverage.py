@@ -1,0 +1,245 @@
+"""figcheck coverage: the figures a document mentions, their categories and covering claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from figcheck.coverage import Category, describe, find_mentions
+from figcheck.figure import Qualifier
+from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, claims_file, run
+
+Row = tuple[str, str, str]  # (as written, reads as, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # ordinals and labels
+        ("approach to the 20th Congress of the party", [("20th", "20", "label")]),
+        ("Lesson one. The variant of reforms", [("one", "1", "label")]),
+        ("No. 2 2006 April/June", [("2", "2", "label"), ("2006", "2006", "year")]),
+        (
+            "questions:\n\n1) What made it possible\n2. What stood",
+            [("1", "1", "label"), ("2", "2", "label")],
+        ),
+        ("see page 12 and chapter 3", [("12", "12", "label"), ("3", "3", "label")]),
+        (
+            "on 2020-05-12 at noon",
+            [("2020", "2020", "label"), ("05", "5", "label"), ("12", "12", "label")],
+        ),
+        # years and ranges of years
+        (
+            "In 1956, of the 12 million tons of meat",
+            [("1956", "1956", "year"), ("12 million", "12,000,000", "quantity")],
+        ),
+        ("to start reforming socialism in 1944-45.", [("1944-45", "1944–1945", "year")]),
+        ("the 1989-1991 post-industrial reforms", [("1989-1991", "1989–1991", "year")]),
+        ("in the mid-1950s was", [("1950s", "1950–1959", "year")]),
+        # counts
+        ("there were five factors that made this decision", [("five", "5", "count")]),
+        ("two colors", [("two", "2", "count")]),
+        # quantities: a scale word, a percent, a share, a unit, people or goods, a qualifier
+        (
+            "at least 22\nmillion people were able",
+            [("at least 22 million", "at least 22,000,000", "quantity")],
+        ),
+        ("produced over 50\npercent of all meat", [("over 50 percent", "over 50%", "quantity")]),
+        ("Since about half of these members died", [("about half", "about 1/2", "quantity")]),
+        ("of three contenders for leadership", [("three", "3", "quantity")]),
+        (
+            "a capital budget of $88 million over five years",
+            [("88 million", "88,000,000", "quantity"), ("over five", "over 5", "quantity")],
+        ),
+        ("an average of 2.6 people per household", [("2.6", "2.6", "quantity")]),
+        ("50 years ago", [("50", "50", "quantity")]),
+        ("Children under 18 made up", [("under 18", "under 18", "quantity")]),
+        ("the 3,204 it employed", [("3,204", "3,204", "quantity")]),
+        (
+            "six out of the seven million members",
+            [("six", "6", "quantity"), ("seven million", "7,000,000", "quantity")],
+        ),
+        # ranges
+        (
+            "between 10 and 12 million people",
+            [("between 10 and 12 million", "10,000,000–12,000,000", "quantity")],
+        ),
+        ("from 5 to 10 percent", [("5 to 10 percent", "5–10%", "quantity")]),
+        ("5-10 people were hurt", [("5-10", "5–10", "quantity")]),
+    ],
+)
+def test_mentions_and_categories(text: str, rows: list[Row]) -> None:
+    got = [(m.text, describe(m), m.category.value) for m in find_mentions(text)]
+    assert got == rows
+
+
+def test_a_mention_keeps_its_place_and_reading() -> None:
+    text = "Heading\n\nThey said not less than\nhalf, and then 12,400 residents."
+    first, second = find_mentions(text)
+    assert (first.line, first.column, first.start, first.number_start) == (3, 11, 19, 33)
+    assert (first.qualifier, first.value, first.form) == (Qualifier.AT_LEAST, 0.5, "fraction")
+    assert (second.line, second.column, second.value, second.covered_by) == (4, 16, 12400.0, None)
+
+
+def coverage_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    out = run("coverage", path, "--format", "json", *extra)
+    assert out.stderr == ""
+    return out.exit_code, out.json()
+
+
+def test_the_essay_covers_every_quantity() -> None:
+    code, data = coverage_json(ESSAY_CLAIMS, "--fail-under", "100")
+    assert code == 0
+    assert data["summary"] == {
+        "quantities": {"covered": 28, "total": 28},
+        "years": {"covered": 4, "total": 14},
+        "counts": {"covered": 0, "total": 9},
+        "labels": {"covered": 1, "total": 15},
+        "percent": 100.0,
+        "fail_under": 100.0,
+        "exit_code": 0,
+    }
+    assert data["unlocated"] == []
+    covered = {
+        (m["line"], m["column"], m["text"]): m["covered_by"]
+        for m in data["mentions"]
+        if m["category"] == "quantity"
+    }
+    assert len(covered) == 28
+    assert covered[(46, 19, "120 million")] == "employable"
+    assert covered[(46, 59, "120 million")] == "cooperative_workers"  # within its quote
+    assert covered[(101, 22, "six")] == "joined_after_1941"
+    assert covered[(101, 37, "seven million")] == "joined_after_1941"
+    assert covered[(241, 25, "three")] == "leadership_contenders"
+
+
+def test_the_essay_table_and_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = run("coverage", "--color", "never", env={"COLUMNS": "120"})
+    assert out.exit_code == 0
+    lines = [line.rstrip() for line in out.stdout.splitlines()]
+    assert lines[0] == "A Historic Chance Missed: figures mentioned"
+    assert lines[-1] == (
+        "28 of 28 quantities covered (100%); also listed: 14 years (4 covered), "
+        "9 counts (0 covered), 15 ordinals or labels"
+    )
+    row = next(line for line in lines if "at least 22 million" in line)
+    assert row.split("│")[1:6] == [
+        "   52 ",
+        " at least 22 million      ",
+        " at least 22,000,000 ",
+        " quantity ",
+        " self_producing           ",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "summary", "unlocated", "uncovered"),
+    [
+        (
+            "budget-summary",
+            "19 of 20 quantities covered (95%); also listed: 2 years (0 covered), "
+            "2 counts (1 covered); 1 quote not found",
+            ["debt_service"],
+            [(13, "31.6 million")],
+        ),
+        (
+            "census-note",
+            "15 of 16 quantities covered (93.8%); also listed: 5 years (4 covered), "
+            "1 count (1 covered)",
+            [],
+            [(9, "5,120")],
+        ),
+    ],
+)
+def test_example_documents(
+    case: str,
+    summary: str,
+    unlocated: list[str],
+    uncovered: list[tuple[int, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(EXAMPLES / "positive" / case)
+    code, data = coverage_json(Path("claims.toml"))
+    assert code == 0
+    assert data["unlocated"] == unlocated
+    missing = [
+        (m["line"], m["text"])
+        for m in data["mentions"]
+        if m["category"] == "quantity" and m["covered_by"] is None
+    ]
+    assert missing == uncovered
+    table = run("coverage", "--color", "never", env={"COLUMNS": "200"})
+    assert summary in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("threshold", "code"),
+    [("93.75", 0), ("93.7", 0), ("93.76", 1), ("100", 1), ("0", 0)],
+)
+def test_fail_under(threshold: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLES / "positive" / "census-note")
+    got, data = coverage_json(Path("claims.toml"), "--fail-under", threshold)
+    assert got == code
+    assert data["summary"]["exit_code"] == code
+
+
+@pytest.mark.parametrize("threshold", ["101", "-1", "lots"])
+def test_fail_under_must_be_a_percentage(threshold: str) -> None:
+    out = run("coverage", ESSAY_CLAIMS, "--fail-under", threshold)
+    assert out.exit_code == 2
+    assert out.stdout == ""
+    assert "--fail-under" in out.stderr
+
+
+def test_a_document_without_quantities_is_fully_covered(tmp_path: Path) -> None:
+    path = claims_file(tmp_path, "", document="In 1956 there were five factors.\n")
+    code, data = coverage_json(path, "--fail-under", "100")
+    assert code == 0
+    assert data["summary"]["quantities"] == {"covered": 0, "total": 0}
+    assert data["summary"]["percent"] == 100.0
+    assert [(m["text"], m["category"]) for m in data["mentions"]] == [
+        ("1956", "year"),
+        ("five", "count"),
+    ]
+
+
+def test_the_percentage_never_rounds_up_to_100(tmp_path: Path) -> None:
+    figures = " ".join(f"{n} tons." for n in range(1001, 3002))  # 2001 quantities
+    body = '[units]\ntons = "tonne"\n\n' + "".join(
+        f'[claims.c{n}]\nquote = "{n} tons"\nvalue = "{n} tons"\n' for n in range(1001, 3001)
+    )
+    path = claims_file(tmp_path, body, document=figures)
+    code, data = coverage_json(path, "--fail-under", "99.95")
+    assert data["summary"]["quantities"] == {"covered": 2000, "total": 2001}
+    assert code == 0
+    assert coverage_json(path, "--fail-under", "99.96")[0] == 1
+    table = run("coverage", path, "--show", "findings", "--color", "never")
+    assert "2000 of 2001 quantities covered (99.9%)" in table.stdout
+
+
+def test_many_rows_are_printed_as_plain_columns(tmp_path: Path) -> None:
+    figures = "\n".join(f"{n} million people" for n in range(1, 602))
+    path = claims_file(tmp_path, "", document=figures)
+    out = run("coverage", path, "--show", "all", "--color", "never")
+    lines = out.stdout.splitlines()
+    assert lines[1].split() == ["line", "as", "written", "reads", "as", "category", "covered", "by"]
+    assert lines[2].split() == ["1", "1", "million", "1,000,000", "quantity", "✘", "none"]
+    assert lines[-1] == "0 of 601 quantities covered (0%)"
+    auto = run("coverage", path, "--color", "never")
+    assert auto.stdout.splitlines()[-1] == (
+        "Showing only the uncovered quantities of 601 mentions; use --show all to list every one."
+    )
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "coverage.json"
+    out = run("coverage", ESSAY_CLAIMS, "--format", "json", "-o", target)
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert '"quantities": {\n      "covered": 28' in target.read_text(encoding="utf-8")
+
+
+def test_categories_are_the_four_documented() -> None:
+    assert [c.value for c in Category] == ["quantity", "year", "count", "label"]

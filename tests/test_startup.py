@@ -1,0 +1,65 @@
+"""Start-up stays cheap: quick commands load no more than they need, in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from figcheck import __version__
+
+from .common import EXAMPLES, ROOT
+
+# Runs the CLI in this interpreter, then prints which of the heavy modules got imported.
+PROGRAM = """
+import json, sys
+from figcheck.cli import main
+sys.argv = ["figcheck", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("pint", "rich", "figcheck.loader", "figcheck.units", "pydantic")
+loaded = sorted(m for m in sys.modules if m in heavy or m.startswith(("pint.", "rich.")))
+print(json.dumps(loaded), file=sys.stderr)
+"""
+PARTS = str(EXAMPLES / "positive" / "parts-add-up" / "claims.toml")
+
+
+def loaded_modules(*args: str) -> tuple[str, list[str]]:
+    """The output of ``figcheck ARGS`` and the heavy modules it imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return done.stdout, json.loads(done.stderr.splitlines()[-1])
+
+
+def test_version_loads_neither_pint_nor_rich_nor_the_loader() -> None:
+    out, loaded = loaded_modules("--version")
+    assert out == f"figcheck {__version__}\n"
+    assert loaded == []
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (("--help",), []),
+        (("check", "--help"), ["pydantic"]),  # Typer reads option values with pydantic
+    ],
+)
+def test_help_loads_no_pint(args: tuple[str, ...], allowed: list[str]) -> None:
+    out, loaded = loaded_modules(*args)
+    assert out.startswith("Usage: figcheck")
+    assert loaded == allowed
+
+
+def test_machine_formats_never_load_rich() -> None:
+    out, loaded = loaded_modules("check", PARTS, "--format", "json")
+    assert json.loads(out)["summary"]["total"] == 6
+    assert [m for m in loaded if m == "rich" or m.startswith("rich.")] == []
