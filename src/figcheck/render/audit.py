@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from figcheck.render.console import string_console
 from figcheck.render.rows import audit_rows, shorten
 from figcheck.render.table import STYLE
 
@@ -56,17 +55,7 @@ def _table(section: str | None, rows: list[Row], id_width: int) -> Table:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        width=options.width or DEFAULT_WIDTH,
-        highlight=False,
-        emoji=False,
-        markup=False,  # text from the claims file may hold "[/x]", which is not markup
-    )
+    console, buffer = string_console(color=options.color, width=options.width or DEFAULT_WIDTH)
     title = report.document.title or report.claims_path
     console.print(Text(f"Audit: {title}", style="bold"))
     sections = audit_rows(report)

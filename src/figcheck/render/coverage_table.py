@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from figcheck.coverage import Category, describe
+from figcheck.render.console import string_console
 
 if TYPE_CHECKING:
     from figcheck.coverage import CoverageReport, Mention
@@ -66,17 +65,7 @@ def _plain(rows: list[Mention]) -> str:
 
 
 def render(report: CoverageReport, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        width=options.width or 100,
-        highlight=False,
-        emoji=False,
-        markup=False,  # text from the claims file may hold "[/x]", which is not markup
-    )
+    console, buffer = string_console(color=options.color, width=options.width or 100)
     mentions = report.mentions
     only_findings = options.show == "findings" or (options.show == "auto" and len(mentions) > LARGE)
     rows = [m for m in mentions if is_finding(m)] if only_findings else list(mentions)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import math
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from figcheck import display
+from figcheck.render.console import string_console
 from figcheck.render.table import STYLE
 
 if TYPE_CHECKING:
@@ -32,17 +31,7 @@ ROLE_STYLE = {
 def render(explanation: Explanation, *, color: bool = False, width: int | None = None) -> str:
     """The explanation as terminal text, at most *width* (default 80) columns wide."""
     width = min(width or 80, MAX_WIDTH)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        width=width,
-        highlight=False,
-        emoji=False,
-        markup=False,  # text from the claims file may hold "[/x]", which is not markup
-    )
+    console, buffer = string_console(color=color, width=width)
     verdict = explanation.verdict
     title = Text(f"{explanation.id}  ", style="bold")
     title.append(f"{verdict.symbol} {verdict.value}", style=STYLE[verdict])

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from figcheck import display
+from figcheck.render.console import string_console
 from figcheck.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -53,17 +52,7 @@ def is_finding(result: Result) -> bool:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        width=options.width or 100,
-        highlight=False,
-        emoji=False,
-        markup=False,  # text from the claims file may hold "[/x]", which is not markup
-    )
+    console, buffer = string_console(color=options.color, width=options.width or 100)
     results = list(report.results)
     shown_only_findings = options.show == "findings" or (
         options.show == "auto" and len(results) > LARGE
