@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from figcheck import loader, sources
 from tests.common import run
+from tests.hostile import watchdog
 
 HEAD = '[document]\nsource = "doc.txt"\n'
 DOCUMENT = "A document with 10 people and 20 tonnes.\n"
@@ -213,8 +215,8 @@ CASES: list[tuple[str, str, list[str]]] = [
             "claims.toml:3: claim 'a': cannot read unit \""
             + "(" * 30
             + "kg"
-            + ")" * 30
-            + '": brackets are nested more than 20 levels deep'
+            + ")" * 25
+            + '...": brackets are nested more than 20 levels deep'
         ],
     ),
     (
@@ -222,8 +224,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1 kg**' + "9" * 5000 + '"\n',
         [
             "claims.toml:3: claim 'a': cannot read unit \"kg**"
-            + "9" * 5000
-            + '": powers must be whole numbers from -10 to 10'
+            + "9" * 53
+            + '...": powers must be whole numbers from -10 to 10'
+        ],
+    ),
+    (
+        "a unit of a thousand words",
+        HEAD + '[claims.a]\nvalue = "1 ' + "kg " * 1000 + '"\n',
+        [
+            "claims.toml:3: claim 'a': cannot read unit \""
+            + "kg " * 19
+            + '...": a unit has at most 100 words, numbers and signs'
         ],
     ),
     # -- figures
@@ -438,16 +449,21 @@ def test_unreadable_claims_file(
     assert errors_in(tmp_path, "check", name) == [message]
 
 
+def fail_to_open(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:
+    """Make opening the file called *name* fail with *error* (a permission problem even for
+    root, who reads files whatever their mode)."""
+    real = os.open
+
+    def open_(path: str, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == name:
+            raise error
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(sources.os, "open", open_)
+
+
 def deny(monkeypatch: pytest.MonkeyPatch, denied: str) -> None:
-    """Make reading the file named *denied* fail as a permission problem does (even for root)."""
-    real = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == denied:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    fail_to_open(monkeypatch, denied, PermissionError(13, "Permission denied", denied))
 
 
 def test_unreadable_claims_file_by_permission(
@@ -490,11 +506,79 @@ def test_unreadable_by_mode(denied: str, tmp_path: Path, monkeypatch: pytest.Mon
 def test_other_read_failures_are_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write_inputs(tmp_path, HEAD + '[claims.a]\nvalue = "1"\n')
-
-    def read_bytes(self: Path) -> bytes:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    fail_to_open(monkeypatch, "doc.txt", OSError(5, "Input/output error"))
     assert errors_in(tmp_path, "check", "claims.toml") == [
-        "claims.toml: cannot read: Input/output error"
+        'claims.toml:2: source "doc.txt": cannot read: Input/output error'
     ]
+
+
+# -- files that are no text to read: reading them could hang or fill memory -------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "/dev/zero",
+            'claims.toml:2: source "/dev/zero": is not a regular file (a device, pipe or socket)',
+        ),
+        ("fifo", 'claims.toml:2: source "fifo": is not a regular file (a device, pipe or socket)'),
+    ],
+)
+def test_a_device_or_pipe_is_refused_at_once(
+    source: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_inputs(tmp_path, f'[document]\nsource = "{source}"\n[claims.a]\nvalue = "1"\n')
+    os.mkfifo(tmp_path / "fifo")  # no writer: opening it to read would block for ever
+    with watchdog():
+        assert errors_in(tmp_path, "check", "claims.toml") == [message]
+
+
+def test_a_claims_file_that_is_a_pipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "claims.toml")
+    with watchdog():
+        assert errors_in(tmp_path, "check", "claims.toml") == [
+            "claims.toml: is not a regular file (a device, pipe or socket)"
+        ]
+
+
+def test_a_document_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_inputs(tmp_path, HEAD + '[claims.a]\nvalue = "1"\n')
+    (tmp_path / "doc.txt").write_text(DOCUMENT * 100, encoding="utf-8")
+    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
+    assert errors_in(tmp_path, "check", "claims.toml") == [
+        'claims.toml:2: source "doc.txt": is too large (the limit is 1,000 bytes)'
+    ]
+
+
+class Panic(BaseException):
+    """What a panic in a compiled TOML reader raises (pyo3's PanicException)."""
+
+
+@pytest.mark.parametrize(
+    ("claims", "lines"),
+    [
+        (
+            HEAD + '[claims.a]\nvalue = "10 people\n',
+            ["claims.toml:4:19: invalid TOML: illegal character '\\n'"],
+        ),
+        (
+            HEAD + "[claims.a]\nvalue = true\n",
+            ["claims.toml:3: claim 'a': value must be a string or a number, not a boolean"],
+        ),
+    ],
+)
+def test_a_failing_fast_toml_reader_leaves_it_to_tomllib(
+    claims: str, lines: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_inputs(tmp_path, claims)
+
+    def panic(text: str) -> object:
+        raise Panic("a bug in the fast reader")
+
+    monkeypatch.setattr(loader, "_fast_loads", lambda: panic)
+    assert errors_in(tmp_path, "check", "claims.toml") == lines

@@ -1,9 +1,10 @@
 """Fuzzing: generated claims files, valid and corrupted, give exit code 0, 1 or 2 and nothing else.
 
-CI runs a few hundred examples per test. The long run (see docs/security.md) is the same tests
-with more examples::
+CI runs a few hundred examples in all. The long run (see docs/security.md) is the same tests
+with more examples: FIGCHECK_FUZZ_EXAMPLES per claims-file test, three times as many for the
+two text-level tests::
 
-    FIGCHECK_FUZZ_EXAMPLES=40000 uv run pytest tests/test_fuzz.py -p no:cacheprovider -q
+    FIGCHECK_FUZZ_EXAMPLES=50000 uv run pytest tests/test_fuzz.py -p no:cacheprovider -q
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from figcheck.render import REPORTER_BY_NAME
 from figcheck.units import UnitTable
 from tests.hostile import toml_str, watchdog
 
-EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
 # no explain phase: it reruns failing examples under a tracer, which takes minutes here
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
 FUZZ = settings(
@@ -544,3 +545,78 @@ def test_any_text_is_read_or_refused(text: str) -> None:
 )
 def test_hostile_text_is_read_or_refused(text: str) -> None:
     call_all(text)
+
+
+# -- hostile documents ----------------------------------------------------------------------------
+
+PROSE = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "people",
+                "tonnes",
+                "per cent",
+                "%",
+                "about",
+                "nearly",
+                "between",
+                "and",
+                "million",
+                "thousand",
+                "a third",
+                "half",
+                "twenty-two",
+                "one hundred and five",
+                "1959",
+                "3,150",
+                "48.2",
+                "1/3",
+                "-",
+                "\n",
+                "\n\n",
+                ".",
+                ",",
+                "“",
+                "”",
+                "\u00ad",
+                "\u2028",
+                "\x0c",
+                "\t",
+                "½",
+                "٣",
+                "१२",
+                "9" * 400,
+                "one " * 50,
+            ]
+        ),
+        st.integers(0, 10**9).map(str),
+        st.text(max_size=6),
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@FUZZ
+@given(PROSE, st.data())
+def test_hostile_documents_give_0_1_or_2(document: str, data: st.DataObject) -> None:
+    """Quotes, coverage and drafting over any text; a draft of a readable document passes."""
+    words = document.split()
+    quote = " ".join(words[:3]) if words else "x"
+    claims = (
+        f'[document]\nsource = "doc.txt"\n\n[claims.c]\nvalue = "1"\nquote = {toml_str(quote)}\n'
+    )
+    with tempfile.TemporaryDirectory(prefix="figcheck-fuzz-") as tmp:
+        folder = Path(tmp)
+        (folder / "doc.txt").write_bytes(document.encode("utf-8", "surrogatepass"))
+        (folder / "claims.toml").write_text(claims, encoding="utf-8")
+        path = folder / "claims.toml"
+        command = data.draw(st.sampled_from(["check", "coverage", "audit"]))
+        assert_clean(figcheck(command, str(path)), path)
+        draft = folder / "draft.toml"
+        made = figcheck("init", str(folder / "doc.txt"), "-o", str(draft))
+        assert made.code in (0, 2), made
+        if made.code == 2:
+            assert made.stderr.startswith(f"{folder / 'doc.txt'}: "), made.stderr
+            return
+        checked = figcheck("check", str(draft), "--format", "json")
+        assert checked.code == 0, (checked.stdout[-2000:], checked.stderr, document)

@@ -391,3 +391,23 @@ def test_the_location_path_is_the_source_as_the_claims_file_resolves_it(
         "line": 45,
         "column": 45,
     }
+
+
+@pytest.mark.parametrize(
+    ("quote", "written", "found"),
+    [
+        ("some 22 million people", "22 million", True),
+        ("the 12,400 residents", "400", False),
+        ("about 2.5 tonnes", "2", False),
+        ("twenty-two million", "two million", False),
+        ("one-third of it", "one", False),
+        ("in 2006.", "2006", True),
+        ("1/3 of them", "1", False),
+        ("(50 percent)", "50 percent", True),
+        ("", "5", False),
+    ],
+)
+def test_written_in(quote: str, written: str, found: bool) -> None:
+    from figcheck.quotes import _written_in
+
+    assert _written_in(quote, written) is found

@@ -175,7 +175,7 @@ def test_progress_bar_shows_after_its_delay_and_goes(capfd: pytest.CaptureFixtur
     appeared = threading.Event()
     with ProgressBar(delay=0.01) as bar:
         bar("checking", 5, 10)
-        for _ in range(200):
+        for _ in range(1000):  # up to 10 s on a busy machine
             if bar.shown:
                 appeared.set()
                 break

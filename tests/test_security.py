@@ -150,3 +150,46 @@ def write_expected() -> None:
 
 if __name__ == "__main__":
     write_expected()
+
+
+# -- text from the claims file is shown, never interpreted ------------------------------------
+
+MARKUP = "[bold]b[/bold] [/x] [link=file:///etc/passwd]y[/link] <script>z</script> %0A"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "claims.toml", "--show", "all", "--color", "always"],
+        ["check", "claims.toml", "--format", "markdown"],
+        ["check", "claims.toml", "--format", "html"],
+        ["check", "claims.toml", "--format", "github"],
+        ["check", "claims.toml", "--format", "junit"],
+        ["audit", "claims.toml", "--color", "always"],
+        ["explain", "a", "claims.toml", "--color", "always"],
+        ["coverage", "claims.toml", "--show", "all", "--color", "always"],
+    ],
+)
+def test_markup_in_the_claims_file_is_not_interpreted(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.txt").write_text("We counted 10 people.\n", encoding="utf-8")
+    claims = (
+        f'[document]\ntitle = {toml_str(MARKUP)}\nsource = "doc.txt"\n\n'
+        f'[claims.a]\nvalue = "10 people"\nquote = "We counted 10 people"\n'
+        f"section = {toml_str(MARKUP)}\nnote = {toml_str(MARKUP)}\n\n"
+        f'[[claims.a.references]]\nvalue = "11 people"\nsource = {toml_str(MARKUP)}\n'
+    )
+    (tmp_path / "claims.toml").write_text(claims, encoding="utf-8")
+    out = run(*args)
+    assert out.exit_code in (0, 1), out.stderr
+    assert out.stderr == ""
+    fmt = args[args.index("--format") + 1] if "--format" in args else "terminal"
+    if fmt == "terminal":  # the markup is shown as written, not read as rich markup
+        assert "[/x]" in out.stdout
+    elif fmt == "html":
+        assert "<script>z" not in out.stdout
+        assert "&lt;script&gt;z&lt;/script&gt;" in out.stdout
+    elif fmt == "github":  # "%0A" in the text must not become a line break in the log
+        assert "%0A" not in out.stdout.replace("%250A", "")

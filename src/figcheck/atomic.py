@@ -5,20 +5,29 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from figcheck.errors import InputError, Location
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+def write_atomic(
+    path: Path, text: str, *, overwrite: bool = True, inputs: Iterable[Path] = ()
+) -> None:
     """Replace *path* with *text* so that readers see the old file or the new one, never a part.
 
     A failure (or Ctrl-C) leaves the old file as it was and no temporary file behind.
-    With ``overwrite=False`` an existing file is an error and is not touched.
+    With ``overwrite=False`` an existing file is an error and is not touched. *path* may not
+    be one of the run's *inputs* (the claims file, the document): figcheck never changes them.
     """
     where = Location(str(path))
     if path.is_dir():
         raise InputError("is a directory, not a file", where)
+    for source in inputs:
+        if _same_file(path, source):
+            raise InputError(
+                f"is an input of this run ({source}); write the output to another file", where
+            )
     if not overwrite and path.exists():
         raise InputError("already exists (use --force to overwrite it)", where)
     directory = path.parent if str(path.parent) else Path(".")
@@ -51,3 +60,11 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
         if isinstance(err, OSError):
             raise InputError(f"cannot write: {err.strerror}", where) from None
         raise
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether the two paths name one file (through links too, when both exist)."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        return path.resolve() == other.resolve()

@@ -109,14 +109,20 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
+    """Print *text*, or write it to *output*, which may not be one of the run's *inputs*."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     from figcheck.atomic import write_atomic
 
-    write_atomic(output, text)
+    write_atomic(output, text, inputs=inputs)
+
+
+def inputs_of(path: Path, document_path: str | None) -> tuple[Path, ...]:
+    """The files a run reads, which figcheck never writes over: claims file and document."""
+    return (path,) if document_path is None else (path, Path(document_path))
 
 
 @app.command()
@@ -158,7 +164,7 @@ def check(
                 show=show,
             )
             text = get_reporter(fmt.value)(report, options)
-        emit(text, output)
+        emit(text, output, inputs_of(path, report.document.path))
     except FigcheckError as err:
         raise fail(err) from None
     raise typer.Exit(report.exit_code)
@@ -244,7 +250,7 @@ def coverage(
             width=_width(),
             show=show,
         )
-        emit(render(report, options), output)
+        emit(render(report, options), output, inputs_of(path, claims_file.document.path))
     except FigcheckError as err:
         raise fail(err) from None
     raise typer.Exit(report.exit_code)
@@ -273,7 +279,7 @@ def init(
         if target is None:
             emit(text, None)
         else:
-            write_atomic(target, text, overwrite=force)
+            write_atomic(target, text, overwrite=force, inputs=(document,))
     except FigcheckError as err:
         raise fail(err) from None
 
@@ -290,6 +296,9 @@ def _width() -> int | None:
 
 def main() -> None:
     """The console script."""
+    if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's options
+        print(f"figcheck {__version__}")
+        return
     try:
         app()
     except KeyboardInterrupt:

@@ -19,8 +19,9 @@ from figcheck.coverage import (
     out_of,
     words,
 )
-from figcheck.errors import FigcheckError, InputError, Location
+from figcheck.errors import FigcheckError, InputError, Location, printable
 from figcheck.figure import parse_figure
+from figcheck.loader import unwritable
 from figcheck.numbers import Amount, find_amounts
 from figcheck.quotes import QuoteIndex, fold, states_number
 from figcheck.sources import read_text
@@ -147,7 +148,7 @@ def _title(text: str) -> str:
     runs_on = following[:1].islower()
     if len(first) > 80 or first.endswith((".", ",", ";", ":", "-")) or runs_on:
         return ""
-    return first
+    return "" if unwritable(first, one_line=True) else first  # a title figcheck check refuses
 
 
 class _Drafter:
@@ -309,6 +310,8 @@ class _Drafter:
 
     def verified(self, quote: str, value: str) -> bool:
         """Whether figcheck check will find *quote* and the figure of *value* in it."""
+        if unwritable(quote):  # e.g. an escape sequence: the claims file may not hold it
+            return False
         figure = parse_figure(value)
         number, mantissa = figure.amount.value, figure.amount.mantissa
         return self.index.span(quote) is not None and any(
@@ -533,5 +536,5 @@ def _toml(draft: Draft) -> str:
         lines += [f"# {comment}" for comment in claim.comments]
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]
-        lines += [f"#   {item}" for item in draft.skipped]
+        lines += [f"#   {printable(item)}" for item in draft.skipped]  # on one comment line
     return "\n".join(lines) + "\n"

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 # C0 and C1 controls, DEL, line and paragraph separators, bidi controls and invisible
 # characters: written as escapes so that a message stays on one line, shows what is there,
 # and cannot drive a terminal or a CI log ("\n::error::")
-_UNPRINTABLE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def printable(text: str) -> str:

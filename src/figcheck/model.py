@@ -27,6 +27,7 @@ class Stated:
     percent: bool = False
     number: float = 0.0  # the written number with its scale word, before percent and units
     mantissa: float = 0.0  # the written number without its scale word
+    written: str = ""  # the amount as written ("22 million"), for finding it in a quote
 
     @property
     def central(self) -> float:

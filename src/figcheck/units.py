@@ -49,6 +49,8 @@ _TOKEN: Final = re.compile(
 _SYNTAX_HINT: Final = 'a unit is words joined by "*", "/" or "per", with powers like "**2"'
 _MAX_POWER: Final = 10
 _MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses per level
+_MAX_TOKENS: Final = 100  # words, numbers and signs in one unit; real units use a handful
+_SHOWN: Final = 60  # longest unit text an error message quotes in full
 
 # Number words never name a unit; the figure grammar reads them before the unit.
 _NUMBER_WORDS: Final = frozenset(
@@ -257,7 +259,7 @@ class UnitTable:
                 f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "{metric}" (metric) '
                 f'or {lower} = "{short}" (short)'
             )
-        raise UnitError(f'unknown unit "{word}" ({self._suggest(word)})')
+        raise UnitError(f'unknown unit "{_shorten(word)}" ({self._suggest(word)})')
 
     def _suggest(self, word: str) -> str:
         import difflib
@@ -339,6 +341,8 @@ class _Parser:
         self._at = 0
 
     def parse(self) -> tuple[float, Dimension]:
+        if len(self._tokens) > _MAX_TOKENS:
+            raise self._error(f"a unit has at most {_MAX_TOKENS} words, numbers and signs")
         depth = 0
         for kind, _ in self._tokens:
             depth += (kind == "open") - (kind == "close")
@@ -447,7 +451,7 @@ class _Parser:
 
     def _number(self, token: str) -> UnitError:
         return UnitError(
-            f'unit "{self._text}" contains the number "{token}"; '
+            f'unit "{_shorten(self._text)}" contains the number "{_shorten(token)}"; '
             "numbers belong in the figure, not the unit"
         )
 
@@ -455,10 +459,15 @@ class _Parser:
         # In a [units] value the caller names the key and the value.
         if self._definition:
             return UnitError(detail)
-        return UnitError(f'cannot read unit "{self._text}": {detail}')
+        return UnitError(f'cannot read unit "{_shorten(self._text)}": {detail}')
 
 
 def _phrase(match: re.Match[str]) -> str:
     if match["percent"]:
         return "percent"
     return f"{match['kind'].lower()}_ton"
+
+
+def _shorten(text: str) -> str:
+    """*text* as an error message quotes it: in full, or its start and "..."."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."

@@ -78,7 +78,7 @@ def _derivation(explanation: Explanation) -> Table:
 def picture_lines(line: NumberLine, width: int) -> list[Text]:
     """The number line as rows of text no wider than *width*."""
     label_width = max(len(bar.label) for bar in line.bars) + 2 if line.bars else 0
-    track = width - len(INDENT) - label_width
+    track = max(width - len(INDENT) - label_width, 10)  # a narrow terminal still gets a line
     rows = [Text(f"Number line, in {line.unit}" if line.unit else "Number line")]
     for bar in line.bars:
         row = Text(INDENT + bar.label.ljust(label_width))
