@@ -31,7 +31,7 @@ SIZES = (1_000, 10_000, 100_000)
 DOCUMENT_MB = 8.0
 # figcheck with the faster TOML readers hidden, to measure the standard library's tomllib
 STDLIB_TOML = (
-    "import sys; sys.modules['rtoml'] = sys.modules['tomli'] = None; "
+    "import sys; sys.modules['rtoml'] = None; "
     "from figcheck.cli import main; sys.argv[0] = 'figcheck'; main()"
 )
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None  # GNU time, for peaks

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from figcheck.progress import Progress
     from figcheck.report import Report
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # bad input or command line; 0 and 1 come from the report (Report.exit_code)
 Format = Enum("Format", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 Color = Literal["auto", "always", "never"]
 

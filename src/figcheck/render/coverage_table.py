@@ -74,7 +74,9 @@ def render(report: CoverageReport, options: RenderOptions) -> str:
     if len(rows) > PLAIN:
         if heading:
             console.print(heading)
-        console.out(_plain(rows), highlight=False)
+        # straight into the buffer: rich would build a Text per line, seconds for 100,000
+        # lines; the cells are figures read by the number reader and claim ids, never raw text
+        buffer.write(_plain(rows) + "\n")
         rows = []
     table = Table(title=heading, title_justify="left")
     table.add_column("line", justify="right", no_wrap=True)
