@@ -14,16 +14,16 @@ INF = math.inf
 NAMES = ("population_1959", "x", "share_pct", "tonnes2", "Total")
 Tree = tuple[Any, ...]
 
-_END = st.one_of(
+ENDS = st.one_of(
     st.sampled_from([0.0, 1.0, -1.0, 0.5, 3.0, -2.5, 1e6]),
     st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_subnormal=False),
 )
 
 
 @st.composite
-def intervals(draw: st.DrawFn) -> Interval:
+def intervals(draw: st.DrawFn, ends: st.SearchStrategy[float] = ENDS) -> Interval:
     """Finite, zero-straddling, point, half-unbounded and whole ranges, open or closed."""
-    a, b = sorted((draw(_END), draw(_END)))
+    a, b = sorted((draw(ends), draw(ends)))
     kind = draw(st.sampled_from(["finite", "straddle", "point", "below", "above", "whole"]))
     lo_open, hi_open = draw(st.booleans()), draw(st.booleans())
     if kind == "point" or a == b:
