@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,6 +147,59 @@ def test_a_folder_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         write_atomic(Path("out"), "new\n")
     assert str(caught.value) == "out: is a directory, not a file"
     assert listing(tmp_path) == ["out"]
+
+
+def test_a_link_is_followed_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("real.json").write_text(OLD, encoding="utf-8")
+    Path("link.json").symlink_to("real.json")
+    write_atomic(Path("link.json"), "new\n")
+    assert os.readlink("link.json") == "real.json"
+    assert Path("real.json").read_text(encoding="utf-8") == "new\n"
+    assert listing(tmp_path) == ["link.json", "real.json"]
+
+
+def test_a_dangling_link_gets_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("link.json").symlink_to("missing.json")
+    write_atomic(Path("link.json"), "new\n")
+    assert os.readlink("link.json") == "missing.json"
+    assert Path("missing.json").read_text(encoding="utf-8") == "new\n"
+    assert listing(tmp_path) == ["link.json", "missing.json"]
+
+
+def test_without_overwrite_a_dangling_link_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("link.json").symlink_to("missing.json")
+    with pytest.raises(InputError) as caught:
+        write_atomic(Path("link.json"), "new\n", overwrite=False)
+    assert str(caught.value) == "link.json: already exists (use --force to overwrite it)"
+    assert listing(tmp_path) == ["link.json"]
+
+
+def test_a_pipe_is_written_to_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe")
+    received: list[str] = []
+    reader = threading.Thread(
+        target=lambda: received.append(Path("pipe").read_text("utf-8")), daemon=True
+    )
+    reader.start()
+    write_atomic(Path("pipe"), "new\n")
+    reader.join(timeout=10)
+    assert received == ["new\n"]
+    assert stat.S_ISFIFO(os.stat("pipe").st_mode)
+    assert listing(tmp_path) == ["pipe"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full here")
+def test_a_device_that_fails_is_reported_and_kept() -> None:
+    with pytest.raises(InputError) as caught:
+        write_atomic(Path("/dev/full"), "new\n")
+    assert str(caught.value) == "/dev/full: cannot write: No space left on device"
+    assert Path("/dev/full").is_char_device()
 
 
 def test_without_overwrite_an_existing_file_is_kept(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,8 @@ def write_atomic(
     A failure (or Ctrl-C) leaves the old file as it was and no temporary file behind.
     With ``overwrite=False`` an existing file is an error and is not touched. *path* may not
     be one of the run's *inputs* (the claims file, the document): figcheck never changes them.
+    A symbolic link is followed, so the link stays and the file it names is replaced; a
+    device, pipe or socket (``/dev/stdout``) cannot be replaced and is written to directly.
     """
     where = Location(str(path))
     if path.is_dir():
@@ -28,8 +31,12 @@ def write_atomic(
             raise InputError(
                 f"is an input of this run ({source}); write the output to another file", where
             )
-    if not overwrite and path.exists():
+    if not overwrite and (path.exists() or path.is_symlink()):
         raise InputError("already exists (use --force to overwrite it)", where)
+    if _is_special(path):
+        _write_through(path, text, where)
+        return
+    path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -60,6 +67,22 @@ def write_atomic(
         if isinstance(err, OSError):
             raise InputError(f"cannot write: {err.strerror}", where) from None
         raise
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # missing (a new file) or unreadable: the rename path reports it
+        return False
+
+
+def _write_through(path: Path, text: str, where: Location) -> None:
+    """Write to a device or pipe in place: renaming a file over it would destroy it."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror}", where) from None
 
 
 def _same_file(path: Path, other: Path) -> bool:
