@@ -434,7 +434,9 @@ def _walk(
                 push((("pow", _exponent(item.right, text)), 0))
             else:
                 raise _bad_operator(item.op)
-            push((item.left, level + 1))
+            # a chain like a + b + c nests to the left: it is long, not deep (the walk has no
+            # recursion), so a sum of many claims stays within the cap
+            push((item.left, level))
         elif isinstance(item, ast.Constant):
             emit(_const(_number(item, text)))
         elif isinstance(item, ast.UnaryOp):
