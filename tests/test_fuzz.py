@@ -2,7 +2,7 @@
 
 CI runs a few hundred examples in all. The long run (see docs/security.md) is the same tests
 with more examples: FIGCHECK_FUZZ_EXAMPLES per claims-file test, three times as many for the
-two text-level tests (12,000 gives 108,000 cases in about 42 minutes on one core)::
+two text-level tests (12,000 gives 108,000 cases in about 35 minutes on one core)::
 
     FIGCHECK_FUZZ_EXAMPLES=12000 uv run pytest tests/test_fuzz.py -p no:cacheprovider -q \
         --hypothesis-show-statistics
