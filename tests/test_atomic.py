@@ -358,6 +358,17 @@ def test_init_never_overwrites_without_force(folder: Path) -> None:
     assert listing(folder) == ["claims.toml", "doc.txt", "draft.toml"]
 
 
+def test_init_never_writes_through_a_dangling_link(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder / "draft.toml").symlink_to("elsewhere.toml")
+    monkeypatch.setattr("figcheck.draft.draft_file", fail_with(AssertionError("drafted")))
+    out = run("init", "doc.txt", "-o", "draft.toml")
+    assert out.exit_code == 2
+    assert out.stderr == "draft.toml: already exists (use --force to overwrite it)\n"
+    assert listing(folder) == ["claims.toml", "doc.txt", "draft.toml"]
+
+
 def test_init_with_force_replaces_the_file_whole(folder: Path) -> None:
     (folder / "draft.toml").write_text(OLD, encoding="utf-8")
     out = run("init", "doc.txt", "-o", "draft.toml", "--force")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.common import ROOT, run
+from tests.hostile import figcheck_process, toml_str
 
 SECURITY = Path(__file__).resolve().parent / "security"
 CORPUS = SECURITY / "escapes.txt"
@@ -39,12 +38,6 @@ def payloads() -> list[str]:
 
 
 PAYLOADS = payloads()
-
-
-def toml_str(text: str) -> str:
-    """A TOML basic string holding *text* exactly."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
 
 
 def claims_text(payload: str, context: str) -> tuple[str, int, str]:
@@ -108,17 +101,7 @@ def test_every_escape_at_once_in_a_subprocess(tmp_path: Path) -> None:
         parts.append(f'[claims.q{i}]\nvalue = "1"\nquote = {toml_str(payload)}\n')
     (tmp_path / "claims.toml").write_text("\n".join(parts), encoding="utf-8")
     (tmp_path / "doc.txt").write_text("\n".join(PAYLOADS) + "\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    env.pop(ENV_MARKER, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "figcheck", "check", "claims.toml"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = figcheck_process("check", "claims.toml", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.splitlines()

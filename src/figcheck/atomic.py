@@ -31,8 +31,8 @@ def write_atomic(
             raise InputError(
                 f"is an input of this run ({source}); write the output to another file", where
             )
-    if not overwrite and (path.exists() or path.is_symlink()):
-        raise InputError("already exists (use --force to overwrite it)", where)
+    if not overwrite:
+        refuse_existing(path)
     if _is_special(path):
         _write_through(path, text, where)
         return
@@ -67,6 +67,13 @@ def write_atomic(
         if isinstance(err, OSError):
             raise InputError(f"cannot write: {err.strerror}", where) from None
         raise
+
+
+def refuse_existing(path: Path) -> None:
+    """Fail if *path* names a file or a link, even a dangling one; checked again as the file
+    is written, so one that appears meanwhile is kept too."""
+    if path.exists() or path.is_symlink():
+        raise InputError("already exists (use --force to overwrite it)", Location(str(path)))
 
 
 def _is_special(path: Path) -> bool:

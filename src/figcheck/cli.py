@@ -268,8 +268,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
-    from figcheck.atomic import write_atomic
-    from figcheck.draft import draft_file, refuse_existing
+    from figcheck.atomic import refuse_existing, write_atomic
+    from figcheck.draft import draft_file
 
     try:
         target = None if output == "-" else Path(output)

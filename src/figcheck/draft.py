@@ -19,7 +19,7 @@ from figcheck.coverage import (
     out_of,
     words,
 )
-from figcheck.errors import FigcheckError, InputError, Location, printable
+from figcheck.errors import FigcheckError, printable
 from figcheck.figure import parse_figure
 from figcheck.loader import unwritable
 from figcheck.numbers import Amount, find_amounts
@@ -113,12 +113,6 @@ class Draft:
 
     def toml(self) -> str:
         return _toml(self)
-
-
-def refuse_existing(target: Path) -> None:
-    """Fail if *target* exists; write_atomic checks again as it writes, so none is lost."""
-    if target.exists():
-        raise InputError("already exists (use --force to overwrite it)", Location(str(target)))
 
 
 def draft_file(document: Path, target: Path | None) -> str:
