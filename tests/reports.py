@@ -5,12 +5,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from figcheck.checker import check
+from figcheck.check.checker import check
+from figcheck.check.report import Report
+from figcheck.check.verdict import Verdict
+from figcheck.claims.loader import parse
+from figcheck.claims.model import Claim
 from figcheck.errors import Location
-from figcheck.loader import parse
-from figcheck.model import Claim
-from figcheck.report import Report
-from figcheck.verdict import Verdict
 
 DOCUMENT = """\
 Fruit report: 10 apples and 20 pears, 30 fruit in all.

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from figcheck.interval import Interval
+from figcheck.figures.interval import Interval
 
 INF = math.inf
 NAMES = ("population_1959", "x", "share_pct", "tonnes2", "Total")

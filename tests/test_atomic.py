@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from figcheck import atomic
-from figcheck.atomic import write_atomic
 from figcheck.errors import InputError
+from figcheck.io import atomic
+from figcheck.io.atomic import write_atomic
 from tests.common import run
 
 OLD = "the old report\n"
@@ -362,7 +362,7 @@ def test_init_never_writes_through_a_dangling_link(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (folder / "draft.toml").symlink_to("elsewhere.toml")
-    monkeypatch.setattr("figcheck.draft.draft_file", fail_with(AssertionError("drafted")))
+    monkeypatch.setattr("figcheck.document.draft.draft_file", fail_with(AssertionError("drafted")))
     out = run("init", "doc.txt", "-o", "draft.toml")
     assert out.exit_code == 2
     assert out.stderr == "draft.toml: already exists (use --force to overwrite it)\n"

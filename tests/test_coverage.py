@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from figcheck.coverage import Category, describe, find_mentions
-from figcheck.figure import Qualifier
+from figcheck.document.coverage import Category, describe, find_mentions
+from figcheck.figures.figure import Qualifier
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, claims_file, run
 
 Row = tuple[str, str, str]  # (as written, reads as, category)

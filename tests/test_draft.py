@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.coverage import words
-from figcheck.draft import draft, toml_string
-from figcheck.loader import load, parse
-from figcheck.model import ClaimsFile
-from figcheck.quotes import QuoteIndex, index_for
+from figcheck.check.quotes import QuoteIndex, index_for
+from figcheck.claims.loader import load, parse
+from figcheck.claims.model import ClaimsFile
+from figcheck.document.coverage import words
+from figcheck.document.draft import draft, toml_string
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, run
 
 ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"

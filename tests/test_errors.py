@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from figcheck import loader, sources
+from figcheck.claims import loader
+from figcheck.io import sources
 from tests.common import run
 from tests.hostile import watchdog
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from figcheck.checker import check
-from figcheck.explain import Bar, Explanation, NumberLine, explain, solve
-from figcheck.interval import Interval
-from figcheck.loader import load
+from figcheck.check.checker import check
+from figcheck.claims.loader import load
+from figcheck.explain.explanation import Bar, Explanation, NumberLine, explain, solve
+from figcheck.figures.interval import Interval
 from figcheck.render.explain_text import axis_rows, draw_bar, render, tick_labels
 from tests.common import ESSAY_CLAIMS, claims_file, run
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from figcheck.errors import FigureError
-from figcheck.figure import Figure, Qualifier, parse_figure, qualifier_before
-from figcheck.numbers import Amount
+from figcheck.figures.figure import Figure, Qualifier, parse_figure, qualifier_before
+from figcheck.figures.numbers import Amount
 
 Q = Qualifier
 EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from figcheck import formula as formula_module
-from figcheck.dimension import DIMENSIONLESS, Dimension
+from figcheck.claims import formula as formula_module
+from figcheck.claims.formula import compile_assertion, compile_formula
 from figcheck.errors import FormulaError, UnitError
-from figcheck.formula import compile_assertion, compile_formula
-from figcheck.interval import WHOLE, Interval
+from figcheck.figures.dimension import DIMENSIONLESS, Dimension
+from figcheck.figures.interval import WHOLE, Interval
 from tests.strategies import NAMES, Tree, inside, intervals, samples, trees, value
 from tests.strategies import source as source_of
 

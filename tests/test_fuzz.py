@@ -26,13 +26,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from figcheck.claims.formula import compile_assertion, compile_formula
 from figcheck.cli import app
 from figcheck.errors import FigcheckError
-from figcheck.figure import QUALIFIER_PHRASES, parse_figure
-from figcheck.formula import compile_assertion, compile_formula
-from figcheck.interval import Interval
+from figcheck.figures.figure import QUALIFIER_PHRASES, parse_figure
+from figcheck.figures.interval import Interval
+from figcheck.figures.units import UnitTable
 from figcheck.render import REPORTER_BY_NAME
-from figcheck.units import UnitTable
 from tests.hostile import toml_str, watchdog
 
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.interval import (
+from figcheck.figures.interval import (
     EMPTY,
     WHOLE,
     Interval,

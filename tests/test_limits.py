@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.formula import compile_formula
-from figcheck.interval import WHOLE, Interval, div
-from figcheck.numbers import find_amounts
-from figcheck.tomllines import LineIndex
+from figcheck.claims.formula import compile_formula
+from figcheck.claims.tomllines import LineIndex
+from figcheck.figures.interval import WHOLE, Interval, div
+from figcheck.figures.numbers import find_amounts
 from tests.common import ROOT, run
 from tests.hostile import figcheck_process, toml_str, watchdog
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.checker import check
+from figcheck.check.checker import check
+from figcheck.check.report import Report
+from figcheck.check.verdict import Verdict
+from figcheck.claims.loader import parse
+from figcheck.claims.model import Claim
 from figcheck.errors import Location
-from figcheck.loader import parse
-from figcheck.model import Claim
 from figcheck.render import RenderOptions, get_reporter
 from figcheck.render.markdown import code, text
 from figcheck.render.rows import Row, audit_rows
-from figcheck.report import Report
-from figcheck.verdict import Verdict
 from tests.common import ESSAY_CLAIMS, claims_file, run
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "audit.md"

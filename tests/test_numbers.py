@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.errors import FigureError
-from figcheck.numbers import Amount, find_amounts, read_amount
+from figcheck.figures.numbers import Amount, find_amounts, read_amount
 
 ESSAY = Path(__file__).resolve().parent.parent / "seeds" / "a-historic-chance-missed.txt"
 

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.figure import parse_figure
-from figcheck.model import Stated
-from figcheck.numbers import find_amounts
-from figcheck.quotes import QuoteIndex, fold, states_figure
-from figcheck.readings import read
-from figcheck.units import UnitTable
+from figcheck.check.quotes import QuoteIndex, fold, states_figure
+from figcheck.claims.model import Stated
+from figcheck.figures.figure import parse_figure
+from figcheck.figures.numbers import find_amounts
+from figcheck.figures.readings import read
+from figcheck.figures.units import UnitTable
 from tests.common import ESSAY_CLAIMS, ROOT, claims_file, run
 
 ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"
@@ -408,6 +408,6 @@ def test_the_location_path_is_the_source_as_the_claims_file_resolves_it(
     ],
 )
 def test_written_in(quote: str, written: str, found: bool) -> None:
-    from figcheck.quotes import _written_in
+    from figcheck.check.quotes import _written_in
 
     assert _written_in(quote, written) is found

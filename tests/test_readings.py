@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck import readings
 from figcheck.errors import FigureError
-from figcheck.figure import parse_figure
-from figcheck.interval import Interval
-from figcheck.readings import Reading, read
+from figcheck.figures import readings
+from figcheck.figures.figure import parse_figure
+from figcheck.figures.interval import Interval
+from figcheck.figures.readings import Reading, read
 
 INF = math.inf
 

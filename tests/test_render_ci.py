@@ -13,8 +13,8 @@ import pytest
 
 from figcheck import __version__
 from figcheck.render import REPORTER_BY_NAME, RenderOptions, get_reporter
-from figcheck.render.findings import RULES, findings
-from figcheck.render.github import escape_data, escape_property
+from figcheck.render.ci.findings import RULES, findings
+from figcheck.render.ci.github import escape_data, escape_property
 from tests.common import ESSAY_CLAIMS, claims_file, run
 from tests.reports import CLAIMS, sample_report
 
@@ -274,7 +274,7 @@ def test_sarif_results_rules_and_places(tmp_path: Path) -> None:
     ],
 )
 def test_sarif_artifact_uris(path: str, artifact: dict[str, str]) -> None:
-    from figcheck.render.sarif import _artifact
+    from figcheck.render.ci.sarif import _artifact
 
     assert _artifact(path) == artifact
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.checker import check
+from figcheck.check.checker import check
+from figcheck.claims.loader import parse
 from figcheck.errors import InputError
-from figcheck.loader import parse
 from figcheck.render import RenderOptions
 from figcheck.render.html import render
 from tests.reports import CLAIMS, sample_report

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from figcheck import checker, loader
+from figcheck.check import checker
+from figcheck.claims import loader
+from figcheck.claims.tomllines import LineIndex
 from figcheck.cli import paused_gc
 from figcheck.errors import ProblemsError
 from figcheck.render import progress_bar
 from figcheck.render.progress_bar import ProgressBar, wanted
-from figcheck.tomllines import LineIndex
 
 from .common import claims_file, run
 

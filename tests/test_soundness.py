@@ -14,11 +14,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.figure import parse_figure
-from figcheck.formula import compile_assertion, compile_formula
-from figcheck.interval import Interval
-from figcheck.readings import read
-from figcheck.verdict import Verdict, judge_assertion, judge_figure
+from figcheck.check.verdict import Verdict, judge_assertion, judge_figure
+from figcheck.claims.formula import compile_assertion, compile_formula
+from figcheck.figures.figure import parse_figure
+from figcheck.figures.interval import Interval
+from figcheck.figures.readings import read
 from tests.strategies import INF, NAMES, Tree, inside, intervals, samples, source, trees, value
 
 TREES = trees()

@@ -21,7 +21,7 @@ try:
     main()
 except SystemExit:
     pass
-heavy = ("pint", "rich", "figcheck.loader", "figcheck.units", "pydantic")
+heavy = ("pint", "rich", "figcheck.claims.loader", "figcheck.figures.units", "pydantic")
 loaded = sorted(m for m in sys.modules if m in heavy or m.startswith(("pint.", "rich.")))
 print(json.dumps(loaded), file=sys.stderr)
 """

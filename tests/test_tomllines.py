@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figcheck.tomllines import LineIndex
+from figcheck.claims.tomllines import LineIndex
 
 TEXT = '''\
 [document]

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.dimension import DIMENSIONLESS, Dimension
 from figcheck.errors import UnitError
-from figcheck.units import Unit, UnitTable, _builtins, is_known_word
+from figcheck.figures.dimension import DIMENSIONLESS, Dimension
+from figcheck.figures.units import Unit, UnitTable, _builtins, is_known_word
 
 MASS = Dimension.from_mapping({"[mass]": 1})
 PERSON = Dimension.from_mapping({"[person]": 1})
@@ -328,7 +328,7 @@ def test_import_does_not_import_pint() -> None:
     code = textwrap.dedent(
         """
         import sys
-        from figcheck.units import UnitTable, is_known_word
+        from figcheck.figures.units import UnitTable, is_known_word
         table = UnitTable({})
         assert table.lookup("").factor == 1.0
         assert is_known_word("tonnes")

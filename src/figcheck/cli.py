@@ -18,8 +18,8 @@ from figcheck.errors import FigcheckError
 from figcheck.render import REPORTER_BY_NAME, Show
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.progress import Progress
-    from figcheck.report import Report
 
 EXIT_ERROR = 2  # bad input or command line; 0 and 1 come from the report (Report.exit_code)
 Format = Enum("Format", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
@@ -83,10 +83,10 @@ def fail(err: FigcheckError) -> typer.Exit:
 
 
 def build_report(path: Path, *, strict: bool, progress: Progress | None = None) -> Report:
-    from figcheck.checker import check
-    from figcheck.loader import load
+    from figcheck.check.checker import check
+    from figcheck.check.quotes import index_for
+    from figcheck.claims.loader import load
     from figcheck.progress import silent
-    from figcheck.quotes import index_for
 
     progress = progress or silent
     with paused_gc():
@@ -115,7 +115,7 @@ def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from figcheck.atomic import write_atomic
+    from figcheck.io.atomic import write_atomic
 
     write_atomic(output, text, inputs=inputs)
 
@@ -177,7 +177,7 @@ def explain(
     color: ColorOpt = "auto",
 ) -> None:
     """Show how one claim's or check's verdict was made, and what it would take to change it."""
-    from figcheck.explain import explain as explain_one
+    from figcheck.explain.explanation import explain as explain_one
     from figcheck.render.explain_text import render
 
     try:
@@ -232,9 +232,9 @@ def coverage(
     color: ColorOpt = "auto",
 ) -> None:
     """List every figure the document mentions and the claim that covers it."""
-    from figcheck.coverage import cover
-    from figcheck.loader import load
-    from figcheck.quotes import index_for
+    from figcheck.check.quotes import index_for
+    from figcheck.claims.loader import load
+    from figcheck.document.coverage import cover
     from figcheck.render import RenderOptions
 
     try:
@@ -268,8 +268,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
-    from figcheck.atomic import refuse_existing, write_atomic
-    from figcheck.draft import draft_file
+    from figcheck.document.draft import draft_file
+    from figcheck.io.atomic import refuse_existing, write_atomic
 
     try:
         target = None if output == "-" else Path(output)

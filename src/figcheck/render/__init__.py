@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
-    from figcheck.report import Report
+    from figcheck.check.report import Report
 
 Show = Literal["auto", "all", "findings"]
 
@@ -31,10 +31,10 @@ REPORTER_BY_NAME: dict[str, str] = {
     "table": "figcheck.render.table:render",
     "json": "figcheck.render.json:render",
     "markdown": "figcheck.render.markdown:render",
-    "github": "figcheck.render.github:render",
-    "junit": "figcheck.render.junit:render",
-    "sarif": "figcheck.render.sarif:render",
-    "gitlab": "figcheck.render.gitlab:render",
+    "github": "figcheck.render.ci.github:render",
+    "junit": "figcheck.render.ci.junit:render",
+    "sarif": "figcheck.render.ci.sarif:render",
+    "gitlab": "figcheck.render.ci.gitlab:render",
     "html": "figcheck.render.html:render",
 }
 

@@ -13,9 +13,9 @@ from figcheck.render.rows import audit_rows, shorten
 from figcheck.render.table import STYLE
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.render import RenderOptions
     from figcheck.render.rows import Row
-    from figcheck.report import Report
 
 DEFAULT_WIDTH = 120  # wide enough for a landscape page when not printing to a terminal
 SOURCE_LENGTH = 80

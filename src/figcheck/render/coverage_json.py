@@ -6,10 +6,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
-from figcheck.coverage import Category, describe
+from figcheck.document.coverage import Category, describe
 
 if TYPE_CHECKING:
-    from figcheck.coverage import CoverageReport, Mention
+    from figcheck.document.coverage import CoverageReport, Mention
     from figcheck.render import RenderOptions
 
 SCHEMA = 1

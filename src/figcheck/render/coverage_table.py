@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from figcheck.coverage import Category, describe
+from figcheck.document.coverage import Category, describe
 from figcheck.render.console import string_console
 
 if TYPE_CHECKING:
-    from figcheck.coverage import CoverageReport, Mention
+    from figcheck.document.coverage import CoverageReport, Mention
     from figcheck.render import RenderOptions
 
 STYLE = {

@@ -9,12 +9,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from figcheck import display
+from figcheck.figures import notation
 from figcheck.render.console import string_console
 from figcheck.render.table import STYLE
 
 if TYPE_CHECKING:
-    from figcheck.explain import Bar, Explanation, NumberLine
+    from figcheck.explain.explanation import Bar, Explanation, NumberLine
 
 MAX_WIDTH = 100  # wider lines are hard to read, even on a wide terminal
 LABEL_WIDTH = 12
@@ -119,7 +119,7 @@ def tick_labels(ticks: tuple[float, ...], *, grouping: bool = True) -> list[str]
     """The ticks as figures, with just enough digits to tell them apart."""
     labels: list[str] = []
     for digits in range(3, 16):
-        labels = [display.number(t, digits=digits, grouping=grouping) for t in ticks]
+        labels = [notation.number(t, digits=digits, grouping=grouping) for t in ticks]
         if len(set(labels)) == len(labels):
             break
     return labels

@@ -9,16 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from figcheck import __version__, display
-from figcheck.coverage import Category, CoverageReport, Mention, cover, find_mentions
-from figcheck.quotes import QuoteIndex, index_for
-from figcheck.sources import read_text
-from figcheck.verdict import Verdict
+from figcheck import __version__
+from figcheck.check.quotes import QuoteIndex, index_for
+from figcheck.check.verdict import Verdict
+from figcheck.document.coverage import Category, CoverageReport, Mention, cover, find_mentions
+from figcheck.figures import notation
+from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
-    from figcheck.model import ClaimsFile
+    from figcheck.check.report import Report, Result
+    from figcheck.claims.model import ClaimsFile
     from figcheck.render import RenderOptions
-    from figcheck.report import Report, Result
 
 _SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
 
@@ -154,8 +155,8 @@ def _layout(doc: _Text, report: Report) -> _Layout:
 
 def _computed(result: Result, report: Report) -> str:
     if result.kind == "check":
-        return display.check_sides(result, report.claims_file)
-    return display.computed(result.central, result.range, result.stated)
+        return notation.check_sides(result, report.claims_file)
+    return notation.computed(result.central, result.range, result.stated)
 
 
 def _tip_lines(result: Result, layout: _Layout) -> str:
@@ -293,8 +294,8 @@ def _detail(result: Result, report: Report, layout: _Layout) -> str:
     if stated is not None:
         readings = (
             f"{esc(stated.text)} <span class=dim>(strict "
-            f"{esc(display.bracketed(stated.reading.strict, stated))}, lenient "
-            f"{esc(display.bracketed(stated.reading.lenient, stated))})</span>"
+            f"{esc(notation.bracketed(stated.reading.strict, stated))}, lenient "
+            f"{esc(notation.bracketed(stated.reading.lenient, stated))})</span>"
         )
         parts.append(_dd("stated", readings))
     if result.formula is not None:

@@ -6,14 +6,15 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from figcheck import __version__, display
-from figcheck.verdict import Verdict
+from figcheck import __version__
+from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
-    from figcheck.interval import Interval
-    from figcheck.model import Stated
+    from figcheck.check.report import Report, Result
+    from figcheck.claims.model import Stated
+    from figcheck.figures.interval import Interval
     from figcheck.render import RenderOptions
-    from figcheck.report import Report, Result
 
 SCHEMA = 1
 
@@ -68,7 +69,7 @@ def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str,
             else None
         ),
         "range": _interval(result.range, stated),
-        "computed": display.computed(result.central, result.range, stated) or None,
+        "computed": notation.computed(result.central, result.range, stated) or None,
         "quote": result.quote,
         "quote_verdict": result.quote_verdict.value if result.quote_verdict else None,
         "location": (

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from figcheck.render.rows import Row, audit_rows, shorten
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.render import RenderOptions
-    from figcheck.report import Report
 
 QUOTE_LENGTH = 60  # longer quotes are cut, so the table stays readable
 SOURCE_LENGTH = 60

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from figcheck import display
-from figcheck.explain import check_at_central
+from figcheck.explain.explanation import check_at_central
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
-    from figcheck.model import Check
-    from figcheck.report import Report, Result
-    from figcheck.verdict import Verdict
+    from figcheck.check.report import Report, Result
+    from figcheck.check.verdict import Verdict
+    from figcheck.claims.model import Check
 
 _SPACES = re.compile(r"\s+")
 
@@ -60,7 +60,7 @@ def _row(result: Result, report: Report, checks: dict[str, Check]) -> Row:
         line=line,
         stated=result.stated.text if result.stated is not None else "",
         formula=result.formula or "",
-        computed=display.computed(result.central, result.range, result.stated),
+        computed=notation.computed(result.central, result.range, result.stated),
         verdict=result.verdict,
     )
 

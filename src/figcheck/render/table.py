@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from figcheck import display
+from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 from figcheck.render.console import string_console
-from figcheck.verdict import Verdict
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report, Result
     from figcheck.render import RenderOptions
-    from figcheck.report import Report, Result
 
 STYLE = {
     Verdict.CONSISTENT: "green",
@@ -39,8 +39,8 @@ def _where(result: Result) -> str:
 
 def _computed(result: Result, report: Report) -> str:
     if result.kind == "check":
-        return display.check_sides(result, report.claims_file)
-    return display.computed(result.central, result.range, result.stated)
+        return notation.check_sides(result, report.claims_file)
+    return notation.computed(result.central, result.range, result.stated)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from figcheck.render.findings import findings
+from figcheck.render.ci.findings import findings
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.render import RenderOptions
-    from figcheck.report import Report
 
 # As GitHub's actions toolkit escapes them (toolkit/packages/core/src/command.ts).
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from figcheck.render.findings import findings
+from figcheck.render.ci.findings import findings
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.render import RenderOptions
-    from figcheck.report import Report
 
 SEVERITY = {"error": "major", "warning": "minor"}
 

@@ -12,18 +12,18 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from figcheck.dimension import Dimension
+from figcheck.claims.formula import Assertion, Formula, compile_assertion, compile_formula
+from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
-from figcheck.figure import parse_figure
-from figcheck.formula import Assertion, Formula, compile_assertion, compile_formula
-from figcheck.interval import Interval
-from figcheck.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+from figcheck.figures.dimension import Dimension
+from figcheck.figures.figure import parse_figure
+from figcheck.figures.interval import Interval
+from figcheck.figures.readings import Reading, read
+from figcheck.figures.units import Unit, UnitTable
+from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
-from figcheck.readings import Reading, read
-from figcheck.sources import read_text
-from figcheck.tomllines import LineIndex
-from figcheck.units import Unit, UnitTable
 
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
 DOCUMENT_KEYS = ("title", "source")

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from figcheck.dimension import DIMENSIONLESS, Dimension
 from figcheck.errors import UnitError
+from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 
 if TYPE_CHECKING:
     from pint.facets import PlainRegistry
@@ -92,7 +92,7 @@ class _Builtins:
 def _builtins() -> _Builtins:
     from importlib import resources  # lazily, like difflib: both are slow to import
 
-    text = resources.files("figcheck").joinpath("units.txt").read_text(encoding="utf-8")
+    text = resources.files("figcheck").joinpath("figures", "units.txt").read_text(encoding="utf-8")
     lines = tuple(text.splitlines())
     words: set[str] = set()
     suggestions: set[str] = set()

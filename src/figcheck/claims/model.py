@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from figcheck.formula import Assertion, Formula
-    from figcheck.readings import Reading
-    from figcheck.units import Unit
+    from figcheck.claims.formula import Assertion, Formula
+    from figcheck.figures.readings import Reading
+    from figcheck.figures.units import Unit
 
 
 @dataclass(frozen=True, slots=True)

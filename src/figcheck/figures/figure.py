@@ -13,7 +13,7 @@ from enum import Enum
 from typing import TypeAlias
 
 from figcheck.errors import FigureError
-from figcheck.numbers import Amount, read_amount
+from figcheck.figures.numbers import Amount, read_amount
 
 
 class Qualifier(Enum):

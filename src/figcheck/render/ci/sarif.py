@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from figcheck import __version__
-from figcheck.render.findings import RULES, Finding, findings
+from figcheck.render.ci.findings import RULES, Finding, findings
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report
     from figcheck.render import RenderOptions
-    from figcheck.report import Report
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

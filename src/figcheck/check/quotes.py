@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
-from figcheck.numbers import Amount, find_amounts
-from figcheck.sources import read_text
-from figcheck.verdict import Verdict
+from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
-    from figcheck.model import Claim, ClaimsFile, Stated
+    from figcheck.claims.model import Claim, ClaimsFile, Stated
 
 # Curly quotes and apostrophes read as straight ones: one character for one, so offsets hold.
 _QUOTE_FOLDS = (

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from figcheck.interval import Interval
-    from figcheck.model import ClaimsFile, Stated
-    from figcheck.report import Result
+    from figcheck.check.report import Result
+    from figcheck.claims.model import ClaimsFile, Stated
+    from figcheck.figures.interval import Interval
 
 RELATION = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 

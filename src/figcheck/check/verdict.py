@@ -6,11 +6,11 @@ import math
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from figcheck.interval import Interval
+from figcheck.figures.interval import Interval
 
 if TYPE_CHECKING:
-    from figcheck.formula import Assertion
-    from figcheck.readings import Reading
+    from figcheck.claims.formula import Assertion
+    from figcheck.figures.readings import Reading
 
 
 TOLERANCE = 1e-9  # relative: differences below this are float noise, not disagreement

@@ -6,11 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from figcheck import display
-from figcheck.verdict import Verdict
+from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
-    from figcheck.report import ReferenceResult, Report, Result
+    from figcheck.check.report import ReferenceResult, Report, Result
 
 Level = Literal["error", "warning"]
 
@@ -180,7 +180,7 @@ def _head(verdict: Verdict) -> str:
 
 def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
     if result.kind == "check":
-        sides = display.check_sides(result, report.claims_file)
+        sides = notation.check_sides(result, report.claims_file)
         at = f" ({sides})" if sides else ""
         if verdict is Verdict.INCONSISTENT:
             return (
@@ -192,7 +192,7 @@ def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
             "but holds within their rounding"
         )
     stated = result.stated.text if result.stated is not None else ""
-    computed = display.computed(result.central, result.range, result.stated)
+    computed = notation.computed(result.central, result.range, result.stated)
     return f"{_head(verdict)}: the document states {stated}, but {result.formula} gives {computed}"
 
 

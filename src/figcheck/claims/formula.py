@@ -11,9 +11,9 @@ from functools import lru_cache
 from keyword import iskeyword
 from typing import cast
 
-from figcheck.dimension import DIMENSIONLESS, Dimension
 from figcheck.errors import FormulaError, UnitError
-from figcheck.interval import Interval, add, div, iabs, imax, imin, ipow, mul, neg, sub
+from figcheck.figures.dimension import DIMENSIONLESS, Dimension
+from figcheck.figures.interval import Interval, add, div, iabs, imax, imin, ipow, mul, neg, sub
 
 MAX_LENGTH = 10_000
 MAX_BRACKET_DEPTH = 100

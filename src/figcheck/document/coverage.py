@@ -10,13 +10,13 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from figcheck.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
-from figcheck.numbers import Amount, find_amounts
-from figcheck.units import is_known_word
+from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
+from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures.units import is_known_word
 
 if TYPE_CHECKING:
-    from figcheck.model import ClaimsFile, Document
-    from figcheck.quotes import QuoteIndex
+    from figcheck.check.quotes import QuoteIndex
+    from figcheck.claims.model import ClaimsFile, Document
 
 
 class Category(Enum):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from figcheck.check.report import ReferenceResult, Report, Result, Summary
+from figcheck.check.verdict import Verdict, judge_assertion, judge_figure
+from figcheck.claims.model import Check, Claim, ClaimsFile
 from figcheck.errors import Location
-from figcheck.model import Check, Claim, ClaimsFile
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
-from figcheck.report import ReferenceResult, Report, Result, Summary
-from figcheck.verdict import Verdict, judge_assertion, judge_figure
 
 QuoteLocator = Callable[[Claim], tuple[Verdict | None, Location | None]]
 

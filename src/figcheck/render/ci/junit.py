@@ -6,12 +6,12 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from figcheck.render.findings import Finding, findings
-from figcheck.verdict import Verdict
+from figcheck.check.verdict import Verdict
+from figcheck.render.ci.findings import Finding, findings
 
 if TYPE_CHECKING:
+    from figcheck.check.report import Report, Result
     from figcheck.render import RenderOptions
-    from figcheck.report import Report, Result
 
 # characters XML 1.0 does not allow at all, even escaped
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -9,17 +9,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from figcheck import display
-from figcheck.display import Scale
+from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError
-from figcheck.interval import Interval
-from figcheck.verdict import Verdict
+from figcheck.figures import notation
+from figcheck.figures.interval import Interval
+from figcheck.figures.notation import Scale
 
 if TYPE_CHECKING:
+    from figcheck.check.report import ReferenceResult, Report, Result
+    from figcheck.claims.formula import Assertion, Formula
+    from figcheck.claims.model import Check, Claim, ClaimsFile, Stated
     from figcheck.errors import Location
-    from figcheck.formula import Assertion, Formula
-    from figcheck.model import Check, Claim, ClaimsFile, Stated
-    from figcheck.report import ReferenceResult, Report, Result
 
 _INF = math.inf
 _IDENT = re.compile(r"\b([A-Za-z_]\w*)\b", re.ASCII)
@@ -168,7 +168,7 @@ def _explain_claim(
             Entry(
                 "computed",
                 f"{scale.text(central)}; over the inputs' lenient readings "
-                f"{display.bracketed(span, stated)}",
+                f"{notation.bracketed(span, stated)}",
             )
         )
         entries.append(_verdict_entry("formula", result.formula_verdict))
@@ -415,8 +415,8 @@ def _quote_text(quote: str | None, location: Location | None) -> str:
 
 def _stated_entries(stated: Stated, depth: int = 0) -> list[Entry]:
     return [
-        Entry("strict", display.bracketed(stated.reading.strict, stated), depth),
-        Entry("lenient", display.bracketed(stated.reading.lenient, stated), depth),
+        Entry("strict", notation.bracketed(stated.reading.strict, stated), depth),
+        Entry("lenient", notation.bracketed(stated.reading.lenient, stated), depth),
     ]
 
 

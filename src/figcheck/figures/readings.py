@@ -8,9 +8,9 @@ from decimal import Decimal, localcontext
 from typing import TypeVar
 
 from figcheck.errors import FigureError
-from figcheck.figure import Figure, Qualifier
-from figcheck.interval import Interval
-from figcheck.numbers import Amount
+from figcheck.figures.figure import Figure, Qualifier
+from figcheck.figures.interval import Interval
+from figcheck.figures.numbers import Amount
 
 _INF = math.inf
 _EXACT = 2.0**50  # below this, sums of whole numbers and their halves are exact floats

@@ -10,7 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from figcheck.coverage import (
+from figcheck.check.quotes import QuoteIndex, fold, states_number
+from figcheck.claims.loader import unwritable
+from figcheck.document.coverage import (
     CURRENCY_SYMBOLS,
     Category,
     Mention,
@@ -20,12 +22,10 @@ from figcheck.coverage import (
     words,
 )
 from figcheck.errors import FigcheckError, printable
-from figcheck.figure import parse_figure
-from figcheck.loader import unwritable
-from figcheck.numbers import Amount, find_amounts
-from figcheck.quotes import QuoteIndex, fold, states_number
-from figcheck.sources import read_text
-from figcheck.units import UnitTable, is_known_word
+from figcheck.figures.figure import parse_figure
+from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures.units import UnitTable, is_known_word
+from figcheck.io.sources import read_text
 
 # Where clauses end: punctuation that closes a clause, a dash between spaces, a blank line.
 _CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”]|[.,](?=\s|\Z)|\s[–—]\s|\n[^\S\n]*\n")

@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from figcheck.verdict import Verdict
+from figcheck.check.verdict import Verdict
 
 if TYPE_CHECKING:
+    from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference, Stated
     from figcheck.errors import Location
-    from figcheck.interval import Interval
-    from figcheck.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+    from figcheck.figures.interval import Interval
 
 
 @dataclass(frozen=True, slots=True)

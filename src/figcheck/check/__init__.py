@@ -1,0 +1,1 @@
+"""Checking claims: quotes, verdicts, the checker and the finished report."""

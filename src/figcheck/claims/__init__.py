@@ -1,0 +1,1 @@
+"""The claims file: its model, formulas and the TOML loader."""

@@ -1,0 +1,1 @@
+"""Working on whole documents: mentions, coverage and drafting."""

@@ -1,0 +1,1 @@
+"""Explaining one verdict: derivation, reason, number line and what it would take."""

@@ -1,0 +1,1 @@
+"""Reading what is written: number words, figures, readings, intervals, units."""

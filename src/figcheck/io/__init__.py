@@ -1,0 +1,1 @@
+"""Reading text files and writing outputs atomically."""

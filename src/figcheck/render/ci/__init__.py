@@ -1,0 +1,1 @@
+"""CI formats: GitHub annotations, GitLab code quality, JUnit and SARIF."""
