@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.check.quotes import QuoteIndex, fold, states_figure
-from figcheck.claims.model import Stated
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.numbers import find_amounts
 from figcheck.figures.readings import read
+from figcheck.figures.stated import Stated
 from figcheck.figures.units import UnitTable
 from tests.common import ESSAY_CLAIMS, ROOT, claims_file, run
 

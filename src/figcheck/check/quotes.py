@@ -16,7 +16,8 @@ from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
-    from figcheck.claims.model import Claim, ClaimsFile, Stated
+    from figcheck.claims.model import Claim, ClaimsFile
+    from figcheck.figures.stated import Stated
 
 # Curly quotes and apostrophes read as straight ones: one character for one, so offsets hold.
 _QUOTE_FOLDS = (

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Literal
 from figcheck.check.verdict import Verdict
 
 if TYPE_CHECKING:
-    from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+    from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference
     from figcheck.errors import Location
     from figcheck.figures.interval import Interval
+    from figcheck.figures.stated import Stated
 
 
 @dataclass(frozen=True, slots=True)

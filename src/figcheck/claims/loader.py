@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.claims.formula import Assertion, Formula, compile_assertion, compile_formula
-from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference, Stated
+from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference
 from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
 from figcheck.figures.dimension import Dimension
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import Reading, read
+from figcheck.figures.stated import Stated
 from figcheck.figures.units import Unit, UnitTable
 from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP

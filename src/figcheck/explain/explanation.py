@@ -18,8 +18,9 @@ from figcheck.figures.notation import Scale
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
     from figcheck.claims.formula import Assertion, Formula
-    from figcheck.claims.model import Check, Claim, ClaimsFile, Stated
+    from figcheck.claims.model import Check, Claim, ClaimsFile
     from figcheck.errors import Location
+    from figcheck.figures.stated import Stated
 
 _INF = math.inf
 _IDENT = re.compile(r"\b([A-Za-z_]\w*)\b", re.ASCII)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from figcheck.check.report import Result
-    from figcheck.claims.model import ClaimsFile, Stated
+    from figcheck.claims.model import ClaimsFile
     from figcheck.figures.interval import Interval
+    from figcheck.figures.stated import Stated
 
 RELATION = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 

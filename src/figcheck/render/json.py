@@ -12,8 +12,8 @@ from figcheck.figures import notation
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Result
-    from figcheck.claims.model import Stated
     from figcheck.figures.interval import Interval
+    from figcheck.figures.stated import Stated
     from figcheck.render import RenderOptions
 
 SCHEMA = 1
