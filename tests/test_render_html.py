@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import textwrap
 from html.parser import HTMLParser
@@ -10,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.check.checker import check
-from figcheck.claims.loader import parse
+from figcheck.cli import build_report
 from figcheck.errors import InputError
 from figcheck.render import RenderOptions
 from figcheck.render.html import render
@@ -54,7 +52,7 @@ class _Balance(HTMLParser):
 
 
 def page(tmp_path: Path, *, located: bool = True) -> str:
-    return render(sample_report(tmp_path, located=located), RenderOptions())
+    return render(sample_report(tmp_path, located=located, view=True), RenderOptions())
 
 
 def test_sample_matches_golden(tmp_path: Path) -> None:
@@ -185,17 +183,18 @@ def test_figure_is_found_inside_its_quote(
         value = "{value}"
         """
     )
-    report = check(parse(toml, shown="claims.toml", base=tmp_path))
+    (tmp_path / "claims.toml").write_text(toml, encoding="utf-8")
+    report = build_report(tmp_path / "claims.toml", strict=False, view=True)
     html = render(report, RenderOptions())
     assert [m.group(3) for m in _FIG.finditer(html)] == [shown]
 
 
 def test_a_missing_document_is_an_input_error(tmp_path: Path) -> None:
     claims = CLAIMS.replace('source = "doc.txt"', 'source = "gone.txt"')
-    report = check(parse(claims, shown="claims.toml", base=tmp_path))
+    (tmp_path / "claims.toml").write_text(claims, encoding="utf-8")
     with pytest.raises(InputError) as err:
-        render(report, RenderOptions())
-    assert str(err.value) == 'claims.toml:3: source "gone.txt": no such file'
+        build_report(tmp_path / "claims.toml", strict=False, view=True)
+    assert str(err.value).endswith('claims.toml:3: source "gone.txt": no such file')
 
 
 def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
@@ -209,21 +208,23 @@ def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
     assert _FIG.findall(html) == []
 
 
-def test_a_report_without_its_claims_file_reads_the_document_itself(tmp_path: Path) -> None:
-    report = dataclasses.replace(sample_report(tmp_path), claims_file=None)
-    html = render(report, RenderOptions())
-    assert [m.groups()[1:3] for m in _FIG.finditer(html)] == [
+def test_the_page_is_made_from_the_report_alone(tmp_path: Path) -> None:
+    """The renderer reads no file: with the document gone, the page is the same."""
+    report = sample_report(tmp_path, view=True)
+    before = render(report, RenderOptions())
+    (tmp_path / "doc.txt").unlink()
+    assert render(report, RenderOptions()) == before
+    assert [m.groups()[1:3] for m in _FIG.finditer(before)] == [
         ("apples", "10"),
         ("pears", "20"),
         ("fruit", "30"),
         ("sold", "95 percent"),
         ("cart", "32"),
     ]
+
+
+def test_a_report_without_a_view_shows_no_document(tmp_path: Path) -> None:
+    html = render(sample_report(tmp_path), RenderOptions())
+    assert "<p>The claims file names no document.</p>" in html
     assert "Coverage:" not in html
-    # with no claims to say what they cover, every figure outside a highlight is unclaimed
-    assert _UNCOVERED.findall(html) == [
-        ("count", "4"),
-        ("count", "7"),
-        ("year", "1990"),
-        ("quantity", "12 percent"),
-    ]
+    assert _FIG.findall(html) == []

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck import __version__
-from figcheck.check.quotes import QuoteIndex, index_for
 from figcheck.check.verdict import Verdict
-from figcheck.document.coverage import Category, CoverageReport, Mention, cover, find_mentions
 from figcheck.figures import notation
-from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Report, Result
-    from figcheck.claims.model import ClaimsFile
+    from figcheck.check.report import DocumentView, Mark, Report, Result
     from figcheck.render import RenderOptions
 
 _SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
@@ -33,184 +26,65 @@ def _css_class(verdict: Verdict) -> str:
 
 
 def badge(verdict: Verdict) -> str:
-    return f'<span class="badge {_css_class(verdict)}">{verdict.symbol} {verdict.value}</span>'
-
-
-# -- finding claimed figures in the document -------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The document's text indexed for quotes, with every figure it mentions and their coverage.
-
-    Quotes are placed by the quote matcher that verified them, and figures read by the
-    coverage reader (numbers.find_amounts underneath), so the page agrees with
-    ``figcheck check`` and ``figcheck coverage``.
-    """
-
-    text: str
-    index: QuoteIndex
-    mentions: tuple[Mention, ...]
-    by_number: dict[int, Mention]  # where a mention's number starts -> the mention
-    coverage: CoverageReport | None  # None for a report built without its claims file
-
-    @classmethod
-    def of(cls, index: QuoteIndex, claims_file: ClaimsFile | None) -> _Text:
-        coverage = cover(claims_file, index) if claims_file is not None else None
-        mentions = coverage.mentions if coverage is not None else tuple(find_mentions(index.text))
-        by_number = {m.number_start: m for m in mentions}
-        return cls(index.text, index, mentions, by_number, coverage)
-
-    def line_of(self, offset: int) -> int:
-        return self.index.line_column(offset)[0]
-
-    def place(self, result: Result) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-        """Where the result's quote is, and where in it the stated figure is (None if not).
-
-        The figure keeps its qualifier and both ends of a range ("at least 22 million",
-        "between 10 and 12 million") as far as they lie inside the quote.
-        """
-        stated = result.stated
-        if result.quote is None or stated is None:
-            return None
-        found = self.index.match(result.quote, stated)
-        if found is None:
-            return None
-        quote = (found.start, found.end)
-        if found.figure_start is None or found.figure_end is None:
-            return quote, None
-        mention = self.by_number.get(found.figure_start)
-        if mention is None:
-            return quote, (found.figure_start, found.figure_end)
-        return quote, (
-            max(mention.start, quote[0]),
-            min(max(mention.end, found.figure_end), quote[1]),
-        )
-
-
-@dataclass(slots=True)
-class _Mark:
-    """A highlighted stretch of the text and the results it belongs to."""
-
-    start: int
-    end: int
-    results: list[Result]
-
-    @property
-    def verdict(self) -> Verdict:
-        return max(r.verdict for r in self.results)
-
-
-@dataclass(slots=True)
-class _Layout:
-    """Where every result shows in the text: a figure, a pin at its quote, or nowhere."""
-
-    marks: list[_Mark] = field(default_factory=list)
-    pins: list[_Mark] = field(default_factory=list)  # quote found but not the figure in it
-    line: dict[str, int] = field(default_factory=dict)  # result id -> document line
-    uncovered: list[Mention] = field(default_factory=list)
-    computed: dict[str, str] = field(default_factory=dict)  # result id -> computed figure
-
-
-def _layout(doc: _Text, report: Report) -> _Layout:
-    out = _Layout()
-    by_span: dict[tuple[int, int], _Mark] = {}
-    for result in report.results:
-        if result.kind != "claim" or result.stated is None:
-            continue
-        place = doc.place(result)
-        if place is None:
-            continue
-        quote, span = place
-        out.line[result.id] = doc.line_of(quote[0])
-        if span is None:
-            out.pins.append(_Mark(quote[0], quote[0], [result]))
-        elif span in by_span:
-            by_span[span].results.append(result)
-        else:
-            by_span[span] = _Mark(*span, [result])
-    end = -1
-    for mark in sorted(by_span.values(), key=lambda m: (m.start, -m.end)):
-        if mark.start >= end:  # a figure that overlaps an earlier one stays in the details only
-            out.marks.append(mark)
-            end = mark.end
-    starts = [m.start for m in out.marks]
-    for pin in out.pins:  # a pin inside a figure goes before it
-        i = bisect.bisect_right(starts, pin.start) - 1
-        if i >= 0 and out.marks[i].start < pin.start < out.marks[i].end:
-            pin.start = pin.end = out.marks[i].start
-    for mention in doc.mentions:
-        if mention.covered_by is not None or mention.category is Category.LABEL:
-            continue
-        i = bisect.bisect_right(starts, mention.start) - 1
-        before = i >= 0 and out.marks[i].end > mention.start
-        after = i + 1 < len(out.marks) and out.marks[i + 1].start < mention.end
-        if not (before or after):
-            out.uncovered.append(mention)
-    return out
+    return f'<span class="badge {_css_class(verdict)}">{verdict.label}</span>'
 
 
 # -- pieces of the page ----------------------------------------------------------------------
 
 
-def _computed(result: Result, report: Report) -> str:
-    if result.kind == "check":
-        return notation.check_sides(result, report.claims_file)
-    return notation.computed(result.central, result.range, result.stated)
+def _line(result: Result) -> int | None:
+    """The document line of the result's quote, if it was found."""
+    location = result.quote_location
+    return location.line if location is not None else None
 
 
-def _tip_lines(result: Result, layout: _Layout) -> str:
+def _tip_lines(result: Result) -> str:
     rows = [f"<b>{esc(result.id)}</b> {badge(result.verdict)}"]
     if result.stated is not None:
         rows.append(f"stated: {esc(result.stated.text)}")
     if result.formula is not None:
         rows.append(f"formula: <code>{esc(result.formula)}</code>")
-    if computed := layout.computed[result.id]:
+    if computed := result.computed:
         rows.append(f"computed: {esc(computed)}")
     for ref in result.references:
-        rows.append(
-            f"reference: {esc(ref.reference.value.text)} {ref.verdict.symbol} {ref.verdict.value}"
-        )
+        rows.append(f"reference: {esc(ref.reference.value.text)} {ref.verdict.label}")
     verdict = result.quote_verdict
     if verdict is not None and verdict is not Verdict.CONSISTENT:
         quote = esc(result.quote or "")
-        rows.append(f"quote “{quote}”: {verdict.symbol} {verdict.value}")
+        rows.append(f"quote “{quote}”: {verdict.label}")
     return "".join(f'<span class="row">{row}</span>' for row in rows)
 
 
-def _mark_html(mark: _Mark, text: str, layout: _Layout, *, pin: bool) -> str:
-    first = mark.results[0]
+def _mark_html(mark: Mark, view: DocumentView, by_id: dict[str, Result]) -> str:
+    results = [by_id[i] for i in mark.ids]
+    first = results[0]
+    verdict = max(r.verdict for r in results)
+    pin = mark.pin
     tip_id = f"{'p' if pin else 't'}-{first.id}"
-    tip = "".join(_tip_lines(r, layout) for r in mark.results)
-    label = f"{mark.verdict.symbol}" if pin else esc(text)
-    anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in mark.results[1:])
+    tip = "".join(_tip_lines(r) for r in results)
+    label = verdict.symbol if pin else esc(view.text[mark.start : mark.end])
+    anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in results[1:])
     kind = "pin" if pin else "fig"
     return (
-        f'<span class="mark">{anchors}<a class="{kind} {_css_class(mark.verdict)}" '
+        f'<span class="mark">{anchors}<a class="{kind} {_css_class(verdict)}" '
         f'id="f-{esc(first.id)}" href="#c-{esc(first.id)}" tabindex="0" '
         f'aria-describedby="{esc(tip_id)}">{label}'
-        f'<span class="sym" aria-hidden="true">{"" if pin else mark.verdict.symbol}</span></a>'
+        f'<span class="sym" aria-hidden="true">{"" if pin else verdict.symbol}</span></a>'
         f'<span class="tip" role="tooltip" id="{esc(tip_id)}">{tip}</span></span>'
     )
 
 
-def _document_html(doc: _Text, layout: _Layout) -> str:
-    items: list[tuple[int, int, str]] = []
-    text = doc.text
-    for mark in layout.marks:
-        items.append(
-            (mark.start, mark.end, _mark_html(mark, text[mark.start : mark.end], layout, pin=False))
-        )
-    for pin in layout.pins:
-        items.append((pin.start, pin.end, _mark_html(pin, "", layout, pin=True)))
-    for mention in layout.uncovered:
-        kind = mention.category.value
+def _document_html(view: DocumentView, by_id: dict[str, Result]) -> str:
+    text = view.text
+    items = [(m.start, m.end, _mark_html(m, view, by_id)) for m in view.marks]
+    for figure in view.unclaimed:
+        kind = figure.category
         items.append(
             (
-                mention.start,
-                mention.end,
+                figure.start,
+                figure.end,
                 f'<span class="uncovered c-{kind}" title="no claim covers this {kind}">'
-                f"{esc(text[mention.start : mention.end])}</span>",
+                f"{esc(text[figure.start : figure.end])}</span>",
             )
         )
     items.sort(key=lambda item: (item[0], item[1]))
@@ -230,10 +104,10 @@ def _references_cell(result: Result) -> str:
     )
 
 
-def _audit_table(report: Report, layout: _Layout) -> str:
+def _audit_table(report: Report) -> str:
     rows = []
     for result in report.results:
-        line = layout.line.get(result.id)
+        line = _line(result)
         line_cell = f'<a href="#f-{esc(result.id)}">{line}</a>' if line is not None else ""
         stated = result.stated.text if result.stated is not None else ""
         rows.append(
@@ -243,7 +117,7 @@ def _audit_table(report: Report, layout: _Layout) -> str:
             f'<td class="num">{line_cell}</td>'
             f"<td>{esc(stated)}</td>"
             f"<td><code>{esc(result.formula or '')}</code></td>"
-            f"<td>{esc(layout.computed[result.id])}</td>"
+            f"<td>{esc(result.computed)}</td>"
             f"<td>{badge(result.verdict)}</td>"
             f"<td>{_references_cell(result)}</td>"
             "</tr>"
@@ -279,11 +153,11 @@ def _link(url: str | None) -> str:
     return esc(url)
 
 
-def _detail(result: Result, report: Report, layout: _Layout) -> str:
+def _detail(result: Result, report: Report) -> str:
     where = f"{report.claims_path}:{result.line}" if result.line is not None else report.claims_path
     parts = [_dd("section", esc(result.section or "")), _dd("claims file", esc(where))]
     if result.quote is not None:
-        line = layout.line.get(result.id)
+        line = _line(result)
         found = (
             f' <a href="#f-{esc(result.id)}">line {line} of the document</a>'
             if line is not None
@@ -305,7 +179,7 @@ def _detail(result: Result, report: Report, layout: _Layout) -> str:
                 f"<code>{esc(result.formula)}</code>",
             )
         )
-    parts.append(_dd("computed", esc(layout.computed[result.id])))
+    parts.append(_dd("computed", esc(result.computed)))
     if result.formula_verdict is not None:
         parts.append(_dd("formula verdict", badge(result.formula_verdict)))
     if result.quote_verdict is not None:
@@ -327,12 +201,12 @@ def _detail(result: Result, report: Report, layout: _Layout) -> str:
     )
 
 
-def _summary(report: Report, doc: _Text | None) -> str:
+def _summary(report: Report) -> str:
     counts = "".join(f"<li>{badge(v)} {n}</li>" for v, n in report.summary.counts.items() if n)
     out = [f"<p>{esc(report.summary.text())}.</p>", f'<ul class="counts">{counts}</ul>']
-    if doc is not None and doc.coverage is not None:
+    if report.view is not None and report.view.coverage is not None:
         out.append(
-            f"<p>Coverage: {esc(doc.coverage.text())}. In the text, figures that no claim "
+            f"<p>Coverage: {esc(report.view.coverage)}. In the text, figures that no claim "
             'covers are <span class="uncovered c-quantity">underlined faintly</span> '
             '(years and small counts <span class="uncovered c-year">more faintly</span>).</p>'
         )
@@ -395,39 +269,25 @@ _JS = (
 )
 
 
-def _read_document(report: Report) -> _Text | None:
-    document = report.document
-    if document.path is None:
-        return None
-    if report.claims_file is not None:
-        # errors name the claims file's source line, as ``figcheck check`` does
-        return _Text.of(index_for(report.claims_file), report.claims_file)
-    text = read_text(Path(document.path), shown_as=document.source or document.path)
-    index = QuoteIndex(text, document.path)
-    index.prepare(r.quote for r in report.results if r.quote is not None)
-    return _Text.of(index, None)
-
-
 def render(report: Report, options: RenderOptions) -> str:
-    doc = _read_document(report)
-    layout = _layout(doc, report) if doc is not None else _Layout()
-    layout.computed = {r.id: _computed(r, report) for r in report.results}
+    view = report.view
     title = report.document.title or report.claims_path
     source = report.document.source
     checked = (
         f"Checked by figcheck {esc(__version__)} from <code>{esc(report.claims_path)}</code>"
         + (f" against <code>{esc(source)}</code>." if source else ".")
     )
-    if doc is not None:
+    if view is not None:
+        by_id = {r.id: r for r in report.results}
         document = (
             '<section id="document"><h2>The document</h2>'
             '<p class="dim">Hover over or tab to a highlighted figure to see its check; '
             "select it to jump to its details.</p>"
-            f'<div class="doc">{_document_html(doc, layout)}</div></section>'
+            f'<div class="doc">{_document_html(view, by_id)}</div></section>'
         )
     else:
         document = '<section id="document"><p>The claims file names no document.</p></section>'
-    details = "".join(_detail(r, report, layout) for r in report.results)
+    details = "".join(_detail(r, report) for r in report.results)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -436,8 +296,8 @@ def render(report: Report, options: RenderOptions) -> str:
         f"<style>{_VERDICT_CSS}{_CSS}</style></head><body>\n"
         f'<header><h1>{esc(title)}</h1><p class="meta">{checked}</p></header>\n'
         f'<section id="summary"><h2>Summary</h2>'
-        f"{_summary(report, doc)}</section>\n"
-        f'<section id="audit"><h2>Audit</h2>{_audit_table(report, layout)}</section>\n'
+        f"{_summary(report)}</section>\n"
+        f'<section id="audit"><h2>Audit</h2>{_audit_table(report)}</section>\n'
         f"{document}\n"
         f'<section id="details"><h2>Details</h2>{details}</section>\n'
         f"<script>{_JS}</script>\n"
