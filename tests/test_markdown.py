@@ -19,7 +19,6 @@ from figcheck.render.rows import Row, audit_rows
 from tests.common import ESSAY_CLAIMS, claims_file, run
 from tests.test_render_ci import golden
 
-
 DOCUMENT = "10 apples, 20 pears: 30 fruit.\nNot 50.\n"
 CLAIMS = textwrap.dedent(
     """\
