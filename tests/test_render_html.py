@@ -6,6 +6,7 @@ import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -228,3 +229,33 @@ def test_a_report_without_a_view_shows_no_document(tmp_path: Path) -> None:
     assert "<p>The claims file names no document.</p>" in html
     assert "Coverage:" not in html
     assert _FIG.findall(html) == []
+
+
+def test_the_html_report_reads_and_indexes_the_document_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotes, coverage and the page share one read and one index of the document."""
+    from figcheck.check import quotes
+    from figcheck.io import sources
+
+    reads: list[Path] = []
+    indexes: list[str] = []
+    real_read, real_init = sources.read_text, quotes.QuoteIndex.__init__
+
+    def read(path: Path, **kwargs: Any) -> str:
+        reads.append(path)
+        return real_read(path, **kwargs)
+
+    def init(self: quotes.QuoteIndex, text: str, path: str) -> None:
+        indexes.append(path)
+        real_init(self, text, path)
+
+    monkeypatch.setattr(quotes, "read_text", read)
+    monkeypatch.setattr(quotes.QuoteIndex, "__init__", init)
+    sample_report(tmp_path)  # writes the document
+    (tmp_path / "claims.toml").write_text(CLAIMS, encoding="utf-8")
+    report = build_report(tmp_path / "claims.toml", strict=False, view=True)
+    page = render(report, RenderOptions())
+    assert reads == [tmp_path / "doc.txt"]
+    assert indexes == [str(tmp_path / "doc.txt")]
+    assert page.count('class="fig ') == 5
