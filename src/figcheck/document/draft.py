@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from figcheck.check.quotes import QuoteIndex, fold, states_number
+from figcheck.check.quotes import QuoteIndex, fold, quote_states
 from figcheck.claims.loader import unwritable
 from figcheck.document.coverage import (
     CURRENCY_SYMBOLS,
@@ -306,11 +306,13 @@ class _Drafter:
         """Whether figcheck check will find *quote* and the figure of *value* in it."""
         if unwritable(quote):  # e.g. an escape sequence: the claims file may not hold it
             return False
-        figure = parse_figure(value)
-        number, mantissa = figure.amount.value, figure.amount.mantissa
-        return self.index.span(quote) is not None and any(
-            states_number(a, number, mantissa, percent=figure.percent)
-            for a in find_amounts(fold(quote))
+        amount = parse_figure(value).amount
+        return self.index.span(quote) is not None and quote_states(
+            fold(quote),
+            amount.value,
+            amount.mantissa,
+            percent=amount.percent,
+            written=amount.text,
         )
 
     def table(self) -> UnitTable:
