@@ -11,6 +11,7 @@ from functools import lru_cache
 from keyword import iskeyword
 from typing import cast
 
+from figcheck.claims.ids import FUNCTIONS
 from figcheck.errors import FormulaError, UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 from figcheck.figures.interval import Interval, add, div, iabs, imax, imin, ipow, mul, neg, sub
@@ -23,7 +24,6 @@ MAX_EXPONENT = 10
 
 _NAN = math.nan
 _INF = math.inf
-_FUNCTIONS = frozenset({"min", "max", "abs"})
 _BRACKET = re.compile(r"[][(){}]")
 _UNARY_RUN = re.compile(rf"(?:[-+~]\s*){{{MAX_UNARY_RUN + 1}}}")
 _SPACES = re.compile(r"\s+")
@@ -304,7 +304,7 @@ def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
     parts = _IDENT.split(text)  # text, id, text, id, ..., text
     renamed: dict[str, str] = {}
     for name in parts[1::2]:
-        if name not in renamed and name not in _FUNCTIONS:
+        if name not in renamed and name not in FUNCTIONS:
             if name[0] == "_" or iskeyword(name):
                 return None
             renamed[name] = f"n{len(renamed)}"
@@ -464,8 +464,8 @@ def _walk(
 
 def _slot(name: str, index: dict[str, int], fixed: bool) -> int:
     """The input slot of an id, given a slot on first sight unless the inputs are *fixed*."""
-    if name[0] == "_" or name in _FUNCTIONS:  # checked first: given inputs cannot allow them
-        if name in _FUNCTIONS:
+    if name[0] == "_" or name in FUNCTIONS:  # checked first: given inputs cannot allow them
+        if name in FUNCTIONS:
             example = "abs(a)" if name == "abs" else f"{name}(a, b)"
             raise FormulaError(f'"{name}" must be called, as in {example}')
         raise FormulaError(f'names starting with "_" are not allowed ("{name}")')
@@ -480,7 +480,7 @@ def _slot(name: str, index: dict[str, int], fixed: bool) -> int:
 
 def _call(node: ast.Call, level: int, text: str, stack: list[_Item]) -> None:
     func = node.func
-    if not isinstance(func, ast.Name) or func.id not in _FUNCTIONS:
+    if not isinstance(func, ast.Name) or func.id not in FUNCTIONS:
         raise FormulaError(f"calls are limited to min, max and abs (found {_quote(func, text)})")
     name = func.id
     if node.keywords:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import keyword
 import math
 import re
 import tomllib
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.claims.formula import Assertion, Formula, compile_assertion, compile_formula
+from figcheck.claims.ids import valid_id
 from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference
 from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
@@ -32,10 +32,8 @@ SETTINGS_KEYS = ("about",)
 CLAIM_KEYS = ("section", "quote", "value", "unit", "formula", "note", "precision", "references")
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
 CHECK_KEYS = ("assert", "section", "note")
-RESERVED_IDS = frozenset({"min", "max", "abs"})
 DEFAULT_ABOUT = 0.10
 
-_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _NESTING = re.compile(r"[\n\"'#\[\]{}\\]")
 _DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
 _QUOTED_PART = re.compile(r"'([^']*)'")
@@ -359,7 +357,7 @@ class _Builder:
     # -- claims and checks ---------------------------------------------------------------
 
     def check_id(self, cid: str, line: int | None, kind: str) -> bool:
-        if not _ID.fullmatch(cid) or keyword.iskeyword(cid) or cid in RESERVED_IDS:
+        if not valid_id(cid):
             self.problem(
                 line,
                 f'{kind} id "{cid}" must start with a letter and use only letters, digits and '

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import keyword
 import os
 import re
 import unicodedata
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
+from figcheck.claims.ids import valid_id
 from figcheck.claims.loader import unwritable
 from figcheck.document.coverage import (
     CURRENCY_SYMBOLS,
@@ -382,7 +382,7 @@ class _Drafter:
             base = "figure_" + base
         base = base[:48].rstrip("_")
         cid, n = base, 1
-        while cid in self.ids or keyword.iskeyword(cid) or cid in ("min", "max", "abs"):
+        while cid in self.ids or not valid_id(cid):
             n += 1
             cid = f"{base}_{n}"
         self.ids.add(cid)
