@@ -15,6 +15,7 @@ from figcheck.claims.ids import FUNCTIONS
 from figcheck.errors import FormulaError, UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 from figcheck.figures.interval import Interval, add, div, iabs, imax, imin, ipow, mul, neg, sub
+from figcheck.text import one_line, shorten
 
 MAX_LENGTH = 10_000
 MAX_BRACKET_DEPTH = 100
@@ -26,7 +27,6 @@ _NAN = math.nan
 _INF = math.inf
 _BRACKET = re.compile(r"[][(){}]")
 _UNARY_RUN = re.compile(rf"(?:[-+~]\s*){{{MAX_UNARY_RUN + 1}}}")
-_SPACES = re.compile(r"\s+")
 # plain ASCII arithmetic, and the ids in it (not parts of numbers like 1e5)
 _SIMPLE = re.compile(r"[\sA-Za-z0-9_.+\-*/(),]*")
 _IDENT = re.compile(r"\b([A-Za-z_]\w*)", re.ASCII)
@@ -392,11 +392,11 @@ def _parse(text: str, what: str) -> ast.expr:
     except (RecursionError, MemoryError):
         raise FormulaError(f"{what} is too complex to parse") from None
     except ValueError as e:
-        raise FormulaError(f"{what} cannot be parsed: {_one_line(str(e))}") from None
+        raise FormulaError(f"{what} cannot be parsed: {one_line(str(e))}") from None
 
 
 def _syntax_message(e: SyntaxError) -> str:
-    msg = _one_line(e.msg or "invalid syntax")
+    msg = one_line(e.msg or "invalid syntax")
     if msg.startswith("Exceeds the limit"):  # Python's cap on int literal digits
         return "number has too many digits"
     if e.lineno is not None and e.lineno > 1:
@@ -556,18 +556,12 @@ def _segment(node: ast.AST, text: str, limit: int = 0) -> str:
         found: str | None = text[getattr(node, "col_offset", 0) : end]
     else:
         found = ast.get_source_segment(text, node)
-    segment = _one_line(found) if found is not None else type(node).__name__
-    if limit and len(segment) > limit:
-        return segment[: limit - 1] + "…"
-    return segment
+    segment = found if found is not None else type(node).__name__
+    return shorten(segment, limit) if limit else one_line(segment)
 
 
 def _quote(node: ast.AST, text: str) -> str:
     return f'"{_segment(node, text, 40)}"'
-
-
-def _one_line(message: str) -> str:
-    return _SPACES.sub(" ", message).strip()
 
 
 def _power(x: float, n: int) -> float:

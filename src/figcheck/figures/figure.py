@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from figcheck.errors import FigureError
 from figcheck.figures.numbers import Amount, read_amount
+from figcheck.text import shorten
 
 
 class Qualifier(Enum):
@@ -137,7 +138,7 @@ def parse_figure(text: str) -> Figure:
     written = text.strip()
     if not written:
         raise FigureError('cannot read figure "": it is empty')
-    shown = written if len(written) <= _SHOWN else written[: _SHOWN - 3] + "..."
+    shown = shorten(written, _SHOWN, ellipsis="...", keep_spaces=True)
 
     def fail(reason: str) -> FigureError:
         return FigureError(f'cannot read figure "{shown}": {reason}')

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from figcheck.errors import UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from pint.facets import PlainRegistry
@@ -470,4 +471,4 @@ def _phrase(match: re.Match[str]) -> str:
 
 def _shorten(text: str) -> str:
     """*text* as an error message quotes it: in full, or its start and "..."."""
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+    return shorten(text, _SHOWN, ellipsis="...", keep_spaces=True)

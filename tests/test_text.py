@@ -1,0 +1,38 @@
+"""The small text helpers every stage shares: one-line text and shortening."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from figcheck.text import one_line, shorten
+
+
+def test_one_line() -> None:
+    assert one_line("  at least 22\n\tmillion  people ") == "at least 22 million people"
+
+
+def test_shorten_cuts_with_an_ellipsis_and_no_space_before_it() -> None:
+    assert shorten("Great Soviet Encyclopedia", 60) == "Great Soviet Encyclopedia"
+    assert shorten("x" * 61, 60) == "x" * 59 + "…"
+    assert shorten("Great Soviet Encyclopedia", 14) == "Great Soviet…"
+    assert shorten("a reference\nover two lines", 60) == "a reference over two lines"
+
+
+def test_messages_keep_the_input_as_it_is() -> None:
+    assert shorten("kg\tper  person", 60, ellipsis="...", keep_spaces=True) == "kg\tper  person"
+    assert shorten("9" * 400, 60, ellipsis="...", keep_spaces=True) == "9" * 57 + "..."
+
+
+@given(st.text(), st.integers(min_value=3, max_value=80), st.sampled_from(["…", "..."]))
+def test_shorten_laws(text: str, limit: int, ellipsis: str) -> None:
+    shown = shorten(text, limit, ellipsis=ellipsis)
+    whole = one_line(text)
+    assert len(shown) <= limit
+    if len(whole) <= limit:
+        assert shown == whole
+    else:
+        assert shown.endswith(ellipsis)
+        kept = shown[: -len(ellipsis)]
+        assert whole.startswith(kept)
+        assert kept == kept.rstrip()
