@@ -1,11 +1,11 @@
-"""The small text helpers every stage shares: one-line text and shortening."""
+"""The small text helpers every stage shares: one-line text, shortening, message quotes."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from figcheck.text import one_line, shorten
+from figcheck.text import in_message, one_line, shorten
 
 
 def test_one_line() -> None:
@@ -36,3 +36,8 @@ def test_shorten_laws(text: str, limit: int, ellipsis: str) -> None:
         kept = shown[: -len(ellipsis)]
         assert whole.startswith(kept)
         assert kept == kept.rstrip()
+
+
+def test_in_message() -> None:
+    assert in_message("kg\tper person") == "kg\tper person"
+    assert in_message("about " + "9" * 400) == "about " + "9" * 51 + "..."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _SPACES = re.compile(r"\s+")
+MESSAGE_QUOTE = 60  # the longest input text an error message quotes in full
 
 
 def one_line(text: str) -> str:
@@ -23,3 +24,8 @@ def shorten(text: str, limit: int, *, ellipsis: str = "…", keep_spaces: bool =
     if len(text) <= limit:
         return text
     return text[: limit - len(ellipsis)].rstrip() + ellipsis
+
+
+def in_message(text: str) -> str:
+    """*text* as an error message quotes it: in full, or its start and "..."."""
+    return shorten(text, MESSAGE_QUOTE, ellipsis="...", keep_spaces=True)
