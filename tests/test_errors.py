@@ -154,12 +154,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "unknown id in a formula",
         HEAD + '[claims.total]\nvalue = "1"\n[claims.b]\nvalue = "2"\nformula = "totl + 1"\n',
-        ["claims.toml:5: claim 'b': unknown id 'totl' in formula (did you mean 'total'?)"],
+        ["claims.toml:5: claim 'b': unknown id 'totl' in formula (did you mean \"total\"?)"],
     ),
     (
         "unknown id in an assert",
         HEAD + '[claims.total]\nvalue = "1"\n[checks.c]\nassert = "totals > 0"\n',
-        ["claims.toml:5: check 'c': unknown id 'totals' in formula (did you mean 'total'?)"],
+        ["claims.toml:5: check 'c': unknown id 'totals' in formula (did you mean \"total\"?)"],
     ),
     (
         "cycle",

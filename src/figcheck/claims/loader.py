@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -25,6 +24,7 @@ from figcheck.figures.units import Unit, UnitTable
 from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
+from figcheck.text import did_you_mean
 
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
 DOCUMENT_KEYS = ("title", "source")
@@ -211,8 +211,7 @@ class _Builder:
         for key in table:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            hint = did_you_mean(key, allowed)
             where = f"{what}: " if what else ""
             choices = ", ".join(allowed)
             self.problem(
@@ -559,7 +558,7 @@ class _Builder:
             if name in check_ids:
                 self.problem(line, f"{what}: '{name}' is a check, not a claim with a figure")
                 continue
-            hint = _did_you_mean(name, known)
+            hint = did_you_mean(name, known)
             self.problem(line, f"{what}: unknown id '{name}' in formula{hint}")
 
     def find_cycles(self, formulas: Mapping[str, Formula], claims: Mapping[str, Claim]) -> None:
@@ -630,15 +629,6 @@ def _formula_dimension(formula: Formula, inputs: list[Dimension], unit: Unit) ->
     if dim != unit.dimension:
         return f"formula gives {dim} but the value is {unit.dimension}"
     return None
-
-
-def _did_you_mean(name: str, known: set[str]) -> str:
-    """A "did you mean" hint; in big files only ids of about the same length are compared."""
-    pool = known
-    if len(known) > 2000:
-        pool = {k for k in known if abs(len(k) - len(name)) <= 2 and k[:1] == name[:1]}
-    close = difflib.get_close_matches(name, sorted(pool)[:5000], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _scaled(reading: Reading, k: float) -> Reading:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from figcheck.errors import UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
-from figcheck.text import in_message
+from figcheck.text import did_you_mean, in_message
 
 if TYPE_CHECKING:
     from pint.facets import PlainRegistry
@@ -259,19 +259,11 @@ class UnitTable:
                 f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "{metric}" (metric) '
                 f'or {lower} = "{short}" (short)'
             )
-        raise UnitError(f'unknown unit "{in_message(word)}" ({self._suggest(word)})')
-
-    def _suggest(self, word: str) -> str:
-        import difflib
-
-        lower = word.lower()
-        close = [known for known in self._suggestions if known.lower() == lower][:1]
-        close = close or difflib.get_close_matches(word, self._suggestions, n=1)
-        if not close:
-            return "not built in: define it in [units]"
-        # A symbol is shown with its name, so that "Mt" is not taken for "metric ton".
-        name = _builtins().symbols.get(close[0])
-        return f'did you mean "{close[0]}", {name}?' if name else f'did you mean "{close[0]}"?'
+        # a symbol is suggested with its name, so that "Mt" is not taken for "metric ton"
+        hint = did_you_mean(word, self._suggestions, gloss=_builtins().symbols.get)
+        raise UnitError(
+            f'unknown unit "{in_message(word)}"' + (hint or " (not built in: define it in [units])")
+        )
 
     # -- the [units] table ---------------------------------------------------------------
 
