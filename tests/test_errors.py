@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.claims import loader
+from figcheck.claims import tomlread
 from figcheck.io import sources
 from tests.common import run
 from tests.hostile import watchdog
@@ -581,5 +581,5 @@ def test_a_failing_fast_toml_reader_leaves_it_to_tomllib(
     def panic(text: str) -> object:
         raise Panic("a bug in the fast reader")
 
-    monkeypatch.setattr(loader, "_fast_loads", lambda: panic)
+    monkeypatch.setattr(tomlread, "_fast_loads", lambda: panic)
     assert errors_in(tmp_path, "check", "claims.toml") == lines

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
+from figcheck.claims.fields import unwritable
 from figcheck.claims.ids import valid_id
-from figcheck.claims.loader import unwritable
 from figcheck.document.coverage import (
     CURRENCY_SYMBOLS,
     Category,
