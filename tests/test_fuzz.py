@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from figcheck.claims.formula import compile_assertion, compile_formula
+from figcheck.claims.compiler import compile_assertion, compile_formula
 from figcheck.claims.ids import RESERVED_IDS
 from figcheck.cli import app
 from figcheck.errors import FigcheckError

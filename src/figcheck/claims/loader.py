@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.claims import rules, settings
+from figcheck.claims.compiler import compile_assertion, compile_formula
 from figcheck.claims.fields import (
     CHECK_KEYS,
     CLAIM_KEYS,
@@ -16,7 +17,7 @@ from figcheck.claims.fields import (
     Fields,
     type_name,
 )
-from figcheck.claims.formula import Formula, compile_assertion, compile_formula
+from figcheck.claims.formula import Formula
 from figcheck.claims.ids import valid_id
 from figcheck.claims.model import Check, Claim, ClaimsFile, Reference
 from figcheck.claims.tomllines import LineIndex
