@@ -15,4 +15,6 @@ _ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 def valid_id(name: str) -> bool:
     """Whether *name* may be an id: a letter, then letters, digits and underscores; neither a
     Python keyword nor a formula's function."""
-    return _ID.fullmatch(name) is not None and not keyword.iskeyword(name) and name not in FUNCTIONS
+    if _ID.fullmatch(name) is None:
+        return False
+    return not keyword.iskeyword(name) and name not in RESERVED_IDS

@@ -110,7 +110,7 @@ class _Builder(Fields):
                     known,
                     check_ids,
                 )
-        rules.cycles(self.problem, self.lines, formulas, claims)
+        rules.cycles(self.problem, self.lines, formulas)
         rules.dimensions(self.problem, claims, checks)
 
         if self.problems:

@@ -35,9 +35,7 @@ def unknown_ids(
         note(line, f"{what}: unknown id '{name}' in formula{hint}")
 
 
-def cycles(
-    note: Note, lines: LineIndex, formulas: Mapping[str, Formula], claims: Mapping[str, Claim]
-) -> None:
+def cycles(note: Note, lines: LineIndex, formulas: Mapping[str, Formula]) -> None:
     """Report each cycle among formulas once, iteratively (files may chain deeply)."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for root in formulas:
