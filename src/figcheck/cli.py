@@ -277,6 +277,10 @@ def init(
         ),
     ] = "claims.toml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    no_suggest: Annotated[
+        bool,
+        typer.Option("--no-suggest", help="Draft no formulas: values and quotes only."),
+    ] = False,
 ) -> int:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
     from figcheck.document.draft import draft_file
@@ -285,7 +289,7 @@ def init(
     target = None if output == "-" else Path(output)
     if target is not None and not force:
         refuse_existing(target)  # before the work of drafting
-    text = draft_file(document, target)
+    text = draft_file(document, target, suggest=not no_suggest)
     if target is None:
         emit(text, None)
     else:
