@@ -255,13 +255,13 @@ class _Finder:
 
     # the words around figures, as cues read them: no currency signs, spaces folded
     def between(self, a: Node, b: Node) -> str:
-        return _cues(self.low[a.end : b.start])
+        return _cues(_past_unit(a, self.low[a.end : b.start]))
 
     def before(self, node: Node, reach: int = 80) -> str:
         return _cues(self.low[max(0, node.start - reach) : node.start])
 
     def after(self, node: Node, reach: int = 60) -> str:
-        return _cues(self.low[node.end : node.end + reach])
+        return _cues(_past_unit(node, self.low[node.end : node.end + reach]))
 
     def triples(self) -> Iterable[tuple[Node, Node, Node]]:
         nodes = self.nodes
@@ -626,6 +626,18 @@ def _with_alternatives(s: Suggestion, others: tuple[str, ...]) -> Suggestion:
 
 
 # -- small predicates ----------------------------------------------------------------------
+
+
+def _past_unit(node: Node, text: str) -> str:
+    """*text* after a figure without the figure's own unit and scale words ("400 people, up")."""
+    own = set(node.stated.text.lower().split())
+    words = text.split(" ")
+    i = 0
+    while i < len(words) and (not words[i] or words[i].strip(",.;:") in own):
+        i += 1
+        if i > 3:
+            break
+    return (" " if i else "") + " ".join(words[i:]) if i else text
 
 
 def _cues(text: str) -> str:
