@@ -134,12 +134,17 @@ def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> 
 def draft(text: str, *, source: str, fallback_title: str = "", suggest: bool = False) -> Draft:
     """Draft claims for the document *text* (as read by sources.read_text); with *suggest*,
     each figure that may follow from others gets a suggested formula."""
+    drafted, index = indexed_draft(text, source=source, fallback_title=fallback_title)
+    return with_suggestions(drafted, index) if suggest else drafted
+
+
+def indexed_draft(text: str, *, source: str, fallback_title: str = "") -> tuple[Draft, QuoteIndex]:
+    """The draft of *text* and the quote index it was made with, to check it against."""
     drafter = _Drafter(text, source)
-    drafted = drafter.run(_title(text) or fallback_title or source)
-    return with_suggestions(drafted, drafter.index) if suggest else drafted
+    return drafter.run(_title(text) or fallback_title or source), drafter.index
 
 
-def with_suggestions(drafted: Draft, index: QuoteIndex) -> Draft:
+def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = False) -> Draft:
     """*drafted* with the relation finder's best formula for each figure it can derive.
 
     The draft is read back as ``figcheck check`` reads it, so the suggestions are judged on the
@@ -147,7 +152,7 @@ def with_suggestions(drafted: Draft, index: QuoteIndex) -> Draft:
     formulas is left out; a cued one that does not hold is kept, and its comment says so.
     """
     claims_file = parse(drafted.toml(), shown="draft", base=Path())
-    suggestions = suggest(index.text, nodes_of(claims_file, index))
+    suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
     uses: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, Suggestion] = {}
     for s in sorted(suggestions, key=lambda s: -s.score):
