@@ -21,7 +21,7 @@ from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import Reading, read
 from figcheck.figures.stated import Stated
-from figcheck.figures.units import Unit, UnitTable
+from figcheck.figures.units import Unit, UnitTable, unit_table
 from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
@@ -351,7 +351,7 @@ class _Builder:
                     f"[units] {word}: must be a string, not {_type_name(value)}",
                 )
         try:
-            return UnitTable(extra)
+            return unit_table(extra)
         except FigcheckError as err:
             self.problem(line, err.message)
             return UnitTable()

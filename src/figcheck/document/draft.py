@@ -26,7 +26,7 @@ from figcheck.document.relations import Suggestion, nodes_of, suggest
 from figcheck.errors import FigcheckError, printable
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.numbers import Amount, find_amounts
-from figcheck.figures.units import UnitTable, is_known_word
+from figcheck.figures.units import UnitTable, is_known_word, unit_table
 from figcheck.io.sources import read_text
 
 # Where clauses end: punctuation that closes a clause, a dash between spaces, a blank line.
@@ -374,7 +374,7 @@ class _Drafter:
         """The unit table the draft's [units] make, built again only when they change."""
         if self._table is None or self._table[0] != len(self.units):
             units = {word: definition for word, (definition, _) in self.units.items()}
-            self._table = (len(self.units), UnitTable(units) if units else _BUILTIN)
+            self._table = (len(self.units), unit_table(units) if units else _BUILTIN)
         return self._table[1]
 
     def derivation(self, mention: Mention, sentence: int) -> str | None:
