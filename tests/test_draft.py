@@ -94,12 +94,12 @@ def test_the_essay_draft_reads(essay_draft: Path) -> None:
         'quote = "at least 22 million people were able to produce for themselves"\n'
         'value = "at least 22 million people"\n'
         'formula = "producer_cooperative_workers + home_farm_people + equivalent_people"\n'
-        '# suggested: sum, cue "as a result"; verify\n'
+        'suggested = "sum, cue \\"as a result\\"; verify"\n'
     ) in text
     assert (
         'value = "10 million people"\n'
         'formula = "collective_farm_members * time_share"\n'
-        '# suggested: product, cue "an equivalent of"; verify\n'
+        'suggested = "product, cue \\"an equivalent of\\"; verify"\n'
     ) in text
     assert 'value = "over 50 percent"\n# TODO formula? ("percent of")\n' in text
     assert (
@@ -204,16 +204,26 @@ def test_suggested_formulas_find_the_budget_summarys_relations_and_its_error(
     }
     assert out.exit_code == 1
     assert (
-        '# suggested: share, cue "of the budget"; it does not hold as read: check it; verify\n'
+        'suggested = "share, cue \\"of the budget\\"; it does not hold as read: check it; verify"\n'
         in path.read_text(encoding="utf-8")
     )
+
+
+def test_explain_shows_why_a_formula_was_suggested(tmp_path: Path) -> None:
+    path = init(tmp_path, EXAMPLES / "positive" / "budget-summary" / "document.txt")
+    out = run("explain", "budget_share_2", path, env={"COLUMNS": "100"})
+    assert out.exit_code == 0
+    assert (
+        "formula      parks_libraries / fund_budget\n"
+        'suggested    share, cue "of the budget"; it does not hold as read: check it; verify\n'
+    ) in out.stdout
 
 
 def test_no_suggest_gives_the_draft_without_formulas(tmp_path: Path) -> None:
     path = init(tmp_path, EXAMPLES / "positive" / "budget-summary" / "document.txt", "--no-suggest")
     text = path.read_text(encoding="utf-8")
     assert "formula = " not in text
-    assert "# suggested" not in text
+    assert "suggested = " not in text
     assert '# TODO formula? ("remaining")\n' in text
 
 

@@ -103,6 +103,7 @@ class DraftClaim:
     value: str
     comments: tuple[str, ...] = ()
     formula: str | None = None  # a suggested derivation
+    suggested: str | None = None  # why, and what else was considered
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +165,9 @@ def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = Fal
         dataclasses.replace(
             c,
             formula=chosen[c.id].formula,
+            suggested=chosen[c.id].comment(),
             # the suggestion replaces the bare hint that a formula may be wanted
-            comments=(*(x for x in c.comments if not x.startswith(_HINT)), chosen[c.id].comment()),
+            comments=tuple(x for x in c.comments if not x.startswith(_HINT)),
         )
         if c.id in chosen
         else c
@@ -586,6 +588,8 @@ def _toml(draft: Draft) -> str:
         lines.append(f"value = {toml_string(claim.value)}")
         if claim.formula is not None:
             lines.append(f"formula = {toml_string(claim.formula)}")
+        if claim.suggested is not None:
+            lines.append(f"suggested = {toml_string(claim.suggested)}")
         lines += [f"# {comment}" for comment in claim.comments]
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]

@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
 _WINDOW = 8  # earlier figures a sum may draw on
 _MOST_PARTS = 6
+_RESTATED = 0.2  # a restatement differs from the first statement by at most a fifth
 _UNCUED_WIDTH = 0.05  # an uncued guess needs a target stated to within 5 % (a rarer match)
 
 # -- cues, matched in the text between figures (lower-cased) ----------------------------------
@@ -156,9 +157,10 @@ class Suggestion:
         return self.verdict in (Verdict.CONSISTENT, Verdict.WITHIN_ROUNDING)
 
     def comment(self) -> str:
-        """The draft's comment: what was suggested, why, and whether it holds as read."""
+        """What was suggested and why, whether it holds as read, and what else was considered:
+        the draft's ``suggested`` key."""
         why = f'cue "{self.cue}"' if self.cue else "no cue: found by search"
-        text = f"suggested: {self.kind}, {why}"
+        text = f"{self.kind}, {why}"
         if not self.holds:
             text += "; it does not hold as read: check it"
         if self.alternatives:
@@ -544,10 +546,8 @@ class _Finder:
                 continue
             if node.stated.percent != earlier.stated.percent or _small_count(node):
                 continue
-            if abs(node.stated.central - earlier.stated.central) > 0.5 * abs(
-                earlier.stated.central
-            ):
-                continue  # a different figure of the same thing, not a restatement
+            if node.sentence == earlier.sentence or _apart(node, earlier) > _RESTATED:
+                continue  # figures of one sentence, or far apart, are different figures
             yield self.judged(node, "restatement", earlier.id, f"restates {earlier.id}", 1.5)
 
     # sums and shares that hold within the strict readings, for init's review only
@@ -662,6 +662,12 @@ def _same(a: Node, b: Node) -> bool:
     return (
         a.stated.percent == b.stated.percent and a.stated.unit.dimension == b.stated.unit.dimension
     )
+
+
+def _apart(a: Node, b: Node) -> float:
+    """How far apart two figures are, relative to the larger."""
+    x, y = a.stated.central, b.stated.central
+    return abs(x - y) / (max(abs(x), abs(y)) or 1.0)
 
 
 def _width(node: Node) -> float:
