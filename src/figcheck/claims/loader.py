@@ -21,7 +21,7 @@ from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import Reading, read
 from figcheck.figures.stated import Stated
-from figcheck.figures.units import Unit, UnitTable
+from figcheck.figures.units import Unit, UnitTable, unit_table
 from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
@@ -29,7 +29,17 @@ from figcheck.progress import Progress, silent
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
 DOCUMENT_KEYS = ("title", "source")
 SETTINGS_KEYS = ("about",)
-CLAIM_KEYS = ("section", "quote", "value", "unit", "formula", "note", "precision", "references")
+CLAIM_KEYS = (
+    "section",
+    "quote",
+    "value",
+    "unit",
+    "formula",
+    "suggested",
+    "note",
+    "precision",
+    "references",
+)
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
 CHECK_KEYS = ("assert", "section", "note")
 RESERVED_IDS = frozenset({"min", "max", "abs"})
@@ -351,7 +361,7 @@ class _Builder:
                     f"[units] {word}: must be a string, not {_type_name(value)}",
                 )
         try:
-            return UnitTable(extra)
+            return unit_table(extra)
         except FigcheckError as err:
             self.problem(line, err.message)
             return UnitTable()
@@ -379,6 +389,7 @@ class _Builder:
         section = self.string(table, "section", line, what)
         quote = self.string(table, "quote", line, what)
         note = self.string(table, "note", line, what)
+        suggested = self.string(table, "suggested", line, what)
         formula_text = self.string(table, "formula", line, what)
         precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
@@ -409,6 +420,7 @@ class _Builder:
             note=note,
             precision=precision_text,
             references=references,
+            suggested=suggested,
         )
 
     def stated(
