@@ -259,3 +259,23 @@ def test_the_html_report_reads_and_indexes_the_document_once(
     assert reads == [tmp_path / "doc.txt"]
     assert indexes == [str(tmp_path / "doc.txt")]
     assert page.count('class="fig ') == 5
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "https://example.org/a?b=1&c=2",
+            '<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer noopener">'
+            "https://example.org/a?b=1&amp;c=2</a>",
+        ),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+    ],
+)
+def test_a_reference_url_is_a_link_only_when_it_is_http(
+    tmp_path: Path, url: str, shown: str
+) -> None:
+    claims = CLAIMS.replace('source = "Market survey"', f'source = "Market survey"\nurl = "{url}"')
+    html = render(sample_report(tmp_path, claims=claims, view=True), RenderOptions())
+    assert f"(2024-05) {shown}</dd>" in html
+    assert 'href="javascript' not in html

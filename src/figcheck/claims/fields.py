@@ -13,7 +13,17 @@ from figcheck.text import did_you_mean
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
 DOCUMENT_KEYS = ("title", "source")
 SETTINGS_KEYS = ("about",)
-CLAIM_KEYS = ("section", "quote", "value", "unit", "formula", "note", "precision", "references")
+CLAIM_KEYS = (
+    "section",
+    "quote",
+    "value",
+    "unit",
+    "formula",
+    "suggested",
+    "note",
+    "precision",
+    "references",
+)
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
 CHECK_KEYS = ("assert", "section", "note")
 

@@ -153,6 +153,7 @@ class _Builder(Fields):
         section = self.string(table, "section", line, what)
         quote = self.string(table, "quote", line, what)
         note = self.string(table, "note", line, what)
+        suggested = self.string(table, "suggested", line, what)
         formula_text = self.string(table, "formula", line, what)
         precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
@@ -183,6 +184,7 @@ class _Builder(Fields):
             note=note,
             precision=precision_text,
             references=references,
+            suggested=suggested,
         )
 
     def stated(

@@ -8,7 +8,7 @@ from figcheck.claims.fields import DOCUMENT_KEYS, SETTINGS_KEYS, Fields, type_na
 from figcheck.claims.model import Document
 from figcheck.claims.values import about_setting
 from figcheck.errors import FigcheckError
-from figcheck.figures.units import UnitTable
+from figcheck.figures.units import UnitTable, unit_table
 
 DEFAULT_ABOUT = 0.10
 
@@ -74,7 +74,7 @@ def units(fields: Fields, raw: object) -> UnitTable:
                 f"[units] {word}: must be a string, not {type_name(value)}",
             )
     try:
-        return UnitTable(extra)
+        return unit_table(extra)
     except FigcheckError as err:
         fields.problem(line, err.message)
         return UnitTable()

@@ -57,6 +57,10 @@ def draft_toml(draft: Draft) -> str:
         lines += ["", f"[claims.{claim.id}]  # line {claim.line}"]
         lines.append(f"quote = {toml_string(claim.quote)}")
         lines.append(f"value = {toml_string(claim.value)}")
+        if claim.formula is not None:
+            lines.append(f"formula = {toml_string(claim.formula)}")
+        if claim.suggested is not None:
+            lines.append(f"suggested = {toml_string(claim.suggested)}")
         lines += [f"# {comment}" for comment in claim.comments]
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]
