@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.render.console import string_console
-from figcheck.render.rows import audit_rows, shorten
+from figcheck.render.rows import audit_rows
 from figcheck.render.table import STYLE
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report
@@ -38,7 +39,7 @@ def _table(section: str | None, rows: list[Row], id_width: int) -> Table:
     table.add_column("formula → computed", overflow="fold", ratio=3)
     table.add_column("verdict", no_wrap=True)
     for row in rows:
-        verdict = Text(f"{row.verdict.symbol} {row.verdict.value}", style=STYLE[row.verdict])
+        verdict = Text(row.verdict.label, style=STYLE[row.verdict])
         if row.reference:
             ident = Text("  ↳", style="dim")
             quote = "reference: " + shorten(row.quote, SOURCE_LENGTH)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from figcheck.render.rows import Row, audit_rows, shorten
+from figcheck.render.rows import Row, audit_rows
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report
@@ -41,7 +42,7 @@ def code(value: str) -> str:
 
 
 def _row(row: Row, strict: bool) -> str:
-    verdict = f"{row.verdict.symbol} {row.verdict.value}"
+    verdict = row.verdict.label
     if row.verdict.fails(strict=strict):
         verdict = f"**{verdict}**"
     if row.reference:
