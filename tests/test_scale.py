@@ -13,7 +13,7 @@ import pytest
 from figcheck.check import checker
 from figcheck.claims import loader
 from figcheck.claims.tomllines import LineIndex
-from figcheck.cli import paused_gc
+from figcheck.pipeline import paused_gc
 from figcheck.errors import ProblemsError
 from figcheck.render import progress_bar
 from figcheck.render.progress_bar import ProgressBar, wanted
@@ -140,20 +140,18 @@ class Stream:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "stderr", "stdout", "to_file", "ci", "expected"),
+    ("stderr", "stdout", "to_file", "ci", "expected"),
     [
-        ("table", True, True, False, "", True),
-        ("table", True, False, True, "", True),  # -o FILE: stdout is not used
-        ("table", True, False, False, "", False),  # piped
-        ("table", False, True, False, "", False),  # stderr redirected
-        ("table", True, True, False, "true", False),  # CI
-        ("json", True, True, False, "", False),
-        ("sarif", True, True, True, "", False),
+        (True, True, False, "", True),
+        (True, False, True, "", True),  # -o FILE, in any format: stdout is not used
+        (True, False, False, "", False),  # piped
+        (False, True, False, "", False),  # stderr redirected
+        (False, False, True, "", False),  # stderr redirected, writing a file
+        (True, True, False, "true", False),  # CI
     ],
 )
-def test_progress_bar_only_for_a_table_on_a_terminal(
+def test_progress_bar_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
-    fmt: str,
     stderr: bool,
     stdout: bool,
     to_file: bool,
@@ -161,7 +159,7 @@ def test_progress_bar_only_for_a_table_on_a_terminal(
     expected: bool,
 ) -> None:
     monkeypatch.setenv("CI", ci)
-    assert wanted(fmt, Stream(stderr), Stream(stdout), to_file=to_file) is expected
+    assert wanted(Stream(stderr), Stream(stdout), to_file=to_file) is expected
 
 
 def test_progress_bar_never_shows_for_quick_work() -> None:

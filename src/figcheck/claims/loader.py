@@ -29,9 +29,19 @@ from figcheck.progress import Progress, silent
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
 DOCUMENT_KEYS = ("title", "source")
 SETTINGS_KEYS = ("about",)
-CLAIM_KEYS = ("section", "quote", "value", "unit", "formula", "note", "precision", "references")
+CLAIM_KEYS = (
+    "section",
+    "quote",
+    "value",
+    "unit",
+    "formula",
+    "note",
+    "precision",
+    "references",
+    "accept",
+)
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
-CHECK_KEYS = ("assert", "section", "note")
+CHECK_KEYS = ("assert", "section", "note", "accept")
 RESERVED_IDS = frozenset({"min", "max", "abs"})
 DEFAULT_ABOUT = 0.10
 
@@ -56,14 +66,28 @@ def unwritable(text: str, *, one_line: bool = False) -> bool:
     return _CONTROL.search(text) is not None or (one_line and _LINE_BREAK.search(text) is not None)
 
 
-def load(path: Path, *, shown_as: str | None = None, progress: Progress = silent) -> ClaimsFile:
-    """Read the claims file at *path*; raise ProblemsError listing everything wrong with it."""
+def load(
+    path: Path,
+    *,
+    shown_as: str | None = None,
+    progress: Progress = silent,
+    about: float = DEFAULT_ABOUT,
+) -> ClaimsFile:
+    """Read the claims file at *path*; raise ProblemsError listing everything wrong with it.
+    *about* is the reading of "about" where the file's [settings] do not give one."""
     shown = shown_as if shown_as is not None else str(path)
     text = read_text(path, shown_as=shown)
-    return parse(text, shown=shown, base=path.parent, progress=progress)
+    return parse(text, shown=shown, base=path.parent, progress=progress, about=about)
 
 
-def parse(text: str, *, shown: str, base: Path, progress: Progress = silent) -> ClaimsFile:
+def parse(
+    text: str,
+    *,
+    shown: str,
+    base: Path,
+    progress: Progress = silent,
+    about: float = DEFAULT_ABOUT,
+) -> ClaimsFile:
     """Build a ClaimsFile from TOML *text*; *base* resolves the document path."""
     progress("reading", 0, 0)
     try:
@@ -80,7 +104,7 @@ def parse(text: str, *, shown: str, base: Path, progress: Progress = silent) -> 
     except RecursionError:  # tomllib reads nested arrays and inline tables recursively
         message = "invalid TOML: arrays or inline tables are nested too deeply"
         raise ProblemsError([Problem(Location(shown, _deep_line(text)), message)]) from None
-    return _Builder(shown, LineIndex(text), base, progress).build(data)
+    return _Builder(shown, LineIndex(text), base, progress, about).build(data)
 
 
 @functools.cache
@@ -140,6 +164,27 @@ def _deep_line(text: str, depth: int = 100) -> int | None:
     return None
 
 
+ABOUT_MESSAGE = 'about must be a percentage such as "10%" (0 to 99%)'
+
+
+def about_value(value: object) -> float | None:
+    """The reading of "about" that *value* ("10%", or a fraction such as 0.1) gives, or None
+    when it is not a percentage from 0 to 99 %."""
+    about: float | None = None
+    if isinstance(value, str):
+        try:
+            figure = parse_figure(value)
+        except FigcheckError:
+            figure = None
+        if figure is not None and figure.percent and not figure.unit and figure.upper is None:
+            about = figure.amount.value / 100
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        about = float(value)
+    if about is None or not 0 <= about < 1:
+        return None
+    return about
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -169,9 +214,15 @@ class _Builder:
     """One pass over the parsed TOML that records problems instead of stopping at the first."""
 
     def __init__(
-        self, shown: str, lines: LineIndex, base: Path, progress: Progress = silent
+        self,
+        shown: str,
+        lines: LineIndex,
+        base: Path,
+        progress: Progress = silent,
+        default_about: float = DEFAULT_ABOUT,
     ) -> None:
         self.shown = shown
+        self.default_about = default_about
         self.lines = lines
         self.base = base
         self.problems: list[Problem] = []
@@ -205,6 +256,22 @@ class _Builder:
             self.problem(line, f'{where}{key} must be one line (found "{bad.group()}")')
             return None
         return value
+
+    def reason(self, table: Mapping[str, Any], line: int | None, what: str) -> str | None:
+        """The ``accept`` key: a reason, never a bare flag, so a report can say why."""
+        value = table.get("accept")
+        if value is not None and not isinstance(value, str):
+            self.problem(
+                line,
+                f"{what}: accept must be a string saying why the verdict is accepted, "
+                f"not {_type_name(value)}",
+            )
+            return None
+        reason = self.string(table, "accept", line, what)
+        if reason is not None and not reason.strip():
+            self.problem(line, f"{what}: accept must say why the verdict is accepted")
+            return None
+        return reason
 
     def unknown_keys(
         self, table: Mapping[str, Any], allowed: Iterable[str], path: tuple[str, ...], what: str
@@ -309,31 +376,19 @@ class _Builder:
 
     def about(self, raw: object) -> float:
         if raw is None:
-            return DEFAULT_ABOUT
+            return self.default_about
         table = self.table(raw, self.lines.table("settings"), "[settings]")
         if table is None or "about" not in table:
             if table is not None:
                 self.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
-            return DEFAULT_ABOUT
+            return self.default_about
         self.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
         value = table["about"]
         line = self.lines.key("settings", "about")
-        about: float | None = None
-        if isinstance(value, str):
-            try:
-                figure = parse_figure(value)
-            except FigcheckError:
-                figure = None
-            if figure is not None and figure.percent and not figure.unit and figure.upper is None:
-                about = figure.amount.value / 100
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            about = float(value)
-        if about is None or not 0 <= about < 1:
-            self.problem(
-                line,
-                f'[settings]: about must be a percentage such as "10%" (0 to 99%), not {value!r}',
-            )
-            return DEFAULT_ABOUT
+        about = about_value(value)
+        if about is None:
+            self.problem(line, f"[settings]: {ABOUT_MESSAGE}, not {value!r}")
+            return self.default_about
         return about
 
     def units(self, raw: object) -> UnitTable:
@@ -379,6 +434,7 @@ class _Builder:
         section = self.string(table, "section", line, what)
         quote = self.string(table, "quote", line, what)
         note = self.string(table, "note", line, what)
+        accept = self.reason(table, line, what)
         formula_text = self.string(table, "formula", line, what)
         precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
@@ -409,6 +465,7 @@ class _Builder:
             note=note,
             precision=precision_text,
             references=references,
+            accept=accept,
         )
 
     def stated(
@@ -543,6 +600,7 @@ class _Builder:
             assertion=assertion,
             section=self.string(table, "section", line, what),
             note=self.string(table, "note", line, what),
+            accept=self.reason(table, line, what),
         )
 
     # -- cross-claim rules ---------------------------------------------------------------

@@ -35,6 +35,7 @@ class Claim:
     note: str | None = None
     precision: str | None = None
     references: tuple[Reference, ...] = ()
+    accept: str | None = None  # why a failing verdict is accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Check:
     assertion: Assertion
     section: str | None = None
     note: str | None = None
+    accept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ LABELS = {
 }
 
 
-def wanted(fmt: str, stderr: object, stdout: object, *, to_file: bool) -> bool:
-    """Whether to draw a bar: the table format, stderr a terminal, and the report going to a
-    terminal or a file (never when it is piped), outside CI."""
-    if fmt != "table" or os.environ.get("CI"):
+def wanted(stderr: object, stdout: object, *, to_file: bool) -> bool:
+    """Whether to draw a bar: stderr a terminal, and the report going to a terminal or a file
+    (never when it is piped), outside CI."""
+    if os.environ.get("CI"):
         return False
     return _isatty(stderr) and (to_file or _isatty(stdout))
 
