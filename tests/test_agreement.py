@@ -22,7 +22,7 @@ from tests.reports import sample_report
 # id -> (verdict, where, computed); where is "path:line" of the quote, or "" when not found
 Seen = dict[str, tuple[str, str, str]]
 FULL = ("json", "table", "markdown", "html", "audit")
-CI = ("github", "sarif", "junit", "gitlab")
+CI = ("github", "sarif", "junit", "gitlab", "summary")
 _LABEL = {v.label: v.value for v in Verdict}
 
 
@@ -164,6 +164,16 @@ def _gitlab(out: str) -> Found:
     return found
 
 
+def _summary(out: str) -> Found:
+    found: Found = {}
+    pattern = re.compile(r"- (?:\*\*)?(. [a-z-]+)(?:\*\*)? `(\w+)` at `([^`]+)`: (.*)")
+    for m in map(pattern.fullmatch, out.splitlines()):
+        if m is not None:
+            message = m[4].replace("\\", "")
+            _add(found, m[2], _LABEL[m[1]], m[3], message)
+    return found
+
+
 READ = {
     "json": _json,
     "table": _table,
@@ -173,6 +183,7 @@ READ = {
     "sarif": _sarif,
     "junit": _junit,
     "gitlab": _gitlab,
+    "summary": _summary,
 }
 
 

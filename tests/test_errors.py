@@ -425,7 +425,7 @@ def test_every_command_reports_the_same_problems(
     ("name", "content", "message"),
     [
         ("nope.toml", None, "nope.toml: no such file"),
-        ("folder", b"", "folder: is a directory, not a file"),
+        ("folder", b"", "folder: no claims files in this folder (claims.toml or *.claims.toml)"),
         ("bin.toml", b"[document]\0", "bin.toml: is a binary file, not text"),
         ("latin.toml", b"# caf\xe9\n", "latin.toml: is not UTF-8 text (byte 0xe9 at line 1)"),
         (
