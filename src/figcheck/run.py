@@ -114,7 +114,8 @@ def run_check(request: Request) -> int:
             show=show,
             quiet=request.quiet,
         )
-        text = render(fmt, reports, options)
+        # a hook's run names the claims files it found, even when it is one
+        text = render(fmt, reports, options, batch=request.changed)
     emit(text, request.output, _inputs(reports))
     if request.verbose and len(reports.reports) > 1:
         print(f"figcheck: {reports.text()}", file=sys.stderr)

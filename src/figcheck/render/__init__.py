@@ -68,9 +68,11 @@ def get_batch_reporter(name: str) -> BatchReporter:
     return reporter
 
 
-def render_reports(name: str, reports: Reports, options: RenderOptions) -> str:
-    """*reports* in format *name*: one claims file exactly as its own report, several in the
-    format's combined form, grouped by claims file."""
-    if len(reports.reports) == 1:
+def render_reports(
+    name: str, reports: Reports, options: RenderOptions, *, batch: bool = False
+) -> str:
+    """*reports* in format *name*: one claims file exactly as its own report (unless *batch*),
+    several in the format's combined form, grouped by claims file."""
+    if len(reports.reports) == 1 and not batch:
         return get_reporter(name)(reports.reports[0], options)
     return get_batch_reporter(name)(reports, options)
