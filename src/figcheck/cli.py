@@ -309,6 +309,16 @@ def init(
     return 0
 
 
+@command
+def schema() -> int:
+    """Print the JSON Schema of the claims file, for editors with a TOML language server."""
+    from importlib import resources
+
+    text = resources.files("figcheck.claims").joinpath("claims.schema.json").read_text("utf-8")
+    emit(text, None)
+    return 0
+
+
 def _width() -> int | None:
     columns = os.environ.get("COLUMNS")
     if columns and columns.isdigit():
