@@ -113,9 +113,7 @@ def run_action(repo: Path, **inputs: str) -> tuple[int, str, str, dict[str, str]
         timeout=120,
         check=False,
     )
-    outputs = dict(
-        line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines()
-    )
+    outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
     text = summary.read_text(encoding="utf-8") if summary.exists() else ""
     return done.returncode, done.stdout, text, outputs
 
@@ -148,7 +146,7 @@ def test_the_action_takes_fail_on_and_claims(repo: Path) -> None:
     other.mkdir()
     (other / "doc.txt").write_text(DOC.format(total=30), encoding="utf-8")
     (other / "good.claims.toml").write_text(CLAIMS.format(total=30), encoding="utf-8")
-    code, stdout, summary, outputs = run_action(repo, claims="docs", fail_on="inconsistent")
+    code, _stdout, summary, outputs = run_action(repo, claims="docs", fail_on="inconsistent")
     assert (code, outputs) == (0, {"exit-code": "0"})
     assert not (repo / "figcheck.sarif").exists()
     assert summary.startswith("## figcheck: ✔ no problem fails the run\n")
@@ -159,7 +157,7 @@ def test_the_action_takes_fail_on_and_claims(repo: Path) -> None:
 
 def test_the_action_reports_a_broken_claims_file(repo: Path) -> None:
     (repo / "claims.toml").write_text(CLAIMS.format(total=45) + "[claims.c]\n", "utf-8")
-    code, stdout, summary, outputs = run_action(repo, sarif="true")
+    code, stdout, summary, _outputs = run_action(repo, sarif="true")
     assert code == 2
     assert stdout.startswith(
         "::error file=claims.toml,line=16,title=figcheck%3A claims file::claim 'c': missing value"

@@ -78,8 +78,12 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
     assert shipped <= names, shipped - names
 
     venv = tmp_path / "venv"
-    subprocess.run([uv, "venv", "--python", sys.executable, str(venv)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [uv, "venv", "--python", sys.executable, str(venv)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     install = [uv, "pip", "install", "--python", str(python), str(wheel)]
     # from uv's cache when it has the dependencies; else from the package index
@@ -90,8 +94,12 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
     work = tmp_path / "elsewhere"
     work.mkdir()
     (work / "report.txt").write_text(REPORT, encoding="utf-8")
-    env = {"PATH": str(bin_dir) + os.pathsep + "/usr/bin:/bin", "HOME": str(tmp_path),
-           "NO_COLOR": "1", "COLUMNS": "100"}
+    env = {
+        "PATH": str(bin_dir) + os.pathsep + "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+    }
     outputs = []
     for command in readme_commands():
         done = subprocess.run(
@@ -106,6 +114,10 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
     # the installed figcheck is the wheel's, not this repository's
     where = subprocess.run(
         [str(python), "-c", "import figcheck; print(figcheck.__file__)"],
-        capture_output=True, text=True, check=True, cwd=work, env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=work,
+        env=env,
     ).stdout
     assert str(venv) in where

@@ -107,7 +107,7 @@ def test_a_pyproject_without_the_table_is_passed_over(
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     inner = tmp_path / "inner"
     inner.mkdir()
-    (inner / "pyproject.toml").write_text('[tool.other]\nx = 1\n', encoding="utf-8")
+    (inner / "pyproject.toml").write_text("[tool.other]\nx = 1\n", encoding="utf-8")
     monkeypatch.chdir(inner)
     assert find() is None
 
@@ -151,8 +151,11 @@ def test_config_defaults_format_about_and_strict(
             "pyproject.toml:5: format must be one of table, json, markdown, github, junit, "
             'sarif, gitlab, html, summary, not "yaml"',
         ),
-        ("about = 2\n", "pyproject.toml:5: [tool.figcheck]: about must be a percentage such "
-         'as "10%" (0 to 99%), not 2'),
+        (
+            "about = 2\n",
+            "pyproject.toml:5: [tool.figcheck]: about must be a percentage such "
+            'as "10%" (0 to 99%), not 2',
+        ),
     ],
 )
 def test_a_bad_config_is_a_located_error(
@@ -235,7 +238,13 @@ def test_a_single_file_report_is_unchanged_by_the_run(tmp_path: Path) -> None:
     assert "claims_files" not in data
     assert data["claims_file"] == str(path)
     assert set(data) == {
-        "schema", "figcheck", "claims_file", "document", "settings", "results", "summary"
+        "schema",
+        "figcheck",
+        "claims_file",
+        "document",
+        "settings",
+        "results",
+        "summary",
     }
     assert data["settings"] == {"about": 0.1, "strict": False}
     assert "accepted" not in data["results"][0]
@@ -261,7 +270,8 @@ def test_an_accepted_finding_is_reported_with_its_reason_and_does_not_fail(
     assert out.json()["summary"]["accepted"] == 1
     table = run("check", path, "--color", "never", env={"COLUMNS": "100"}).stdout
     assert "✘ inconsistent" in table
-    assert "└ accepted" in table and "the essay rounds generously;" in table
+    assert "└ accepted" in table
+    assert "the essay rounds generously;" in table
     assert table.splitlines()[-1] == "3 results: 2 unchecked, 1 inconsistent; 1 accepted"
     github = run("check", path, "-f", "github").stdout
     assert github.startswith(f"::notice file={tmp_path / 'doc.txt'},line=1,col=33,")
@@ -345,7 +355,8 @@ def test_quiet_shows_only_problems_and_the_summary(tmp_path: Path) -> None:
     out = run("check", path, "-q", "--color", "never", env={"COLUMNS": "100"})
     assert out.exit_code == 1
     assert "total" in out.stdout
-    assert "│ a " not in out.stdout and "│ b " not in out.stdout
+    assert "│ a " not in out.stdout
+    assert "│ b " not in out.stdout
     assert "Showing only" not in out.stdout
     verbose = run("check", path, "-v", "--color", "never")
     assert "│ a " in verbose.stdout
@@ -427,9 +438,10 @@ def test_a_broken_file_replaces_a_stale_report(tmp_path: Path) -> None:
     target.write_text("stale", encoding="utf-8")
     out = run("check", path, "-f", "sarif", "-o", target)
     assert out.exit_code == 2
-    assert json.loads(target.read_text(encoding="utf-8"))["runs"][0]["results"][0][
-        "ruleId"
-    ] == "figcheck/claims-file-error"
+    assert (
+        json.loads(target.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"]
+        == "figcheck/claims-file-error"
+    )
 
 
 def test_a_broken_file_among_good_ones(tmp_path: Path) -> None:

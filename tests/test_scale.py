@@ -13,8 +13,8 @@ import pytest
 from figcheck.check import checker
 from figcheck.claims import loader
 from figcheck.claims.tomllines import LineIndex
-from figcheck.pipeline import paused_gc
 from figcheck.errors import ProblemsError
+from figcheck.pipeline import paused_gc
 from figcheck.render import progress_bar
 from figcheck.render.progress_bar import ProgressBar, wanted
 

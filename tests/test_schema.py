@@ -18,7 +18,7 @@ from tests.common import EXAMPLES, ROOT, run
 SCHEMA_PATH = ROOT / "src" / "figcheck" / "claims" / "claims.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
-DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 
 
 def validate(data: dict[str, Any]) -> None:
@@ -62,13 +62,13 @@ def test_the_docs_have_toml_examples() -> None:
 @pytest.mark.parametrize(("where", "block"), EXAMPLES_IN_DOCS, ids=[w for w, _ in EXAMPLES_IN_DOCS])
 def test_every_docs_example_is_valid(where: str, block: str) -> None:
     data = tomllib.loads(block)
-    if "tool" in data or "claims" in data and isinstance(data["claims"], list):
+    if "tool" in data or ("claims" in data and isinstance(data["claims"], list)):
         pytest.skip("a project config, not a claims file")  # [tool.figcheck]
     data.setdefault("document", {"source": "report.txt"})  # a fragment of a claims file
     validate(data)
 
 
-CLAIMS_FILES = sorted(EXAMPLES.glob("positive/*/claims.toml")) + [ROOT / "claims.toml"]
+CLAIMS_FILES = [*sorted(EXAMPLES.glob("positive/*/claims.toml")), ROOT / "claims.toml"]
 
 
 @pytest.mark.parametrize("path", CLAIMS_FILES, ids=[p.parent.name for p in CLAIMS_FILES])
@@ -83,7 +83,10 @@ def test_every_good_claims_file_is_valid(path: Path) -> None:
         ('[document]\nsource = "d.txt"\n[claims.a]\nquote = "x"\n', "'value' is a required"),
         ('[document]\nsource = "d.txt"\n[claims.2a]\nvalue = "1"\n', "does not match"),
         ('[document]\ntitle = "x"\n', "'source' is a required"),
-        ('[document]\nsource = "d.txt"\n[checks.c]\nassert = "a < b"\naccept = true\n', "not of type"),
+        (
+            '[document]\nsource = "d.txt"\n[checks.c]\nassert = "a < b"\naccept = true\n',
+            "not of type",
+        ),
         (
             '[document]\nsource = "d.txt"\n[claims.a]\nvalue = "1"\n'
             '[[claims.a.references]]\nvalue = "2"\nsource = "s"\ndate = "May 2024"\n',

@@ -21,7 +21,7 @@ from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import Reading, read
 from figcheck.figures.stated import Stated
-from figcheck.figures.units import Unit, UnitTable
+from figcheck.figures.units import Unit, UnitTable, unit_table
 from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
@@ -35,6 +35,7 @@ CLAIM_KEYS = (
     "value",
     "unit",
     "formula",
+    "suggested",
     "note",
     "precision",
     "references",
@@ -406,7 +407,7 @@ class _Builder:
                     f"[units] {word}: must be a string, not {_type_name(value)}",
                 )
         try:
-            return UnitTable(extra)
+            return unit_table(extra)
         except FigcheckError as err:
             self.problem(line, err.message)
             return UnitTable()
@@ -435,6 +436,7 @@ class _Builder:
         quote = self.string(table, "quote", line, what)
         note = self.string(table, "note", line, what)
         accept = self.reason(table, line, what)
+        suggested = self.string(table, "suggested", line, what)
         formula_text = self.string(table, "formula", line, what)
         precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
@@ -466,6 +468,7 @@ class _Builder:
             precision=precision_text,
             references=references,
             accept=accept,
+            suggested=suggested,
         )
 
     def stated(

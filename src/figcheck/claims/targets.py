@@ -40,7 +40,9 @@ def targets(paths: Iterable[Path], config: Config | None) -> list[Target]:
     return list(out.items())
 
 
-def involved(changed: Iterable[Path], config: Config | None, root: Path | None = None) -> list[Target]:
+def involved(
+    changed: Iterable[Path], config: Config | None, root: Path | None = None
+) -> list[Target]:
     """The claims files that *changed* files involve: a changed claims file, and every claims
     file (from the config, else found under *root*) whose document is one of them.
 
@@ -61,9 +63,9 @@ def involved(changed: Iterable[Path], config: Config | None, root: Path | None =
             out[path] = shown(path)
     for path in changed:  # a claims file the config does not list is checked all the same
         name = path.name
-        if (name == "claims.toml" or name.endswith(".claims.toml")) and path.is_file():
-            if not any(_key(p) == _key(path) for p in out):
-                out[path] = shown(path)
+        named = name == "claims.toml" or name.endswith(".claims.toml")
+        if named and path.is_file() and not any(_key(p) == _key(path) for p in out):
+            out[path] = shown(path)
     return list(out.items())
 
 

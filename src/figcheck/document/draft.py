@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import keyword
 import os
 import re
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.check.quotes import QuoteIndex, fold, states_number
-from figcheck.claims.loader import unwritable
+from figcheck.claims.loader import parse, unwritable
 from figcheck.document.coverage import (
     CURRENCY_SYMBOLS,
     Category,
@@ -21,10 +22,11 @@ from figcheck.document.coverage import (
     out_of,
     words,
 )
+from figcheck.document.relations import Suggestion, nodes_of, suggest
 from figcheck.errors import FigcheckError, printable
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.numbers import Amount, find_amounts
-from figcheck.figures.units import UnitTable, is_known_word
+from figcheck.figures.units import UnitTable, is_known_word, unit_table
 from figcheck.io.sources import read_text
 
 # Where clauses end: punctuation that closes a clause, a dash between spaces, a blank line.
@@ -82,6 +84,7 @@ _NUMBER_WORDS = frozenset(
     """
     )
 )
+_HINT = "TODO formula?"  # a comment on a figure whose words suggest it is derived
 # an ambiguous ton, drafted as the metric one (an assumption the draft marks)
 _TON_METRIC = {
     f"{prefix}ton{plural}": f"{prefix}tonne"
@@ -99,6 +102,8 @@ class DraftClaim:
     quote: str
     value: str
     comments: tuple[str, ...] = ()
+    formula: str | None = None  # a suggested derivation
+    suggested: str | None = None  # why, and what else was considered
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +120,7 @@ class Draft:
         return _toml(self)
 
 
-def draft_file(document: Path, target: Path | None) -> str:
+def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> str:
     """The draft claims file, as TOML, for *document*, to be written at *target*.
 
     The ``source`` path is relative to *target*'s folder (the current folder for stdout).
@@ -123,12 +128,66 @@ def draft_file(document: Path, target: Path | None) -> str:
     text = read_text(document, allow_empty=False)
     folder = target.parent if target is not None else Path()
     source = os.path.relpath(document.resolve(), folder.resolve())
-    return draft(text, source=Path(source).as_posix(), fallback_title=document.stem).toml()
+    source = Path(source).as_posix()
+    return draft(text, source=source, fallback_title=document.stem, suggest=suggest).toml()
 
 
-def draft(text: str, *, source: str, fallback_title: str = "") -> Draft:
-    """Draft claims for the document *text* (as read by sources.read_text)."""
-    return _Drafter(text, source).run(_title(text) or fallback_title or source)
+def draft(text: str, *, source: str, fallback_title: str = "", suggest: bool = False) -> Draft:
+    """Draft claims for the document *text* (as read by sources.read_text); with *suggest*,
+    each figure that may follow from others gets a suggested formula."""
+    drafted, index = indexed_draft(text, source=source, fallback_title=fallback_title)
+    return with_suggestions(drafted, index) if suggest else drafted
+
+
+def indexed_draft(text: str, *, source: str, fallback_title: str = "") -> tuple[Draft, QuoteIndex]:
+    """The draft of *text* and the quote index it was made with, to check it against."""
+    drafter = _Drafter(text, source)
+    return drafter.run(_title(text) or fallback_title or source), drafter.index
+
+
+def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = False) -> Draft:
+    """*drafted* with the relation finder's best formula for each figure it can derive.
+
+    The draft is read back as ``figcheck check`` reads it, so the suggestions are judged on the
+    very readings a check of the draft will use. A suggestion that would close a loop of
+    formulas is left out; a cued one that does not hold is kept, and its comment says so.
+    """
+    claims_file = parse(drafted.toml(), shown="draft", base=Path())
+    suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
+    uses: dict[str, tuple[str, ...]] = {}
+    chosen: dict[str, Suggestion] = {}
+    for s in sorted(suggestions, key=lambda s: -s.score):
+        if s.check or any(_reaches(uses, name, s.target) for name in s.inputs):
+            continue
+        uses[s.target] = s.inputs
+        chosen[s.target] = s
+    claims = tuple(
+        dataclasses.replace(
+            c,
+            formula=chosen[c.id].formula,
+            suggested=chosen[c.id].comment(),
+            # the suggestion replaces the bare hint that a formula may be wanted
+            comments=tuple(x for x in c.comments if not x.startswith(_HINT)),
+        )
+        if c.id in chosen
+        else c
+        for c in drafted.claims
+    )
+    return dataclasses.replace(drafted, claims=claims)
+
+
+def _reaches(uses: dict[str, tuple[str, ...]], start: str, goal: str) -> bool:
+    """Whether *goal* is *start* or one of the ids its chosen formula depends on."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name == goal:
+            return True
+        if name not in seen:
+            seen.add(name)
+            todo.extend(uses.get(name, ()))
+    return False
 
 
 def _title(text: str) -> str:
@@ -215,7 +274,7 @@ class _Drafter:
             return None
         cue = self.derivation(mention, sentence)
         if cue:
-            comments.append(f'TODO formula? ("{cue}")')
+            comments.append(f'{_HINT} ("{cue}")')
         quote = self.quote(mention, unit)
         if not self.verified(quote, value):
             return None  # e.g. "twenty-⏎five": the joined quote reads 25, not the 20 found
@@ -317,7 +376,7 @@ class _Drafter:
         """The unit table the draft's [units] make, built again only when they change."""
         if self._table is None or self._table[0] != len(self.units):
             units = {word: definition for word, (definition, _) in self.units.items()}
-            self._table = (len(self.units), UnitTable(units) if units else _BUILTIN)
+            self._table = (len(self.units), unit_table(units) if units else _BUILTIN)
         return self._table[1]
 
     def derivation(self, mention: Mention, sentence: int) -> str | None:
@@ -527,6 +586,10 @@ def _toml(draft: Draft) -> str:
         lines += ["", f"[claims.{claim.id}]  # line {claim.line}"]
         lines.append(f"quote = {toml_string(claim.quote)}")
         lines.append(f"value = {toml_string(claim.value)}")
+        if claim.formula is not None:
+            lines.append(f"formula = {toml_string(claim.formula)}")
+        if claim.suggested is not None:
+            lines.append(f"suggested = {toml_string(claim.suggested)}")
         lines += [f"# {comment}" for comment in claim.comments]
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]

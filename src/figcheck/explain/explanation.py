@@ -103,6 +103,8 @@ def _explain_claim(
     needs_note: str | None = None
     if formula is not None and result.central is not None and result.range is not None:
         entries.append(Entry("formula", formula.source))
+        if claim.suggested:
+            entries.append(Entry("suggested", claim.suggested))
         entries.extend(_input_entries(formula.names, cf, results))
         central, span = result.central, result.range
         entries.append(Entry("worked out", f"{_substituted(formula, cf)} = {scale.text(central)}"))

@@ -192,6 +192,18 @@ def _shared_units() -> _PintUnits:
     return _PintUnits()
 
 
+def unit_table(extra: Mapping[str, str] | None = None) -> UnitTable:
+    """The unit table for these [units] definitions: built once for each distinct set, since
+    building a registry costs far more than a check (tables answer the same for the same
+    definitions, whichever file asks)."""
+    return _table(tuple(extra.items()) if extra else ())
+
+
+@functools.lru_cache(maxsize=64)
+def _table(extra: tuple[tuple[str, str], ...]) -> UnitTable:
+    return UnitTable(dict(extra))
+
+
 class UnitTable:
     """The units a claims file may use: the built-in ones and those of its [units] table."""
 

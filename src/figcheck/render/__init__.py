@@ -64,7 +64,7 @@ def get_reporter(name: str) -> Reporter:
 def get_batch_reporter(name: str) -> BatchReporter:
     """The renderer of a run over several claims files: each format's ``render_batch``."""
     module_name, _, _ = REPORTER_BY_NAME[name].partition(":")
-    reporter: BatchReporter = getattr(importlib.import_module(module_name), "render_batch")
+    reporter: BatchReporter = importlib.import_module(module_name).render_batch
     return reporter
 
 

@@ -153,7 +153,9 @@ def render_batch(reports: Reports, options: RenderOptions) -> str:
     """The run's reports as ``claims_files``, one object each, and the run's summary."""
     parts = []
     for report in reports.reports:
-        text = json.dumps(report_dict(report, results=False, head=False), indent=2, ensure_ascii=False)
+        text = json.dumps(
+            report_dict(report, results=False, head=False), indent=2, ensure_ascii=False
+        )
         text = _with_results(text, report, "  ")
         parts.append("    " + text.replace("\n", "\n    "))
     run = {

@@ -235,7 +235,7 @@ def _table(
 def _rich_fits(console: Console, table: Table, least: list[int]) -> bool:
     """Whether rich's own layout gives every column at least its narrowest width."""
     try:
-        widths = table._calculate_column_widths(console, console.options)  # noqa: SLF001
+        widths = table._calculate_column_widths(console, console.options)
     except Exception:  # another rich: size the columns here
         return False
     return all(w - 2 >= n for w, n in zip(widths, least, strict=True))
@@ -259,7 +259,7 @@ def render_into(console: Console, report: Report, options: RenderOptions) -> Non
             if level is not None:
                 saving.add(level)
             rows = list(_rows(report, results, frozenset(saving)))
-            headers = HEADERS
+            headers: tuple[str, ...] = HEADERS
             if "stack" in saving:
                 rows = [_stacked(row) for row in rows]
                 headers = ("id, place and verdict", *HEADERS[1:3])

@@ -25,7 +25,7 @@ def escape_property(text: str) -> str:
     return text.translate(_PROPERTY)
 
 
-def annotations(report: Report) -> list[str]:
+def workflow_commands(report: Report) -> list[str]:
     """One workflow command per finding of *report*."""
     lines = []
     for finding in findings(report):
@@ -41,7 +41,7 @@ def annotations(report: Report) -> list[str]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines = annotations(report)
+    lines = workflow_commands(report)
     # a plain line is only printed in the job log: the summary, for whoever reads it
     if report.errors:
         lines.append(f"figcheck: {escape_data(report.claims_path)}: {report.text()}\n")
@@ -51,7 +51,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def render_batch(reports: Reports, options: RenderOptions) -> str:
-    lines = [line for report in reports.reports for line in annotations(report)]
+    lines = [line for report in reports.reports for line in workflow_commands(report)]
     for report in reports.reports:
         lines.append(f"figcheck: {escape_data(report.claims_path)}: {report.text()}\n")
     lines.append(f"figcheck: {reports.text()}\n")
