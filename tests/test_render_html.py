@@ -309,8 +309,7 @@ def test_problems_come_first_failing_ones_first_with_their_reasons(tmp_path: Pat
         "60 %, but the document says 95 percent (94.5 to 96 % at its loosest).</p>"
     ) in problems
     assert (
-        "<li>apples would need to be between 28.3 and 28.6; the document says 10</li>"
-        in problems
+        "<li>apples would need to be between 28.3 and 28.6; the document says 10</li>" in problems
     )
     assert '<p class="why">the quote was not found in the document.</p>' in problems
     # the same sentence and needs in the result's details

@@ -186,6 +186,27 @@ def _overhead(columns: int, edge: bool) -> int:
     return columns - 1 + 2 * columns - 2
 
 
+def measure(
+    rows: list[list[str]], whole: frozenset[int] = frozenset()
+) -> tuple[list[int], list[int]]:
+    """Each column's narrowest width (its longest word, or its longest line for the columns in
+    *whole*) and its natural width (its longest line), over *rows* of plain cells."""
+    columns = len(rows[0]) if rows else 0
+    least, most = [1] * columns, [1] * columns
+    for row in rows:
+        for i, cell in enumerate(row):
+            for line in cell.split("\n"):
+                most[i] = max(most[i], cell_len(line))
+                words = [line] if i in whole else line.split()
+                least[i] = max([least[i], *(cell_len(w) for w in words)])
+    return least, most
+
+
+def fit(least: list[int], most: list[int], room: int) -> list[int]:
+    """Public name of the column sizing: see _widths."""
+    return _widths(least, most, room)
+
+
 def _widths(least: list[int], most: list[int], room: int) -> list[int]:
     """Column widths between *least* and *most* that add up to at most *room*, as rich sizes
     them but never below a column's longest word: the widest column gives way first."""

@@ -81,9 +81,8 @@ _JS = (
 
 def _checked(report: Report) -> str:
     source = report.document.source
-    return (
-        f"Checked by figcheck {esc(__version__)} from <code>{esc(report.claims_path)}</code>"
-        + (f" against <code>{esc(source)}</code>." if source else ".")
+    return f"Checked by figcheck {esc(__version__)} from <code>{esc(report.claims_path)}</code>" + (
+        f" against <code>{esc(source)}</code>." if source else "."
     )
 
 

@@ -143,9 +143,7 @@ def problem(result: Result, report: Report, prefix: str = "") -> str:
     """One problem: its verdict and id, where it is, why, and what it would take."""
     ident = esc(result.id)
     line = line_of(result)
-    where = (
-        f' <a class="dim" href="#{prefix}f-{ident}">line {line}</a>' if line is not None else ""
-    )
+    where = f' <a class="dim" href="#{prefix}f-{ident}">line {line}</a>' if line is not None else ""
     reason = report.reasons.get(result.id)
     why = f'<p class="why">{esc(reason.sentence)}.</p>' if reason is not None else ""
     take = _take(result, report)
@@ -162,9 +160,7 @@ def problem(result: Result, report: Report, prefix: str = "") -> str:
 
 
 def problems(report: Report, prefix: str = "") -> str:
-    found = sorted(
-        (r for r in report.results if r.finding), key=lambda r: problem_order(r, report)
-    )
+    found = sorted((r for r in report.results if r.finding), key=lambda r: problem_order(r, report))
     if not found:
         return "<p>No problems: every figure checked agrees with what it is computed from.</p>"
     return f'<ol class="problems">{"".join(problem(r, report, prefix) for r in found)}</ol>'
