@@ -82,9 +82,12 @@ def _markdown(out: str) -> Seen:
 
 
 _HTML_ROW = re.compile(
-    r'<tr><td><a href="#c-[^"]*">(?P<id>[^<]*)</a></td><td class="quote">.*?</td>'
-    r'<td class="num">(?:<a [^>]*>(?P<line>\d+)</a>)?</td><td>.*?</td><td><code>.*?</code></td>'
-    r'<td>(?P<computed>[^<]*)</td><td><span class="badge [^"]*">(?P<verdict>[^<]*)</span>'
+    r'<tr><td data-label="id" class="id"><a href="#c-[^"]*">(?P<id>[^<]*)</a></td>'
+    r'<td data-label="verdict"><span class="badge [^"]*">(?P<verdict>[^<]*)</span>.*?</td>'
+    r'<td data-label="quote" class="quote">.*?</td>'
+    r'<td data-label="line" class="num">(?:<a [^>]*>(?P<line>\d+)</a>)?</td>'
+    r'<td data-label="stated">.*?</td><td data-label="formula">(?:<code>.*?</code>)?</td>'
+    r'<td data-label="computed">(?P<computed>[^<]*)</td>'
 )
 
 

@@ -44,7 +44,7 @@ def audit_table(report: Report, prefix: str = "") -> str:
             + _cell("quote", esc(result.quote or ""), "quote")
             + _cell("line", line_cell, "num")
             + _cell("stated", esc(stated))
-            + _cell("formula", f"<code>{esc(result.formula or '')}</code>")
+            + _cell("formula", f"<code>{esc(result.formula)}</code>" if result.formula else "")
             + _cell("computed", esc(result.computed))
             + _cell("references", _references_cell(result))
             + "</tr>"
