@@ -228,3 +228,31 @@ def test_claims_with_the_same_figure_share_one_reading(tmp_path: Path) -> None:
     a0, a1 = claims_file_.by_id["a0"].stated, claims_file_.by_id["a1"].stated
     assert a0 is a1
     assert claims_file_.by_id["one"].stated is not a0
+
+
+def test_progress_bar_ends_each_stage_full_and_clears() -> None:
+    """Drawn on a terminal console: the checking stage reaches 10/10 (100 %) even though the
+    last report said 7/10, before the next stage and before the bar goes; then it clears."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    with ProgressBar(delay=0, console=console) as bar:
+        for _ in range(1000):
+            if bar.shown:
+                break
+            time.sleep(0.01)
+        assert bar.shown
+        bar("checking", 7, 10)
+        bar("rendering", 0, 0)
+        bar("files", 1, 2)
+    out = buffer.getvalue()
+    assert "Checking" in out
+    assert "10/10" in out and "100%" in out
+    assert "2/2" in out  # the last stage too, when the run ends
+    assert out.index("7/10") < out.index("10/10") < out.index("Writing the report")
+    # transient: the last thing written moves back over the bar and erases it
+    assert out.endswith("\r\x1b[1A\x1b[2K")
+    assert bar.shown is False

@@ -265,8 +265,13 @@ def coverage(
     from figcheck.pipeline import paused_gc
     from figcheck.render import RenderOptions
 
-    with paused_gc():
-        claims_file = load(path)
+    from figcheck.render.progress_bar import ProgressBar, wanted
+
+    bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)
+    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+        claims_file = load(path, progress=progress) if progress is not None else load(path)
+        if progress is not None:
+            progress("covering", 0, 0)
         report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
     if fmt == "json":
         from figcheck.render.coverage_json import render
@@ -303,7 +308,13 @@ def init(
     target = None if output == "-" else Path(output)
     if target is not None and not force:
         refuse_existing(target)  # before the work of drafting
-    text = draft_file(document, target, suggest=not no_suggest)
+    from figcheck.render.progress_bar import ProgressBar, wanted
+
+    bar = wanted(sys.stderr, sys.stdout, to_file=target is not None)
+    with ProgressBar() if bar else contextlib.nullcontext() as progress:
+        if progress is not None:
+            progress("drafting", 0, 0)
+        text = draft_file(document, target, suggest=not no_suggest)
     if target is None:
         emit(text, None)
     else:
