@@ -15,7 +15,8 @@ from figcheck.check.quotes import QuoteIndex, index_for
 from figcheck.claims.loader import load, parse
 from figcheck.claims.model import ClaimsFile
 from figcheck.document.coverage import words
-from figcheck.document.draft import draft, toml_string
+from figcheck.document.draft import draft
+from figcheck.document.draft_toml import toml_string
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, run
 
 ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"

@@ -169,7 +169,7 @@ def test_a_bad_config_is_a_located_error(
 
 
 def test_the_default_about_agrees_with_the_loader() -> None:
-    from figcheck.claims.loader import DEFAULT_ABOUT as LOADER
+    from figcheck.claims.settings import DEFAULT_ABOUT as LOADER
 
     assert DEFAULT_ABOUT == LOADER
 

@@ -358,7 +358,8 @@ def test_a_page_of_several_claims_files_keeps_ids_unique(tmp_path: Path) -> None
     assert (parser.errors, parser.stack) == ([], [])
     assert len(parser.ids) == len(set(parser.ids))
     assert {url[1:] for url in parser.urls} <= set(parser.ids)
-    assert 'id="r1-pr-sold"' in html and 'id="r2-pr-sold"' in html
+    assert 'id="r1-pr-sold"' in html
+    assert 'id="r2-pr-sold"' in html
 
 
 # -- fits a phone, reads in light and dark -------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from figcheck.check import checker
-from figcheck.claims import loader
+from figcheck.claims import loader, tomlread
 from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import ProblemsError
 from figcheck.pipeline import paused_gc
@@ -207,13 +207,13 @@ def _refuses(text: str) -> object:
 
 @pytest.mark.parametrize(
     "fast",
-    [None, _refuses, loader._fast_loads()],
+    [None, _refuses, tomlread._fast_loads()],
     ids=["tomllib only", "fast reader refuses", "installed reader"],
 )
 def test_any_toml_reader_gives_the_same_data_and_located_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast: object
 ) -> None:
-    monkeypatch.setattr(loader, "_fast_loads", lambda: fast)
+    monkeypatch.setattr(tomlread, "_fast_loads", lambda: fast)
     good = loader.parse(GOOD, shown="claims.toml", base=tmp_path)
     assert [(c.id, c.stated.text, c.line) for c in good.claims] == [("a", "2 people", 3)]
     if fast is _refuses:
@@ -250,7 +250,8 @@ def test_progress_bar_ends_each_stage_full_and_clears() -> None:
         bar("files", 1, 2)
     out = buffer.getvalue()
     assert "Checking" in out
-    assert "10/10" in out and "100%" in out
+    assert "10/10" in out
+    assert "100%" in out
     assert "2/2" in out  # the last stage too, when the run ends
     assert out.index("7/10") < out.index("10/10") < out.index("Writing the report")
     # transient: the last thing written moves back over the bar and erases it

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from figcheck.claims import loader
+from figcheck.claims import fields as loader
 from tests.common import EXAMPLES, ROOT, run
 
 SCHEMA_PATH = ROOT / "src" / "figcheck" / "claims" / "claims.schema.json"

@@ -264,7 +264,6 @@ def coverage(
     from figcheck.document.coverage import cover
     from figcheck.pipeline import paused_gc
     from figcheck.render import RenderOptions
-
     from figcheck.render.progress_bar import ProgressBar, wanted
 
     bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from figcheck.claims.loader import ABOUT_MESSAGE, about_value
+from figcheck.claims.settings import ABOUT_MESSAGE, about_share
 from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import InputError, Location, Problem, ProblemsError
 from figcheck.io.sources import read_text
@@ -123,7 +123,7 @@ class _Reader:
             strict = None
         about = None
         if "about" in data:
-            about = about_value(data["about"])
+            about = about_share(data["about"])
             if about is None:
                 self.problem("about", f"{table}: {ABOUT_MESSAGE}, not {data['about']!r}")
         fail_on = self.string(data, "fail-on", table)

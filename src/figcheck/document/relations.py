@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict, judge_figure
-from figcheck.claims.formula import compile_formula
+from figcheck.claims.compiler import compile_formula
 from figcheck.errors import FigcheckError
 from figcheck.figures.interval import Interval
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +16,7 @@ from figcheck.explain.solver import needs as needs_for
 from figcheck.figures import notation
 from figcheck.figures.interval import Interval
 from figcheck.figures.notation import Scale
+from figcheck.text import did_you_mean
 
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
@@ -77,9 +77,7 @@ def explain_each(report: Report, idents: Iterable[str]) -> Iterator[Explanation]
 
 def unknown_id(ident: str, known: Sequence[str]) -> str:
     """The message for an id that is neither a claim nor a check, with a near miss if any."""
-    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown id '{ident}'{hint}"
+    return f"unknown id '{ident}'{did_you_mean(ident, known)}"
 
 
 # -- claims ------------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.render.console import string_console
-from figcheck.render.rows import audit_rows, shorten
-from figcheck.render.table import STYLE, fit, measure, shorten_words
+from figcheck.render.rows import audit_rows
+from figcheck.render.table import STYLE, fit, measure
+from figcheck.text import one_line, shorten_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +32,7 @@ def _cells(row: Row) -> tuple[Text, str, str, Text, Text]:
     verdict = Text(row.verdict.label, style=STYLE[row.verdict])
     if row.reference:
         ident = Text("  ↳", style="dim")
-        quote = "reference: " + shorten_words(shorten(row.quote, len(row.quote)), SOURCE_LENGTH)
+        quote = "reference: " + shorten_words(one_line(row.quote), SOURCE_LENGTH)
     else:
         ident = Text(row.id)
         if row.line is not None:

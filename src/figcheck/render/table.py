@@ -20,6 +20,7 @@ from rich.text import Text
 from figcheck.check.verdict import Verdict
 from figcheck.figures import notation
 from figcheck.render.console import string_console
+from figcheck.text import shorten_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -51,17 +52,6 @@ def _where(result: Result, short: bool) -> str:
     if loc is None or loc.line is None:
         return ""
     return f"line {loc.line}" if short else f"{loc.path.rsplit('/', 1)[-1]}:{loc.line}"
-
-
-def shorten_words(text: str, limit: int) -> str:
-    """*text* cut to at most *limit* characters at a word boundary, with an ellipsis; a first
-    word longer than that is kept whole."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if text[limit - 1] != " " and " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def is_finding(result: Result) -> bool:
