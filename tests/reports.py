@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from figcheck.claims.loader import parse
 from figcheck.claims.model import Claim
 from figcheck.document.view import with_view
 from figcheck.errors import Location
+from figcheck.pipeline import reasons_of
 
 DOCUMENT = """\
 Fruit report: 10 apples and 20 pears, 30 fruit in all.
@@ -110,12 +112,16 @@ def sample_report(
     strict: bool = False,
     claims: str = CLAIMS,
     view: bool = False,
+    reasons: bool = False,
 ) -> Report:
     """The sample report; its document is written to *tmp_path*, its paths are shown relative.
-    With *view*, it holds the document as the HTML page shows it."""
+    With *view*, it holds the document as the HTML page shows it; with *reasons*, what explain
+    says of each problem."""
     (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
     claims_file = parse(claims, shown="claims.toml", base=tmp_path)
     report = check(claims_file, strict=strict, locate=locate if located else None)
+    if reasons:
+        report = dataclasses.replace(report, reasons=reasons_of(report))
     if not view:
         return report
     return with_view(report, claims_file, QuoteIndex(DOCUMENT, str(tmp_path / "doc.txt")))

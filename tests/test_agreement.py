@@ -22,7 +22,7 @@ from tests.reports import sample_report
 # id -> (verdict, where, computed); where is "path:line" of the quote, or "" when not found
 Seen = dict[str, tuple[str, str, str]]
 FULL = ("json", "table", "markdown", "html", "audit")
-CI = ("github", "sarif", "junit", "gitlab")
+CI = ("github", "sarif", "junit", "gitlab", "summary")
 _LABEL = {v.label: v.value for v in Verdict}
 
 
@@ -82,9 +82,12 @@ def _markdown(out: str) -> Seen:
 
 
 _HTML_ROW = re.compile(
-    r'<tr><td><a href="#c-[^"]*">(?P<id>[^<]*)</a></td><td class="quote">.*?</td>'
-    r'<td class="num">(?:<a [^>]*>(?P<line>\d+)</a>)?</td><td>.*?</td><td><code>.*?</code></td>'
-    r'<td>(?P<computed>[^<]*)</td><td><span class="badge [^"]*">(?P<verdict>[^<]*)</span>'
+    r'<tr><td data-label="id" class="id"><a href="#c-[^"]*">(?P<id>[^<]*)</a></td>'
+    r'<td data-label="verdict"><span class="badge [^"]*">(?P<verdict>[^<]*)</span>.*?</td>'
+    r'<td data-label="quote" class="quote">.*?</td>'
+    r'<td data-label="line" class="num">(?:<a [^>]*>(?P<line>\d+)</a>)?</td>'
+    r'<td data-label="stated">.*?</td><td data-label="formula">(?:<code>.*?</code>)?</td>'
+    r'<td data-label="computed">(?P<computed>[^<]*)</td>'
 )
 
 
@@ -164,6 +167,16 @@ def _gitlab(out: str) -> Found:
     return found
 
 
+def _summary(out: str) -> Found:
+    found: Found = {}
+    pattern = re.compile(r"- (?:\*\*)?(. [a-z-]+)(?:\*\*)? `(\w+)` at `([^`]+)`: (.*)")
+    for m in map(pattern.fullmatch, out.splitlines()):
+        if m is not None:
+            message = m[4].replace("\\", "")
+            _add(found, m[2], _LABEL[m[1]], m[3], message)
+    return found
+
+
 READ = {
     "json": _json,
     "table": _table,
@@ -173,6 +186,7 @@ READ = {
     "sarif": _sarif,
     "junit": _junit,
     "gitlab": _gitlab,
+    "summary": _summary,
 }
 
 

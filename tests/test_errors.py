@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         [
             'claims.toml:5: claim \'a\': unknown key "formla" (did you mean "formula"?); '
             "allowed keys are section, quote, value, unit, formula, suggested, note, precision, "
-            "references"
+            "references, accept"
         ],
     ),
     (
@@ -323,7 +323,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1"\n"x\\u001b]0;t\\u0007" = 1\n',
         [
             "claims.toml:5: claim 'a': unknown key \"x\\x1b]0;t\\x07\"; allowed keys are "
-            "section, quote, value, unit, formula, suggested, note, precision, references"
+            "section, quote, value, unit, formula, suggested, note, precision, references, accept"
         ],
     ),
     # -- the document
@@ -426,7 +426,7 @@ def test_every_command_reports_the_same_problems(
     ("name", "content", "message"),
     [
         ("nope.toml", None, "nope.toml: no such file"),
-        ("folder", b"", "folder: is a directory, not a file"),
+        ("folder", b"", "folder: no claims files in this folder (claims.toml or *.claims.toml)"),
         ("bin.toml", b"[document]\0", "bin.toml: is a binary file, not text"),
         ("latin.toml", b"# caf\xe9\n", "latin.toml: is not UTF-8 text (byte 0xe9 at line 1)"),
         (

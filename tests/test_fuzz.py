@@ -16,6 +16,7 @@ import math
 import os
 import re
 import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from figcheck.errors import FigcheckError
 from figcheck.figures.figure import QUALIFIER_PHRASES, parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.units import UnitTable
-from figcheck.render import REPORTER_BY_NAME
+from figcheck.render import REPORTER_BY_NAME, SHOWS_ERRORS
 from tests.hostile import toml_str, watchdog
 
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
@@ -420,12 +421,21 @@ def figcheck(*args: str) -> Outcome:
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
-def assert_clean(out: Outcome, claims: Path) -> None:
-    """Exit 0, 1 or 2; an error is one located line per problem and nothing on stdout."""
+def assert_clean(out: Outcome, claims: Path, fmt: str = "table") -> None:
+    """Exit 0, 1 or 2; an error is one located line per problem on stderr, and on stdout
+    nothing, or in a format that reports errors, a report that reads back with them."""
     assert out.code in (0, 1, 2), out
     assert "Traceback" not in out.stderr
     if out.code == 2:
-        assert out.stdout == ""
+        if fmt not in SHOWS_ERRORS:
+            assert out.stdout == ""
+        elif fmt in ("json", "sarif", "gitlab"):
+            text = json.dumps(json.loads(out.stdout))
+            assert "claims-file-error" in text or '"errors"' in text, out.stdout
+        elif fmt == "junit":
+            assert ET.fromstring(out.stdout).find(".//error") is not None, out.stdout
+        elif fmt == "github":
+            assert out.stdout.startswith(f"::error file={claims},"), out.stdout
         lines = out.stderr.splitlines()
         assert lines, out
         for line in lines:
@@ -478,7 +488,7 @@ def test_corrupted_files_give_0_1_or_2(
         mutate(data.draw, text)
     with workspace(spec.document(), bytes(text)) as path:
         args = [command, str(path)] + (["--format", fmt] if command == "check" else [])
-        assert_clean(figcheck(*args), path)
+        assert_clean(figcheck(*args), path, fmt if command == "check" else "table")
 
 
 def call_all(text: str) -> None:

@@ -272,8 +272,20 @@ def test_audit_command(tmp_path: Path) -> None:
     assert out.stdout == POLL_AUDIT
 
 
-def test_audit_essay_fits_its_width() -> None:
-    out = run("audit", ESSAY_CLAIMS, env={"COLUMNS": "80"})
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
+def test_audit_essay_fits_its_width_without_breaking_an_id_or_a_figure(width: int) -> None:
+    out = run("audit", ESSAY_CLAIMS, env={"COLUMNS": str(width)})
     assert out.exit_code == 0
-    assert max(len(line) for line in out.stdout.splitlines()) <= 80
-    assert out.stdout.count("reference:") == 6
+    lines = out.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    words = {w for line in lines for w in line.split()}
+    data = run("check", ESSAY_CLAIMS, "-f", "json").json()
+    for result in data["results"]:
+        assert result["id"] in words, result["id"]  # whole, never folded
+        stated = result["stated"]
+        for token in stated["text"].split() if stated else []:
+            assert any(token in w for w in words), token  # "2,515,481" never as "2,515,4"
+        for ref in result["references"]:
+            for token in ref["value"].split():
+                assert any(token in w for w in words), token
+    assert out.stdout.count("↳") == 6

@@ -53,7 +53,8 @@ class _Balance(HTMLParser):
 
 
 def page(tmp_path: Path, *, located: bool = True) -> str:
-    return render(sample_report(tmp_path, located=located, view=True), RenderOptions())
+    report = sample_report(tmp_path, located=located, view=True, reasons=True)
+    return render(report, RenderOptions())
 
 
 def test_sample_matches_golden(tmp_path: Path) -> None:
@@ -279,3 +280,138 @@ def test_a_reference_url_is_a_link_only_when_it_is_http(
     html = render(sample_report(tmp_path, claims=claims, view=True), RenderOptions())
     assert f"(2024-05) {shown}</dd>" in html
     assert 'href="javascript' not in html
+
+
+# -- problems first, with why and what it would take -------------------------------------------
+
+_PROBLEM = re.compile(
+    r'<li class="problem" id="pr-(\w+)"><p class="head"><span class="badge v-([a-z-]+)">'
+)
+
+
+def test_problems_come_first_failing_ones_first_with_their_reasons(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    order = [html.index(f'<section id="{name}">') for name in ("summary", "problems", "audit")]
+    assert order == sorted(order)
+    assert html.index('<section id="problems">') < html.index('<section id="document">')
+    assert [m.groups() for m in _PROBLEM.finditer(html)] == [
+        ("pears", "inconsistent"),
+        ("sold", "inconsistent"),
+        ("too_few", "inconsistent"),
+        ("barns", "quote-not-found"),
+        ("sheds", "figure-not-in-quote"),
+        ("cart", "within-rounding"),  # ≈ does not fail the run: after the failing ones
+        ("trucks", "within-rounding"),
+    ]
+    problems = html[html.index('<section id="problems">') : html.index('<section id="audit">')]
+    assert (
+        '<p class="why">the inputs give 33.3 %, and even their loosest reading gives at most '
+        "60 %, but the document says 95 percent (94.5 to 96 % at its loosest).</p>"
+    ) in problems
+    assert (
+        "<li>apples would need to be between 28.3 and 28.6; the document says 10</li>" in problems
+    )
+    assert '<p class="why">the quote was not found in the document.</p>' in problems
+    # the same sentence and needs in the result's details
+    details = html[html.index('<section id="details">') :]
+    assert "<dt>why</dt><dd>the inputs give 30, outside what “32” states" in details
+    assert "<li>pears would need to be between 21.5 and 22.5; the document says 20</li>" in (
+        details
+    )
+
+
+def test_the_reasons_are_explains_own(tmp_path: Path) -> None:
+    from figcheck.explain.explanation import explain
+
+    report = sample_report(tmp_path, view=True, reasons=True)
+    html = render(report, RenderOptions())
+    for ident in ("sold", "cart", "too_few", "pears"):
+        explanation = explain(report, ident)
+        assert f'<p class="why">{explanation.sentence}.</p>' in html.replace("&quot;", '"')
+        for need in explanation.needs:
+            assert f"<li>{need.text}</li>" in html
+
+
+def test_an_accepted_problem_comes_last_with_its_reason(tmp_path: Path) -> None:
+    claims = CLAIMS.replace(
+        'formula = "apples / fruit"\n', 'formula = "apples / fruit"\naccept = "a typo: 33"\n'
+    )
+    report = sample_report(tmp_path, view=True, reasons=True, claims=claims)
+    html = render(report, RenderOptions())
+    ids = [m.group(1) for m in _PROBLEM.finditer(html)]
+    assert ids[-1] == "sold"
+    assert '<p class="accepted">Accepted: a typo: 33</p>' in html
+
+
+def test_a_page_of_several_claims_files_keeps_ids_unique(tmp_path: Path) -> None:
+    from figcheck.check.report import Reports
+    from figcheck.render.html.page import render_batch
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    one = sample_report(tmp_path / "a", view=True, reasons=True)
+    two = sample_report(tmp_path / "b", view=True, reasons=True)
+    html = render_batch(Reports((one, two)), RenderOptions())
+    parser = _Balance()
+    parser.feed(html)
+    parser.close()
+    assert (parser.errors, parser.stack) == ([], [])
+    assert len(parser.ids) == len(set(parser.ids))
+    assert {url[1:] for url in parser.urls} <= set(parser.ids)
+    assert 'id="r1-pr-sold"' in html
+    assert 'id="r2-pr-sold"' in html
+
+
+# -- fits a phone, reads in light and dark -------------------------------------------------------
+
+
+def _luminance(color: str) -> float:
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_all_text_meets_4_5_to_1(scheme: str) -> None:
+    from figcheck.render.html.page import COLORS, DARK_COLORS, DARK_PALETTE, PALETTE
+
+    palette = PALETTE if scheme == "light" else DARK_PALETTE
+    colors = COLORS if scheme == "light" else DARK_COLORS
+    grounds = [palette["page"], palette["paper"], palette["target"]]
+    for name in ("text", "dim", "link", "fails"):
+        for ground in grounds:
+            assert contrast(palette[name], ground) >= 4.5, (name, ground)
+    for verdict, (fg, bg) in colors.items():
+        assert contrast(fg, bg) >= 4.5, verdict  # a badge, a pin, a figure's symbol
+        assert contrast(palette["text"], bg) >= 4.5, verdict  # a highlighted figure's text
+        for ground in grounds[:2]:
+            assert contrast(fg, ground) >= 4.5, verdict  # "accepted", a verdict outside a badge
+
+
+def test_the_page_follows_the_dark_scheme_and_fits_a_phone(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    assert '<meta name="color-scheme" content="light dark">' in html
+    dark = html[html.index("@media (prefers-color-scheme:dark){") :]
+    assert dark.startswith("@media (prefers-color-scheme:dark){:root{--text:#e6edf3;")
+    assert ".v-inconsistent{--fg:#ff7b72;--bg:#3d1114}" in dark
+    # no colour is written into the stylesheet but through the variables
+    css = html[html.index("<style>") : html.index("</style>")]
+    rules = css[css.index("\nbody{") :]
+    assert re.findall(r"#[0-9a-fA-F]{3,6}\b", rules) == []
+    # on a narrow screen the audit table becomes one card per result, each cell labelled
+    assert "@media (max-width:40rem){" in html
+    assert '<td data-label="verdict"><span class="badge v-inconsistent">' in html

@@ -13,8 +13,8 @@ import pytest
 from figcheck.check import checker
 from figcheck.claims import loader, tomlread
 from figcheck.claims.tomllines import LineIndex
-from figcheck.cli import paused_gc
 from figcheck.errors import ProblemsError
+from figcheck.pipeline import paused_gc
 from figcheck.render import progress_bar
 from figcheck.render.progress_bar import ProgressBar, wanted
 
@@ -140,20 +140,18 @@ class Stream:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "stderr", "stdout", "to_file", "ci", "expected"),
+    ("stderr", "stdout", "to_file", "ci", "expected"),
     [
-        ("table", True, True, False, "", True),
-        ("table", True, False, True, "", True),  # -o FILE: stdout is not used
-        ("table", True, False, False, "", False),  # piped
-        ("table", False, True, False, "", False),  # stderr redirected
-        ("table", True, True, False, "true", False),  # CI
-        ("json", True, True, False, "", False),
-        ("sarif", True, True, True, "", False),
+        (True, True, False, "", True),
+        (True, False, True, "", True),  # -o FILE, in any format: stdout is not used
+        (True, False, False, "", False),  # piped
+        (False, True, False, "", False),  # stderr redirected
+        (False, False, True, "", False),  # stderr redirected, writing a file
+        (True, True, False, "true", False),  # CI
     ],
 )
-def test_progress_bar_only_for_a_table_on_a_terminal(
+def test_progress_bar_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
-    fmt: str,
     stderr: bool,
     stdout: bool,
     to_file: bool,
@@ -161,7 +159,7 @@ def test_progress_bar_only_for_a_table_on_a_terminal(
     expected: bool,
 ) -> None:
     monkeypatch.setenv("CI", ci)
-    assert wanted(fmt, Stream(stderr), Stream(stdout), to_file=to_file) is expected
+    assert wanted(Stream(stderr), Stream(stdout), to_file=to_file) is expected
 
 
 def test_progress_bar_never_shows_for_quick_work() -> None:
@@ -230,3 +228,32 @@ def test_claims_with_the_same_figure_share_one_reading(tmp_path: Path) -> None:
     a0, a1 = claims_file_.by_id["a0"].stated, claims_file_.by_id["a1"].stated
     assert a0 is a1
     assert claims_file_.by_id["one"].stated is not a0
+
+
+def test_progress_bar_ends_each_stage_full_and_clears() -> None:
+    """Drawn on a terminal console: the checking stage reaches 10/10 (100 %) even though the
+    last report said 7/10, before the next stage and before the bar goes; then it clears."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    with ProgressBar(delay=0, console=console) as bar:
+        for _ in range(1000):
+            if bar.shown:
+                break
+            time.sleep(0.01)
+        assert bar.shown
+        bar("checking", 7, 10)
+        bar("rendering", 0, 0)
+        bar("files", 1, 2)
+    out = buffer.getvalue()
+    assert "Checking" in out
+    assert "10/10" in out
+    assert "100%" in out
+    assert "2/2" in out  # the last stage too, when the run ends
+    assert out.index("7/10") < out.index("10/10") < out.index("Writing the report")
+    # transient: the last thing written moves back over the bar and erases it
+    assert out.endswith("\r\x1b[1A\x1b[2K")
+    assert bar.shown is False

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -97,48 +96,17 @@ def command(func: Callable[..., int | None]) -> Callable[..., None]:
 def build_report(
     path: Path, *, strict: bool, progress: Progress | None = None, view: bool = False
 ) -> Report:
-    """The finished report for the claims file at *path*; with *view*, it holds the document
-    as a page shows it too (the quote index is built once, for both)."""
-    from figcheck.check.checker import check
-    from figcheck.check.quotes import index_for
-    from figcheck.claims.loader import load
-    from figcheck.progress import silent
+    """The finished report for the claims file at *path* (see figcheck.pipeline)."""
+    from figcheck.pipeline import build_report as build
 
-    progress = progress or silent
-    with paused_gc():
-        claims_file = load(path, progress=progress)
-        progress("quotes", 0, 0)
-        index = index_for(claims_file)
-        report = check(claims_file, strict=strict, locate=index.locate, progress=progress)
-        if not view:
-            return report
-        from figcheck.document.view import with_view
-
-        return with_view(report, claims_file, index)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector: a big file makes millions of objects that all live until the
-    report is written, and collections that walk them all cost seconds and free nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return build(path, strict=strict, progress=progress, view=view)
 
 
 def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
     """Print *text*, or write it to *output*, which may not be one of the run's *inputs*."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from figcheck.io.atomic import write_atomic
+    from figcheck.run import emit as write
 
-    write_atomic(output, text, inputs=inputs)
+    write(text, output, inputs)
 
 
 def inputs_of(path: Path, document_path: str | None) -> tuple[Path, ...]:
@@ -146,19 +114,63 @@ def inputs_of(path: Path, document_path: str | None) -> tuple[Path, ...]:
     return (path,) if document_path is None else (path, Path(document_path))
 
 
+FailOnChoice = Literal["inconsistent", "within-rounding", "never"]
+
+
 @command
 def check(
-    path: PathArg = Path("claims.toml"),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Claims files, or folders holding them (default: the claims files the "
+            "config lists, else claims.toml).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", envvar="FIGCHECK_FORMAT", help="Output format."),
-    ] = Format.table,  # type: ignore[attr-defined]
+        Format | None,
+        typer.Option(
+            "--format", "-f", envvar="FIGCHECK_FORMAT", help="Output format.", show_default=False
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
     ] = None,
+    fail_on: Annotated[
+        FailOnChoice | None,
+        typer.Option(
+            "--fail-on",
+            help="What makes the run fail (exit 1): inconsistent (the default), "
+            "within-rounding too, or never.",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail on within-rounding verdicts.")
+    ] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero",
+            help="Exit with 0 even when the run fails or a claims file has errors "
+            "(the report still shows them).",
+        ),
+    ] = False,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="PATHS are changed files: check the claims files among them and those "
+            "whose document is one of them (for pre-commit).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Show only the problems and the summary.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Show every result, and say which files were read."),
     ] = False,
     show: Annotated[
         Show,
@@ -169,23 +181,24 @@ def check(
     ] = "auto",
     color: ColorOpt = "auto",
 ) -> int:
-    """Recompute the figures of a claims file and report a verdict for each."""
-    from figcheck.render import NEEDS_VIEW, RenderOptions, get_reporter
-    from figcheck.render.progress_bar import ProgressBar, wanted
+    """Recompute the figures of claims files and report a verdict for each."""
+    from figcheck.run import Request, run_check
 
-    bar = wanted(fmt.value, sys.stderr, sys.stdout, to_file=output is not None)
-    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
-        report = build_report(path, strict=strict, progress=progress, view=fmt.value in NEEDS_VIEW)
-        if progress is not None:
-            progress("rendering", 0, 0)
-        options = RenderOptions(
-            color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
-            width=_width(),
-            show=show,
-        )
-        text = get_reporter(fmt.value)(report, options)
-    emit(text, output, inputs_of(path, report.document.path))
-    return report.exit_code
+    request = Request(
+        paths=tuple(paths or ()),
+        fmt=fmt.value if fmt is not None else None,
+        output=output,
+        fail_on=fail_on,
+        strict=strict,
+        exit_zero=exit_zero,
+        changed=changed,
+        quiet=quiet,
+        verbose=verbose,
+        show=show,
+        color=use_color(color, sys.stdout),
+        width=_width(),
+    )
+    return run_check(request)
 
 
 @command
@@ -249,10 +262,15 @@ def coverage(
     from figcheck.check.quotes import index_for
     from figcheck.claims.loader import load
     from figcheck.document.coverage import cover
+    from figcheck.pipeline import paused_gc
     from figcheck.render import RenderOptions
+    from figcheck.render.progress_bar import ProgressBar, wanted
 
-    with paused_gc():
-        claims_file = load(path)
+    bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)
+    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+        claims_file = load(path, progress=progress) if progress is not None else load(path)
+        if progress is not None:
+            progress("covering", 0, 0)
         report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
     if fmt == "json":
         from figcheck.render.coverage_json import render
@@ -289,11 +307,27 @@ def init(
     target = None if output == "-" else Path(output)
     if target is not None and not force:
         refuse_existing(target)  # before the work of drafting
-    text = draft_file(document, target, suggest=not no_suggest)
+    from figcheck.render.progress_bar import ProgressBar, wanted
+
+    bar = wanted(sys.stderr, sys.stdout, to_file=target is not None)
+    with ProgressBar() if bar else contextlib.nullcontext() as progress:
+        if progress is not None:
+            progress("drafting", 0, 0)
+        text = draft_file(document, target, suggest=not no_suggest)
     if target is None:
         emit(text, None)
     else:
         write_atomic(target, text, overwrite=force, inputs=(document,))
+    return 0
+
+
+@command
+def schema() -> int:
+    """Print the JSON Schema of the claims file, for editors with a TOML language server."""
+    from importlib import resources
+
+    text = resources.files("figcheck.claims").joinpath("claims.schema.json").read_text("utf-8")
+    emit(text, None)
     return 0
 
 
@@ -332,7 +366,7 @@ def scan(
     found = documents(paths)
     workers = jobs or os.cpu_count() or 1
     name = fmt.value
-    bar = wanted("table", sys.stderr, sys.stdout, to_file=output is not None)
+    bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)
     items: list[tuple[object, int, str | None]] = []
     with ProgressBar() if bar else contextlib.nullcontext() as progress:
 

@@ -31,6 +31,17 @@ def shorten(text: str, limit: int, *, ellipsis: str = "…", keep_spaces: bool =
     return text[: limit - len(ellipsis)].rstrip() + ellipsis
 
 
+def shorten_words(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* characters at a word boundary, with an ellipsis; a first
+    word longer than that is kept whole."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def in_message(text: str) -> str:
     """*text* as an error message quotes it: in full, or its start and "..."."""
     return shorten(text, MESSAGE_QUOTE, ellipsis="...", keep_spaces=True)

@@ -89,6 +89,7 @@ def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
         quote_span=quote_span,
         references=references,
         note=claim.note,
+        accepted=claim.accept,
         claim=claim,
     )
 
@@ -113,5 +114,6 @@ def _check(check: Check, cf: ClaimsFile) -> Result:
         formula_verdict=verdict,
         note=check.note,
         sides=sides,
+        accepted=check.accept,
         check=check,
     )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
+from figcheck.claims.model import Document
 from figcheck.figures import notation
 
 if TYPE_CHECKING:
-    from figcheck.claims.model import Check, Claim, Document, Reference
-    from figcheck.errors import Location
+    from figcheck.claims.model import Check, Claim, Reference
+    from figcheck.errors import Location, Problem
     from figcheck.figures.interval import Interval
     from figcheck.figures.notation import Scale
     from figcheck.figures.stated import Stated
@@ -65,6 +67,7 @@ class Result:
     references: tuple[ReferenceResult, ...] = ()
     note: str | None = None
     sides: CheckSides | None = None
+    accepted: str | None = None  # the claims file's reason for accepting a failing verdict
     claim: Claim | None = field(default=None, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
 
@@ -76,6 +79,16 @@ class Result:
             return self.sides.text
         return notation.computed(self.central, self.range, self.stated)
 
+    @property
+    def finding(self) -> bool:
+        """Whether the verdict is a problem to show: anything but ✔ and ?."""
+        return self.verdict not in (Verdict.CONSISTENT, Verdict.UNCHECKED)
+
+    @property
+    def accepts(self) -> bool:
+        """Whether the claims file accepts this result's problem (``accept = "reason"``)."""
+        return self.accepted is not None and self.finding
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -85,6 +98,7 @@ class Summary:
     counts: dict[Verdict, int]
     quoted: int
     unquoted: int
+    accepted: int = 0  # results whose problem the claims file accepts
 
     @classmethod
     def of(cls, results: tuple[Result, ...]) -> Summary:
@@ -96,12 +110,26 @@ class Summary:
             counts={v: counts.get(v, 0) for v in Verdict},
             quoted=quoted,
             unquoted=len(claims) - quoted,
+            accepted=sum(1 for r in results if r.accepts),
+        )
+
+    @classmethod
+    def merged(cls, summaries: list[Summary]) -> Summary:
+        """The counts of several reports added up."""
+        return cls(
+            total=sum(s.total for s in summaries),
+            counts={v: sum(s.counts.get(v, 0) for s in summaries) for v in Verdict},
+            quoted=sum(s.quoted for s in summaries),
+            unquoted=sum(s.unquoted for s in summaries),
+            accepted=sum(s.accepted for s in summaries),
         )
 
     def text(self) -> str:
         """One line, e.g. ``28 results: 20 consistent, 2 within-rounding, 1 inconsistent``."""
         parts = [f"{n} {v.value}" for v, n in self.counts.items() if n]
         line = f"{self.total} results: " + ", ".join(parts) if parts else "no results"
+        if self.accepted:
+            line += f"; {self.accepted} accepted"
         if self.unquoted:
             line += f"; {self.unquoted} without a quote"
         return line
@@ -138,22 +166,72 @@ class DocumentView:
     coverage: str | None = None
 
 
+FailOn = Literal["inconsistent", "within-rounding", "never"]
+FAIL_ON: tuple[FailOn, ...] = ("inconsistent", "within-rounding", "never")
+EXIT_ERROR = 2  # a claims file that cannot be read or checked
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a result has its verdict, in words, and what it would take to change it: what
+    ``figcheck explain`` says, carried by the report for formats that show it."""
+
+    sentence: str
+    needs: tuple[str, ...] = ()
+    needs_note: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything ``figcheck check`` found, ready for any renderer."""
+    """Everything ``figcheck check`` found, ready for any renderer.
+
+    A claims file that could not be read is a report too: no results, and its ``errors``,
+    so that CI formats can show them where they are.
+    """
 
     claims_path: str
     document: Document
     about: float
     results: tuple[Result, ...]
     summary: Summary
-    strict: bool = False
+    strict: bool = False  # within-rounding verdicts are errors, not warnings
     view: DocumentView | None = field(default=None, compare=False, repr=False)
+    errors: tuple[Problem, ...] = ()
+    fail_on: FailOn = "inconsistent"
+    reasons: Mapping[str, Reason] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def broken(cls, claims_path: str, errors: tuple[Problem, ...], *, about: float) -> Report:
+        """The report of a claims file that has *errors*."""
+        return cls(
+            claims_path=claims_path,
+            document=Document(title="", source=None, path=None),
+            about=about,
+            results=(),
+            summary=Summary.of(()),
+            errors=errors,
+        )
+
+    def fails(self, result: Result) -> bool:
+        """Whether *result* makes the run fail: a failing verdict that is not accepted."""
+        if self.fail_on == "never" or result.accepts:
+            return False
+        return result.verdict.fails(strict=self.strict or self.fail_on == "within-rounding")
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing fails, 1 when something does (within-rounding too under --strict)."""
-        return int(any(r.verdict.fails(strict=self.strict) for r in self.results))
+        """2 when the claims file has errors; 0 when nothing fails, 1 when something does
+        (within-rounding too under --strict; never under ``--fail-on never``)."""
+        if self.errors:
+            return EXIT_ERROR
+        return int(any(self.fails(r) for r in self.results))
+
+    def text(self) -> str:
+        """The summary line, or for a claims file with errors how many it has."""
+        if self.errors:
+            n = len(self.errors)
+            return f"{n} error{'s' if n != 1 else ''} in the claims file; nothing checked"
+        return self.summary.text()
 
     def sections(self) -> list[tuple[str | None, list[Result]]]:
         """Results grouped by section, in order of first appearance."""
@@ -161,3 +239,32 @@ class Report:
         for result in self.results:
             groups.setdefault(result.section, []).append(result)
         return list(groups.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Reports:
+    """The reports of one run over several claims files, in the order they were named."""
+
+    reports: tuple[Report, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """The worst of the reports' exit codes: 2 for any claims file with errors."""
+        return max((r.exit_code for r in self.reports), default=0)
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.merged([r.summary for r in self.reports])
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for r in self.reports for p in r.errors)
+
+    def text(self) -> str:
+        """The run in one line: ``2 claims files, 40 results: …``."""
+        files = len(self.reports)
+        broken = sum(1 for r in self.reports if r.errors)
+        head = f"{files} claims file{'s' if files != 1 else ''}"
+        if broken:
+            head += f" ({broken} with errors)"
+        return f"{head}, {self.summary.text()}"

@@ -23,9 +23,10 @@ CLAIM_KEYS = (
     "note",
     "precision",
     "references",
+    "accept",
 )
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
-CHECK_KEYS = ("assert", "section", "note")
+CHECK_KEYS = ("assert", "section", "note", "accept")
 
 # Reports print these strings to terminals and CI logs: no characters that start an escape
 # sequence or move the cursor back (ESC, C1 controls, backspace, carriage return), and line
@@ -86,6 +87,22 @@ class Fields:
             self.problem(line, f'{where}{key} must be one line (found "{bad.group()}")')
             return None
         return value
+
+    def reason(self, table: Mapping[str, Any], line: int | None, what: str) -> str | None:
+        """The ``accept`` key: a reason, never a bare flag, so a report can say why."""
+        value = table.get("accept")
+        if value is not None and not isinstance(value, str):
+            self.problem(
+                line,
+                f"{what}: accept must be a string saying why the verdict is accepted, "
+                f"not {type_name(value)}",
+            )
+            return None
+        reason = self.string(table, "accept", line, what)
+        if reason is not None and not reason.strip():
+            self.problem(line, f"{what}: accept must say why the verdict is accepted")
+            return None
+        return reason
 
     def unknown_keys(
         self, table: Mapping[str, Any], allowed: Iterable[str], path: tuple[str, ...], what: str

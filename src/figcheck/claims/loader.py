@@ -33,27 +33,47 @@ from figcheck.progress import Progress, silent
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def load(path: Path, *, shown_as: str | None = None, progress: Progress = silent) -> ClaimsFile:
-    """Read the claims file at *path*; raise ProblemsError listing everything wrong with it."""
+def load(
+    path: Path,
+    *,
+    shown_as: str | None = None,
+    progress: Progress = silent,
+    about: float = settings.DEFAULT_ABOUT,
+) -> ClaimsFile:
+    """Read the claims file at *path*; raise ProblemsError listing everything wrong with it.
+    *about* is the reading of "about" where the file's [settings] do not give one."""
     shown = shown_as if shown_as is not None else str(path)
     text = read_text(path, shown_as=shown)
-    return parse(text, shown=shown, base=path.parent, progress=progress)
+    return parse(text, shown=shown, base=path.parent, progress=progress, about=about)
 
 
-def parse(text: str, *, shown: str, base: Path, progress: Progress = silent) -> ClaimsFile:
+def parse(
+    text: str,
+    *,
+    shown: str,
+    base: Path,
+    progress: Progress = silent,
+    about: float = settings.DEFAULT_ABOUT,
+) -> ClaimsFile:
     """Build a ClaimsFile from TOML *text*; *base* resolves the document path."""
     progress("reading", 0, 0)
     data = read_toml(text, shown)
-    return _Builder(shown, LineIndex(text), base, progress).build(data)
+    return _Builder(shown, LineIndex(text), base, progress, about).build(data)
 
 
 class _Builder(Fields):
     """One pass over the parsed TOML that records problems instead of stopping at the first."""
 
     def __init__(
-        self, shown: str, lines: LineIndex, base: Path, progress: Progress = silent
+        self,
+        shown: str,
+        lines: LineIndex,
+        base: Path,
+        progress: Progress = silent,
+        default_about: float = settings.DEFAULT_ABOUT,
     ) -> None:
         super().__init__(shown, lines)
+        self.default_about = default_about
         self.base = base
         self.progress = progress
         # each distinct value string (with its precision) is read once: files repeat figures
@@ -64,7 +84,7 @@ class _Builder(Fields):
     def build(self, data: dict[str, Any]) -> ClaimsFile:
         self.unknown_keys(data, TOP_KEYS, (), "")
         document = settings.document(self, data.get("document"), self.base)
-        about = settings.about(self, data.get("settings"))
+        about = settings.about(self, data.get("settings"), self.default_about)
         units = settings.units(self, data.get("units"))
         claims_data = self.section_table(data, "claims")
         checks_data = self.section_table(data, "checks")
@@ -154,6 +174,7 @@ class _Builder(Fields):
         quote = self.string(table, "quote", line, what)
         note = self.string(table, "note", line, what)
         suggested = self.string(table, "suggested", line, what)
+        accept = self.reason(table, line, what)
         formula_text = self.string(table, "formula", line, what)
         precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
@@ -185,6 +206,7 @@ class _Builder(Fields):
             precision=precision_text,
             references=references,
             suggested=suggested,
+            accept=accept,
         )
 
     def stated(
@@ -307,4 +329,5 @@ class _Builder(Fields):
             assertion=assertion,
             section=self.string(table, "section", line, what),
             note=self.string(table, "note", line, what),
+            accept=self.reason(table, line, what),
         )

@@ -36,6 +36,7 @@ class Claim:
     precision: str | None = None
     references: tuple[Reference, ...] = ()
     suggested: str | None = None  # why init suggested the formula, and what else it considered
+    accept: str | None = None  # why a failing verdict is accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Check:
     assertion: Assertion
     section: str | None = None
     note: str | None = None
+    accept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,25 +36,31 @@ def document(fields: Fields, raw: object, base: Path) -> Document:
     )
 
 
-def about(fields: Fields, raw: object) -> float:
-    """The [settings] about share: how loosely "about" reads (10 % unless set)."""
+ABOUT_MESSAGE = 'about must be a percentage such as "10%" (0 to 99%)'
+
+
+def about_share(value: object) -> float | None:
+    """The about share *value* gives ("10%", 0.1), or None unless it is from 0 to 99 %."""
+    share = about_setting(value)
+    return share if share is not None and 0 <= share < 1 else None
+
+
+def about(fields: Fields, raw: object, default: float = DEFAULT_ABOUT) -> float:
+    """The [settings] about share: how loosely "about" reads (*default*, 10 %, unless set)."""
     if raw is None:
-        return DEFAULT_ABOUT
+        return default
     table = fields.table(raw, fields.lines.table("settings"), "[settings]")
     if table is None or "about" not in table:
         if table is not None:
             fields.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
-        return DEFAULT_ABOUT
+        return default
     fields.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
     value = table["about"]
     line = fields.lines.key("settings", "about")
-    share = about_setting(value)
-    if share is None or not 0 <= share < 1:
-        fields.problem(
-            line,
-            f'[settings]: about must be a percentage such as "10%" (0 to 99%), not {value!r}',
-        )
-        return DEFAULT_ABOUT
+    share = about_share(value)
+    if share is None:
+        fields.problem(line, f"[settings]: {ABOUT_MESSAGE}, not {value!r}")
+        return default
     return share
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,16 +56,23 @@ class _Claims:
 
 def explain(report: Report, ident: str) -> Explanation:
     """The explanation of the claim or check *ident*; InputError for an unknown id."""
+    return next(explain_each(report, (ident,)))
+
+
+def explain_each(report: Report, idents: Iterable[str]) -> Iterator[Explanation]:
+    """The explanation of each of *idents*, in order; the report is indexed once for all."""
     results = {r.id: r for r in report.results}
-    result = results.get(ident)
-    if result is None:
-        raise InputError(unknown_id(ident, list(results)))
     cf = _Claims.of(report)
-    if result.check is not None:
-        return _explain_check(result, result.check, cf, results)
-    if result.claim is None:
-        raise InputError(f"'{ident}' has no claim or check to explain")
-    return _explain_claim(result, result.claim, cf, results)
+    for ident in idents:
+        result = results.get(ident)
+        if result is None:
+            raise InputError(unknown_id(ident, list(results)))
+        if result.check is not None:
+            yield _explain_check(result, result.check, cf, results)
+        elif result.claim is None:
+            raise InputError(f"'{ident}' has no claim or check to explain")
+        else:
+            yield _explain_claim(result, result.claim, cf, results)
 
 
 def unknown_id(ident: str, known: Sequence[str]) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich.table import Table
 from rich.text import Text
 
 from figcheck.document.coverage import Category, describe
 from figcheck.render.console import string_console
+from figcheck.render.table import fit, measure
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from figcheck.document.coverage import CoverageReport, Mention
     from figcheck.render import RenderOptions
 
@@ -52,6 +55,54 @@ def _cells(mention: Mention) -> tuple[str, ...]:
     )
 
 
+OVERHEAD = 16  # borders and padding of five columns
+
+
+def _table(heading: str | None, widths: list[int] | None) -> Table:
+    table = Table(title=heading, title_justify="left")
+    if widths is not None:
+        for header, width in zip(HEADERS, widths, strict=True):
+            table.add_column(header, width=width, justify="right" if header == "line" else "left")
+        return table
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("as written")
+    table.add_column("reads as")
+    table.add_column("category", no_wrap=True)
+    table.add_column("covered by", overflow="fold")
+    return table
+
+
+def _layout(console: Console, rows: list[Mention]) -> list[int] | Literal["rich", "list"]:
+    """How to lay the rows out without breaking a line number, figure, category or claim id:
+    rich's own table where it breaks none, else columns sized here, else a list."""
+    least, most = measure([list(HEADERS), *(list(_cells(m)) for m in rows)], frozenset({0, 3, 4}))
+    width = console.width
+    if sum(most) + OVERHEAD <= width:
+        return "rich"
+    try:
+        ours = _table(None, None)
+        for mention in rows:
+            ours.add_row(*_cells(mention))
+        widths = ours._calculate_column_widths(console, console.options)
+        if all(w - 2 >= n for w, n in zip(widths, least, strict=True)):
+            return "rich"
+    except Exception:  # another rich: size the columns here
+        pass
+    room = width - OVERHEAD
+    if sum(least) > room:
+        return "list"
+    return fit(least, most, room)
+
+
+def _line(mention: Mention) -> Text:
+    """One mention on a line of its own, for a narrow terminal."""
+    line = Text(f"{mention.line:>5}  ")
+    line.append(mention.text)
+    line.append(f"  reads {describe(mention)}, {mention.category.value}; ", style="dim")
+    line.append_text(_covered(mention))
+    return line
+
+
 def _plain(rows: list[Mention]) -> str:
     """Rows as plain columns, two spaces apart, the line numbers right-aligned."""
     cells = [HEADERS, *(_cells(m) for m in rows)]
@@ -78,12 +129,14 @@ def render(report: CoverageReport, options: RenderOptions) -> str:
         # lines; the cells are figures read by the number reader and claim ids, never raw text
         buffer.write(_plain(rows) + "\n")
         rows = []
-    table = Table(title=heading, title_justify="left")
-    table.add_column("line", justify="right", no_wrap=True)
-    table.add_column("as written")
-    table.add_column("reads as")
-    table.add_column("category", no_wrap=True)
-    table.add_column("covered by", overflow="fold")
+    layout = _layout(console, rows) if rows else "rich"
+    if layout == "list":  # too narrow for a table that breaks no id or figure
+        if heading:
+            console.print(heading)
+        for mention in rows:
+            console.print(_line(mention))
+        rows = []
+    table = _table(heading, None if isinstance(layout, str) else layout)
     for mention in rows:
         style = STYLE[mention.category]
         table.add_row(

@@ -10,7 +10,8 @@ from figcheck import __version__
 from figcheck.check.verdict import Verdict
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Report, Result
+    from figcheck.check.report import Report, Reports, Result, Summary
+    from figcheck.errors import Problem
     from figcheck.figures.interval import Interval
     from figcheck.figures.stated import Stated
     from figcheck.render import RenderOptions
@@ -93,37 +94,89 @@ def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str,
         ],
         "note": result.note,
     }
+    if result.accepted is not None:  # only then: files without accept keep their bytes
+        out["accepted"] = result.accepted
     return out
 
 
-def report_dict(report: Report, *, results: bool = True) -> dict[str, Any]:
-    summary: dict[str, Any] = {"total": report.summary.total}
-    summary.update({v.value: report.summary.counts.get(v, 0) for v in Verdict})
-    summary["without_quote"] = report.summary.unquoted
-    summary["exit_code"] = report.exit_code
+def _error(problem: Problem) -> dict[str, Any]:
+    where = problem.location
     return {
-        "schema": SCHEMA,
-        "figcheck": __version__,
-        "claims_file": report.claims_path,
-        "document": {
-            "title": report.document.title,
-            "source": report.document.source,
-        },
-        "settings": {"about": report.about, "strict": report.strict},
-        "results": [result_dict(r) for r in report.results] if results else [],
-        "summary": summary,
+        "path": where.path,
+        "line": where.line,
+        "column": where.column,
+        "message": problem.message,
     }
+
+
+def _summary(summary: Summary, exit_code: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"total": summary.total}
+    out.update({v.value: summary.counts.get(v, 0) for v in Verdict})
+    out["without_quote"] = summary.unquoted
+    if summary.accepted:
+        out["accepted"] = summary.accepted
+    out["exit_code"] = exit_code
+    return out
+
+
+def report_dict(report: Report, *, results: bool = True, head: bool = True) -> dict[str, Any]:
+    """The report as JSON data; without *head*, no schema and version (a part of a run)."""
+    settings: dict[str, Any] = {"about": report.about, "strict": report.strict}
+    if report.fail_on != "inconsistent":
+        settings["fail_on"] = report.fail_on
+    out: dict[str, Any] = {"schema": SCHEMA, "figcheck": __version__} if head else {}
+    out.update(
+        {
+            "claims_file": report.claims_path,
+            "document": {
+                "title": report.document.title,
+                "source": report.document.source,
+            },
+            "settings": settings,
+        }
+    )
+    if report.errors:
+        out["errors"] = [_error(p) for p in report.errors]
+    out["results"] = [result_dict(r) for r in report.results] if results else []
+    out["summary"] = _summary(report.summary, report.exit_code)
+    return out
 
 
 def render(report: Report, options: RenderOptions) -> str:
     """Indented, with one result per line: json's C encoder writes each result, since with an
     indent json falls back to its Python encoder, which takes seconds for 100,000 results."""
     text = json.dumps(report_dict(report, results=False), indent=2, ensure_ascii=False)
+    return _with_results(text, report, "  ") + "\n"
+
+
+def render_batch(reports: Reports, options: RenderOptions) -> str:
+    """The run's reports as ``claims_files``, one object each, and the run's summary."""
+    parts = []
+    for report in reports.reports:
+        text = json.dumps(
+            report_dict(report, results=False, head=False), indent=2, ensure_ascii=False
+        )
+        text = _with_results(text, report, "  ")
+        parts.append("    " + text.replace("\n", "\n    "))
+    run = {
+        "schema": SCHEMA,
+        "figcheck": __version__,
+        "claims_files": [],
+        "summary": _summary(reports.summary, reports.exit_code),
+    }
+    text = json.dumps(run, indent=2, ensure_ascii=False)
+    head, tail = text.split('"claims_files": []', 1)
+    return "".join((head, '"claims_files": [\n', ",\n".join(parts), "\n  ]", tail, "\n"))
+
+
+def _with_results(text: str, report: Report, indent: str) -> str:
+    """*text*, a report's JSON without its results, with them put in: one result a line."""
     if not report.results:
-        return text + "\n"
+        return text
     encode = json.JSONEncoder(ensure_ascii=False).encode
     memo: dict[int, Any] = {}
     lines = [encode(result_dict(r, memo)) for r in report.results]
     # an encoded string cannot hold this text, so the first match is the key itself
     head, tail = text.split('"results": []', 1)
-    return "".join((head, '"results": [\n    ', ",\n    ".join(lines), "\n  ]", tail, "\n"))
+    inner = ",\n" + indent * 2
+    return "".join((head, f'"results": [\n{indent * 2}', inner.join(lines), f"\n{indent}]", tail))

@@ -9,7 +9,7 @@ from figcheck.render.rows import Row, audit_rows
 from figcheck.text import shorten
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Report
+    from figcheck.check.report import Report, Reports
     from figcheck.render import RenderOptions
 
 QUOTE_LENGTH = 60  # longer quotes are cut, so the table stays readable
@@ -41,9 +41,11 @@ def code(value: str) -> str:
     return f"{fence}{pad}{value}{pad}{fence}".replace("|", "\\|")
 
 
-def _row(row: Row, strict: bool) -> str:
+def _row(row: Row, report: Report) -> str:
     verdict = row.verdict.label
-    if row.verdict.fails(strict=strict):
+    if row.accepted is not None:
+        verdict += f" (accepted: {text(row.accepted)})"
+    elif row.verdict.fails(strict=report.strict):
         verdict = f"**{verdict}**"
     if row.reference:
         cells = ["↳ reference", text(shorten(row.quote, SOURCE_LENGTH))]
@@ -69,6 +71,12 @@ def render(report: Report, options: RenderOptions) -> str:
     for section, rows in audit_rows(report):
         out.append(f"\n## {text(section or NO_SECTION)}\n\n")
         out.append(HEADER)
-        out.extend(_row(row, report.strict) for row in rows)
+        out.extend(_row(row, report) for row in rows)
     out.append(f"\n## Summary\n\n{text(report.summary.text())}\n")
     return "".join(out)
+
+
+def render_batch(reports: Reports, options: RenderOptions) -> str:
+    """Each claims file's audit in turn, then the run's summary."""
+    parts = [render(report, options) for report in reports.reports]
+    return "\n".join([*parts, f"# All claims files\n\n{text(reports.text())}\n"])

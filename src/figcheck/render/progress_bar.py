@@ -1,4 +1,5 @@
-"""A progress bar on stderr for long runs: shown after about a second, on a terminal only."""
+"""A progress bar on stderr for long runs: shown after about a second, on a terminal only;
+each counted stage is drawn complete before the next, and the bar clears when the run ends."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
 
 DELAY = 1.0  # seconds of work before the bar appears: quick runs never show it
@@ -21,10 +23,10 @@ LABELS = {
 }
 
 
-def wanted(fmt: str, stderr: object, stdout: object, *, to_file: bool) -> bool:
-    """Whether to draw a bar: the table format, stderr a terminal, and the report going to a
-    terminal or a file (never when it is piped), outside CI."""
-    if fmt != "table" or os.environ.get("CI"):
+def wanted(stderr: object, stdout: object, *, to_file: bool) -> bool:
+    """Whether to draw a bar: stderr a terminal, and the report going to a terminal or a file
+    (never when it is piped), outside CI."""
+    if os.environ.get("CI"):
         return False
     return _isatty(stderr) and (to_file or _isatty(stdout))
 
@@ -41,7 +43,8 @@ class ProgressBar:
     stores the latest state. Use as a context manager: leaving it removes the bar.
     """
 
-    def __init__(self, *, delay: float = DELAY) -> None:
+    def __init__(self, *, delay: float = DELAY, console: Console | None = None) -> None:
+        self._console = console  # where to draw (default: stderr)
         self._lock = threading.Lock()
         self._state: tuple[str, int, int] = ("reading", 0, 0)
         self._bar: Progress | None = None
@@ -64,9 +67,17 @@ class ProgressBar:
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         with self._lock:
+            last, _, last_total = self._state
+            if last != stage and last_total:  # the stage before ends full, never at 98 %
+                self._state = (last, last_total, last_total)
+                self._redraw()
             self._state = (stage, done, total)
-            if self._bar is not None and self._task is not None:
-                self._draw(self._bar, self._task)
+            self._redraw()
+
+    def _redraw(self) -> None:
+        if self._bar is not None and self._task is not None:
+            self._draw(self._bar, self._task)
+            self._bar.refresh()
 
     @property
     def shown(self) -> bool:
@@ -77,13 +88,17 @@ class ProgressBar:
         self._timer.cancel()
         with self._lock:
             self._closed = True
+            stage, done, total = self._state
+            if total and done < total:  # the run is over: its last stage is done
+                self._state = (stage, total, total)
+            self._redraw()
             bar, self._bar = self._bar, None
         if bar is not None:
             bar.stop()
 
     def _show(self) -> None:
         try:
-            bar = _make_bar()
+            bar = _make_bar(self._console)
         except Exception:  # a bar that cannot be drawn is no reason to fail the run
             return
         with self._lock:
@@ -100,13 +115,14 @@ class ProgressBar:
         bar.update(task, description=label, completed=done, total=total or None)
 
 
-def _make_bar() -> Progress:
+def _make_bar(console: Console | None = None) -> Progress:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
         SpinnerColumn,
+        TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
     )
@@ -116,7 +132,8 @@ def _make_bar() -> Progress:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TaskProgressColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=console or Console(stderr=True),
         transient=True,
     )

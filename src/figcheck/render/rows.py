@@ -22,6 +22,7 @@ class Row:
     computed: str
     verdict: Verdict
     reference: bool = False
+    accepted: str | None = None  # the reason, when the claims file accepts the verdict
 
 
 def audit_rows(report: Report) -> list[tuple[str | None, list[Row]]]:
@@ -39,8 +40,18 @@ def audit_rows(report: Report) -> list[tuple[str | None, list[Row]]]:
 def _row(result: Result) -> Row:
     location = result.quote_location
     line = location.line if location is not None else None
+    accepted = result.accepted if result.accepts else None
     if result.kind == "check":
-        return Row(result.id, "", None, "", result.formula or "", result.computed, result.verdict)
+        return Row(
+            result.id,
+            "",
+            None,
+            "",
+            result.formula or "",
+            result.computed,
+            result.verdict,
+            accepted=accepted,
+        )
     return Row(
         id=result.id,
         quote=result.quote or "",
@@ -49,6 +60,7 @@ def _row(result: Result) -> Row:
         formula=result.formula or "",
         computed=result.computed,
         verdict=result.verdict,
+        accepted=accepted,
     )
 
 

@@ -48,6 +48,11 @@ def combine(name: str, reports: list[Report], *, color: bool, width: int | None)
         for key in ("tests", "failures", "errors", "skipped"):
             root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    if name == "summary":
+        from figcheck.check.report import Reports
+        from figcheck.render.summary import render_batch
+
+        return render_batch(Reports(tuple(reports)), options)
     if name == "html":
         raise InputError("--format html shows one document: scan one at a time for a page")
     return "".join(reporter(r, options) for r in reports)

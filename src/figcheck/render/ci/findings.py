@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
+from figcheck.errors import printable
 
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
+    from figcheck.errors import Problem
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]  # note: a problem the claims file accepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +22,7 @@ class Rule:
 
     id: str
     name: str
-    verdict: Verdict
+    verdict: Verdict | None  # None: not a verdict but a claims file that cannot be checked
     short: str
     full: str
 
@@ -77,6 +79,18 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 RULE_BY_NAME = {rule.name: rule for rule in RULES}
+# Reported only for a claims file that cannot be read or checked, so that reports of good
+# files keep their six rules.
+ERROR_RULE = Rule(
+    "figcheck/claims-file-error",
+    "claims-file-error",
+    None,
+    "A claims file cannot be read or checked.",
+    "The claims file is not valid: figcheck reports each problem at its line (a formula "
+    "naming an unknown id, a figure it cannot read, a key it does not know), and checks "
+    "none of its claims until it is fixed.",
+)
+ERROR_NAME = "claims file"  # what stands for a result's id in an error's finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +103,7 @@ class Finding:
 
     rule: Rule
     level: Level
-    result: Result
+    result: Result | None  # None for a claims file's error
     message: str
     path: str
     line: int | None
@@ -97,15 +111,45 @@ class Finding:
     key: str = ""
 
     @property
+    def ident(self) -> str:
+        """The id of the claim or check, or ``claims file`` for an error."""
+        return self.result.id if self.result is not None else ERROR_NAME
+
+    @property
+    def accepted(self) -> str | None:
+        """The reason the claims file gives for accepting this finding, if it does."""
+        return self.result.accepted if self.result is not None else None
+
+    @property
     def fingerprint(self) -> str:
-        parts = (self.rule.id, self.result.id, self.path, self.key)
+        parts = (self.rule.id, self.ident, self.path, self.key)
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+def error_findings(report: Report) -> list[Finding]:
+    """A finding for each of the claims file's errors, at its line."""
+    return [_error(problem, n) for n, problem in enumerate(report.errors)]
+
+
+def _error(problem: Problem, n: int) -> Finding:
+    where = problem.location
+    return Finding(
+        ERROR_RULE,
+        "error",
+        None,
+        printable(problem.message),
+        where.path,
+        where.line,
+        where.column,
+        key=f"{n}\0{problem.message}",
+    )
+
+
 def findings(report: Report) -> list[Finding]:
-    """Every finding in *report*, in result order; fingerprints are unique."""
-    out: list[Finding] = []
-    seen: set[str] = set()
+    """Every finding in *report*: its errors, then its results' in result order;
+    fingerprints are unique."""
+    out: list[Finding] = error_findings(report)
+    seen: set[str] = {f.fingerprint for f in out}
     for result in report.results:
         for finding in _of(result, report):
             key, n = finding.key, 1
@@ -130,8 +174,10 @@ def _with_key(finding: Finding, key: str) -> Finding:
     )
 
 
-def _level(verdict: Verdict, strict: bool) -> Level:
-    return "error" if verdict.fails(strict=strict) else "warning"
+def _level(verdict: Verdict, report: Report, result: Result) -> Level:
+    if result.accepts:
+        return "note"
+    return "error" if verdict.fails(strict=report.strict) else "warning"
 
 
 def _place(
@@ -152,14 +198,14 @@ def _of(result: Result, report: Report) -> list[Finding]:
         rule = RULE_BY_NAME[verdict.value]
         message = _formula_message(result, verdict, report)
         out.append(
-            Finding(rule, _level(verdict, report.strict), result, message, path, line, column)
+            Finding(rule, _level(verdict, report, result), result, message, path, line, column)
         )
     verdict = result.quote_verdict
     if verdict in (Verdict.QUOTE_NOT_FOUND, Verdict.FIGURE_NOT_IN_QUOTE):
         rule = RULE_BY_NAME[verdict.value]
         message = _quote_message(result, verdict, report)
         out.append(
-            Finding(rule, _level(verdict, report.strict), result, message, path, line, column)
+            Finding(rule, _level(verdict, report, result), result, message, path, line, column)
         )
     for ref in result.references:
         if ref.verdict not in (Verdict.INCONSISTENT, Verdict.WITHIN_ROUNDING):
@@ -168,9 +214,15 @@ def _of(result: Result, report: Report) -> list[Finding]:
         rpath, rline, rcolumn = _place(result, report, ref.reference.line)
         key = f"{ref.reference.source}\0{ref.reference.value.text}"
         message = _reference_message(result, ref)
-        level = _level(ref.verdict, report.strict)
+        level = _level(ref.verdict, report, result)
         out.append(Finding(rule, level, result, message, rpath, rline, rcolumn, key))
     return out
+
+
+def with_reason(finding: Finding) -> str:
+    """The finding's message, and the reason it is accepted when it is."""
+    reason = finding.accepted
+    return finding.message if reason is None else f"{finding.message} (accepted: {reason})"
 
 
 def _head(verdict: Verdict) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from figcheck.render.ci.findings import findings
+from figcheck.render.ci.findings import findings, with_reason
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Report
+    from figcheck.check.report import Report, Reports
     from figcheck.render import RenderOptions
+
+_COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
 # As GitHub's actions toolkit escapes them (toolkit/packages/core/src/command.ts).
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
@@ -23,7 +25,8 @@ def escape_property(text: str) -> str:
     return text.translate(_PROPERTY)
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def workflow_commands(report: Report) -> list[str]:
+    """One workflow command per finding of *report*."""
     lines = []
     for finding in findings(report):
         props = [f"file={escape_property(finding.path)}"]
@@ -31,8 +34,25 @@ def render(report: Report, options: RenderOptions) -> str:
             props.append(f"line={finding.line}")
             if finding.column is not None:
                 props.append(f"col={finding.column}")
-        props.append(f"title={escape_property(f'figcheck: {finding.result.id}')}")
-        lines.append(f"::{finding.level} {','.join(props)}::{escape_data(finding.message)}\n")
+        props.append(f"title={escape_property(f'figcheck: {finding.ident}')}")
+        command = _COMMAND[finding.level]
+        lines.append(f"::{command} {','.join(props)}::{escape_data(with_reason(finding))}\n")
+    return lines
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines = workflow_commands(report)
     # a plain line is only printed in the job log: the summary, for whoever reads it
-    lines.append(f"figcheck: {report.summary.text()}\n")
+    if report.errors:
+        lines.append(f"figcheck: {escape_data(report.claims_path)}: {report.text()}\n")
+    else:
+        lines.append(f"figcheck: {report.text()}\n")
+    return "".join(lines)
+
+
+def render_batch(reports: Reports, options: RenderOptions) -> str:
+    lines = [line for report in reports.reports for line in workflow_commands(report)]
+    for report in reports.reports:
+        lines.append(f"figcheck: {escape_data(report.claims_path)}: {report.text()}\n")
+    lines.append(f"figcheck: {reports.text()}\n")
     return "".join(lines)

@@ -8,30 +8,31 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from figcheck import __version__
-from figcheck.render.ci.findings import RULES, Finding, findings
+from figcheck.render.ci.findings import ERROR_RULE, RULES, Finding, Rule, findings
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Report
+    from figcheck.check.report import Report, Reports
     from figcheck.render import RenderOptions
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 SRCROOT = "SRCROOT"  # relative paths are relative to the checkout; the consumer supplies it
-_RULE_INDEX = {rule.id: i for i, rule in enumerate(RULES)}
+_RULE_INDEX = {rule.id: i for i, rule in enumerate((*RULES, ERROR_RULE))}
 
 
-def _rule(index: int) -> dict[str, Any]:
-    rule = RULES[index]
+def _rule(rule: Rule) -> dict[str, Any]:
     level = "warning" if rule.name.endswith("within-rounding") else "error"
-    return {
+    out: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.short},
         "fullDescription": {"text": rule.full},
         "defaultConfiguration": {"level": level},
-        "properties": {"verdict": rule.verdict.value},
     }
+    if rule.verdict is not None:
+        out["properties"] = {"verdict": rule.verdict.value}
+    return out
 
 
 def _artifact(path: str) -> dict[str, Any]:
@@ -48,18 +49,33 @@ def _result(finding: Finding) -> dict[str, Any]:
         if finding.column is not None:
             region["startColumn"] = finding.column
         physical["region"] = region
-    return {
+    out: dict[str, Any] = {
         "ruleId": finding.rule.id,
         "ruleIndex": _RULE_INDEX[finding.rule.id],
         "level": finding.level,
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {"figcheck/v1": finding.fingerprint},
-        "properties": {"id": finding.result.id, "verdict": finding.result.verdict.value},
     }
+    result = finding.result
+    if result is not None:
+        out["properties"] = {"id": result.id, "verdict": result.verdict.value}
+    if finding.accepted is not None:
+        # accepted in the claims file: SARIF's own way to say a result is known and allowed
+        out["suppressions"] = [{"kind": "inSource", "justification": finding.accepted}]
+    return out
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return _log(findings(report))
+
+
+def render_batch(reports: Reports, options: RenderOptions) -> str:
+    return _log([finding for report in reports.reports for finding in findings(report)])
+
+
+def _log(found: list[Finding]) -> str:
+    rules = (*RULES, ERROR_RULE) if any(f.rule is ERROR_RULE for f in found) else RULES
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -69,11 +85,11 @@ def render(report: Report, options: RenderOptions) -> str:
                     "driver": {
                         "name": "figcheck",
                         "version": __version__,
-                        "rules": [_rule(i) for i in range(len(RULES))],
+                        "rules": [_rule(rule) for rule in rules],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f) for f in findings(report)],
+                "results": [_result(f) for f in found],
             }
         ],
     }

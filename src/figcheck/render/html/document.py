@@ -28,28 +28,29 @@ def _tip_lines(result: Result) -> str:
     return "".join(f'<span class="row">{row}</span>' for row in rows)
 
 
-def _mark_html(mark: Mark, view: DocumentView, by_id: dict[str, Result]) -> str:
+def _mark_html(mark: Mark, view: DocumentView, by_id: dict[str, Result], prefix: str) -> str:
     results = [by_id[i] for i in mark.ids]
     first = results[0]
     verdict = max(r.verdict for r in results)
     pin = mark.pin
-    tip_id = f"{'p' if pin else 't'}-{first.id}"
+    tip_id = f"{prefix}{'p' if pin else 't'}-{first.id}"
     tip = "".join(_tip_lines(r) for r in results)
     label = verdict.symbol if pin else esc(view.text[mark.start : mark.end])
-    anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in results[1:])
+    anchors = "".join(f'<span id="{prefix}f-{esc(r.id)}"></span>' for r in results[1:])
     kind = "pin" if pin else "fig"
     return (
         f'<span class="mark">{anchors}<a class="{kind} {css_class(verdict)}" '
-        f'id="f-{esc(first.id)}" href="#c-{esc(first.id)}" tabindex="0" '
+        f'id="{prefix}f-{esc(first.id)}" href="#{prefix}c-{esc(first.id)}" tabindex="0" '
         f'aria-describedby="{esc(tip_id)}">{label}'
         f'<span class="sym" aria-hidden="true">{"" if pin else verdict.symbol}</span></a>'
         f'<span class="tip" role="tooltip" id="{esc(tip_id)}">{tip}</span></span>'
     )
 
 
-def document_html(view: DocumentView, by_id: dict[str, Result]) -> str:
+def document_html(view: DocumentView, by_id: dict[str, Result], prefix: str = "") -> str:
+    """The document's text with its marks; *prefix* keeps ids unique on a page of several."""
     text = view.text
-    items = [(m.start, m.end, _mark_html(m, view, by_id)) for m in view.marks]
+    items = [(m.start, m.end, _mark_html(m, view, by_id, prefix)) for m in view.marks]
     for figure in view.unclaimed:
         kind = figure.category
         items.append(
