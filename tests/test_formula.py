@@ -183,7 +183,7 @@ def test_parser_failures_become_formula_errors(
     def fail(*args: Any, **kwargs: Any) -> ast.Expression:
         raise error
 
-    monkeypatch.setattr(formula_module.ast, "parse", fail)
+    monkeypatch.setattr(ast, "parse", fail)
     with pytest.raises(FormulaError) as caught:
         compile_formula("x.y + unusual_source_for_this_test")
     assert caught.value.message == message

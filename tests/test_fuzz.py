@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -54,6 +55,14 @@ VERDICTS = {
     "inconsistent",
 }
 RESERVED = {"min", "max", "abs"}
+
+T = TypeVar("T")
+
+
+class Draw(Protocol):
+    """What `soup` and `mutate` draw with: a composite's draw or a `st.data()` object's."""
+
+    def __call__(self, strategy: st.SearchStrategy[T], label: object = ...) -> T: ...
 
 
 # -- generating valid claims files ------------------------------------------------------------
@@ -356,11 +365,11 @@ _STRING_VALUE = re.compile(rb'^(formula|value|assert|precision|unit|about|quote)
 _HEADER_LINE = re.compile(rb"^\[[^\n]*\]$", re.MULTILINE)
 
 
-def soup(draw: st.DrawFn) -> str:
+def soup(draw: Draw) -> str:
     return "".join(draw(st.lists(st.sampled_from(TOKENS), max_size=12)))
 
 
-def mutate(draw: st.DrawFn, data: bytearray) -> None:
+def mutate(draw: Draw, data: bytearray) -> None:
     """One corruption of the file's bytes, its keys, its headers or its formulas."""
     kind = draw(
         st.sampled_from(
