@@ -314,6 +314,7 @@ PROSE = words(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(

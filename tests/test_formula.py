@@ -448,6 +448,7 @@ def test_assertion_dimension() -> None:
 THREE = list(NAMES[:3])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(trees(3), intervals(), intervals(), intervals())
 def test_formula_ranges_are_sound(tree: Tree, a: Interval, b: Interval, c: Interval) -> None:

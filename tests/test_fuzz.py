@@ -36,6 +36,8 @@ from figcheck.figures.units import UnitTable
 from figcheck.render import REPORTER_BY_NAME
 from tests.hostile import toml_str, watchdog
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
 # no explain phase: it reruns failing examples under a tracer, which takes minutes here
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
