@@ -5,11 +5,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from figcheck.check.checker import check
+from figcheck.check.checker import Located, check
+from figcheck.check.quotes import QuoteIndex
 from figcheck.check.report import Report
 from figcheck.check.verdict import Verdict
 from figcheck.claims.loader import parse
 from figcheck.claims.model import Claim
+from figcheck.document.view import with_view
 from figcheck.errors import Location
 
 DOCUMENT = """\
@@ -87,23 +89,33 @@ CLAIMS = textwrap.dedent(
 )
 
 
-def locate(claim: Claim) -> tuple[Verdict | None, Location | None]:
+def locate(claim: Claim) -> Located:
     """A stand-in quote locator: exact search; 'sheds' has its quote but not its figure."""
     if claim.quote is None:
-        return None, None
+        return None, None, None
     at = DOCUMENT.find(claim.quote)
     if at < 0:
-        return Verdict.QUOTE_NOT_FOUND, None
+        return Verdict.QUOTE_NOT_FOUND, None, None
     line = DOCUMENT.count("\n", 0, at) + 1
     column = at - (DOCUMENT.rfind("\n", 0, at) + 1) + 1
     where = Location("doc.txt", line, column)
-    return (Verdict.FIGURE_NOT_IN_QUOTE if claim.id == "sheds" else None), where
+    verdict = Verdict.FIGURE_NOT_IN_QUOTE if claim.id == "sheds" else None
+    return verdict, where, (at, at + len(claim.quote))
 
 
 def sample_report(
-    tmp_path: Path, *, located: bool = True, strict: bool = False, claims: str = CLAIMS
+    tmp_path: Path,
+    *,
+    located: bool = True,
+    strict: bool = False,
+    claims: str = CLAIMS,
+    view: bool = False,
 ) -> Report:
-    """The sample report; its document is written to *tmp_path*, its paths are shown relative."""
+    """The sample report; its document is written to *tmp_path*, its paths are shown relative.
+    With *view*, it holds the document as the HTML page shows it."""
     (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
     claims_file = parse(claims, shown="claims.toml", base=tmp_path)
-    return check(claims_file, strict=strict, locate=locate if located else None)
+    report = check(claims_file, strict=strict, locate=locate if located else None)
+    if not view:
+        return report
+    return with_view(report, claims_file, QuoteIndex(DOCUMENT, str(tmp_path / "doc.txt")))

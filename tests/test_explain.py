@@ -10,7 +10,9 @@ from rich.cells import cell_len
 
 from figcheck.check.checker import check
 from figcheck.claims.loader import load
-from figcheck.explain.explanation import Bar, Explanation, NumberLine, explain, solve
+from figcheck.explain.explanation import explain
+from figcheck.explain.model import Bar, Explanation, NumberLine
+from figcheck.explain.solver import solve
 from figcheck.figures.interval import Interval
 from figcheck.render.explain_text import axis_rows, draw_bar, render, tick_labels
 from tests.common import ESSAY_CLAIMS, claims_file, run

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.check.checker import check
+from figcheck.check.checker import Located, check
 from figcheck.check.report import Report
 from figcheck.check.verdict import Verdict
 from figcheck.claims.loader import parse
@@ -17,8 +17,7 @@ from figcheck.render import RenderOptions, get_reporter
 from figcheck.render.markdown import code, text
 from figcheck.render.rows import Row, audit_rows
 from tests.common import ESSAY_CLAIMS, claims_file, run
-
-GOLDEN = Path(__file__).resolve().parent / "golden" / "audit.md"
+from tests.test_render_ci import golden
 
 DOCUMENT = "10 apples, 20 pears: 30 fruit.\nNot 50.\n"
 CLAIMS = textwrap.dedent(
@@ -61,9 +60,9 @@ CLAIMS = textwrap.dedent(
 LINES = {"apples": 1, "pears": 1, "fruit": 1, "total": 2}
 
 
-def locate(claim: Claim) -> tuple[Verdict | None, Location | None]:
+def locate(claim: Claim) -> Located:
     """A fixed stand-in for the quote locator, so the golden file does not depend on it."""
-    return None, Location("doc.txt", LINES[claim.id], 1)
+    return None, Location("doc.txt", LINES[claim.id], 1), None
 
 
 def sample(tmp_path: Path) -> Report:
@@ -72,8 +71,7 @@ def sample(tmp_path: Path) -> Report:
 
 
 def test_markdown_golden(tmp_path: Path) -> None:
-    out = get_reporter("markdown")(sample(tmp_path), RenderOptions())
-    assert out == GOLDEN.read_text(encoding="utf-8")
+    golden("audit.md", get_reporter("markdown")(sample(tmp_path), RenderOptions()))
 
 
 def test_audit_rows(tmp_path: Path) -> None:
@@ -119,7 +117,7 @@ def test_audit_rows(tmp_path: Path) -> None:
                     "30 (20 – 40)",
                     Verdict.WITHIN_ROUNDING,
                 ),
-                Row("apples_fit", "", None, "", "apples <= pears", "10 <= 20", Verdict.CONSISTENT),
+                Row("apples_fit", "", None, "", "apples <= pears", "10 ≤ 20", Verdict.CONSISTENT),
             ],
         ),
         (
@@ -260,7 +258,7 @@ line 2                                         percent         → 29.8 % (29 �
                                                                %)
 
 most_said_yes                                                  yes >= asked           ✘ inconsistent
-                                                               → 31 people >= 104
+                                                               → 31 people ≥ 104
                                                                people
 
 4 results: 1 unchecked, 3 inconsistent

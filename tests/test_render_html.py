@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from figcheck.check.checker import check
-from figcheck.claims.loader import parse
+from figcheck.cli import build_report
 from figcheck.errors import InputError
 from figcheck.render import RenderOptions
 from figcheck.render.html import render
@@ -54,7 +53,7 @@ class _Balance(HTMLParser):
 
 
 def page(tmp_path: Path, *, located: bool = True) -> str:
-    return render(sample_report(tmp_path, located=located), RenderOptions())
+    return render(sample_report(tmp_path, located=located, view=True), RenderOptions())
 
 
 def test_sample_matches_golden(tmp_path: Path) -> None:
@@ -185,17 +184,18 @@ def test_figure_is_found_inside_its_quote(
         value = "{value}"
         """
     )
-    report = check(parse(toml, shown="claims.toml", base=tmp_path))
+    (tmp_path / "claims.toml").write_text(toml, encoding="utf-8")
+    report = build_report(tmp_path / "claims.toml", strict=False, view=True)
     html = render(report, RenderOptions())
     assert [m.group(3) for m in _FIG.finditer(html)] == [shown]
 
 
 def test_a_missing_document_is_an_input_error(tmp_path: Path) -> None:
     claims = CLAIMS.replace('source = "doc.txt"', 'source = "gone.txt"')
-    report = check(parse(claims, shown="claims.toml", base=tmp_path))
+    (tmp_path / "claims.toml").write_text(claims, encoding="utf-8")
     with pytest.raises(InputError) as err:
-        render(report, RenderOptions())
-    assert str(err.value) == 'claims.toml:3: source "gone.txt": no such file'
+        build_report(tmp_path / "claims.toml", strict=False, view=True)
+    assert str(err.value).endswith('claims.toml:3: source "gone.txt": no such file')
 
 
 def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
@@ -209,21 +209,73 @@ def test_no_document_still_gives_a_page(tmp_path: Path) -> None:
     assert _FIG.findall(html) == []
 
 
-def test_a_report_without_its_claims_file_reads_the_document_itself(tmp_path: Path) -> None:
-    report = dataclasses.replace(sample_report(tmp_path), claims_file=None)
-    html = render(report, RenderOptions())
-    assert [m.groups()[1:3] for m in _FIG.finditer(html)] == [
+def test_the_page_is_made_from_the_report_alone(tmp_path: Path) -> None:
+    """The renderer reads no file: with the document gone, the page is the same."""
+    report = sample_report(tmp_path, view=True)
+    before = render(report, RenderOptions())
+    (tmp_path / "doc.txt").unlink()
+    assert render(report, RenderOptions()) == before
+    assert [m.groups()[1:3] for m in _FIG.finditer(before)] == [
         ("apples", "10"),
         ("pears", "20"),
         ("fruit", "30"),
         ("sold", "95 percent"),
         ("cart", "32"),
     ]
+
+
+def test_a_report_without_a_view_shows_no_document(tmp_path: Path) -> None:
+    html = render(sample_report(tmp_path), RenderOptions())
+    assert "<p>The claims file names no document.</p>" in html
     assert "Coverage:" not in html
-    # with no claims to say what they cover, every figure outside a highlight is unclaimed
-    assert _UNCOVERED.findall(html) == [
-        ("count", "4"),
-        ("count", "7"),
-        ("year", "1990"),
-        ("quantity", "12 percent"),
-    ]
+    assert _FIG.findall(html) == []
+
+
+def test_the_html_report_reads_and_indexes_the_document_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotes, coverage and the page share one read and one index of the document."""
+    from figcheck.check import quotes
+    from figcheck.io import sources
+
+    reads: list[Path] = []
+    indexes: list[str] = []
+    real_read, real_init = sources.read_text, quotes.QuoteIndex.__init__
+
+    def read(path: Path, **kwargs: Any) -> str:
+        reads.append(path)
+        return real_read(path, **kwargs)
+
+    def init(self: quotes.QuoteIndex, text: str, path: str) -> None:
+        indexes.append(path)
+        real_init(self, text, path)
+
+    monkeypatch.setattr(quotes, "read_text", read)
+    monkeypatch.setattr(quotes.QuoteIndex, "__init__", init)
+    sample_report(tmp_path)  # writes the document
+    (tmp_path / "claims.toml").write_text(CLAIMS, encoding="utf-8")
+    report = build_report(tmp_path / "claims.toml", strict=False, view=True)
+    page = render(report, RenderOptions())
+    assert reads == [tmp_path / "doc.txt"]
+    assert indexes == [str(tmp_path / "doc.txt")]
+    assert page.count('class="fig ') == 5
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "https://example.org/a?b=1&c=2",
+            '<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer noopener">'
+            "https://example.org/a?b=1&amp;c=2</a>",
+        ),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+    ],
+)
+def test_a_reference_url_is_a_link_only_when_it_is_http(
+    tmp_path: Path, url: str, shown: str
+) -> None:
+    claims = CLAIMS.replace('source = "Market survey"', f'source = "Market survey"\nurl = "{url}"')
+    html = render(sample_report(tmp_path, claims=claims, view=True), RenderOptions())
+    assert f"(2024-05) {shown}</dd>" in html
+    assert 'href="javascript' not in html

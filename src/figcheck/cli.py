@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -76,13 +77,28 @@ def use_color(choice: str, stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def fail(err: FigcheckError) -> typer.Exit:
-    """Print an input error the one way figcheck does, and give exit code 2."""
-    print(str(err), file=sys.stderr)
-    return typer.Exit(EXIT_ERROR)
+def command(func: Callable[..., int | None]) -> Callable[..., None]:
+    """A command of the app whose return value is its exit code. The one error path: an input
+    error is printed the one way figcheck does, on one line, and gives exit code 2."""
+
+    @functools.wraps(func)
+    def run(*args: object, **kwargs: object) -> None:
+        try:
+            code = func(*args, **kwargs)
+        except FigcheckError as err:
+            print(str(err), file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
+        raise typer.Exit(code or 0)
+
+    app.command()(run)
+    return run
 
 
-def build_report(path: Path, *, strict: bool, progress: Progress | None = None) -> Report:
+def build_report(
+    path: Path, *, strict: bool, progress: Progress | None = None, view: bool = False
+) -> Report:
+    """The finished report for the claims file at *path*; with *view*, it holds the document
+    as a page shows it too (the quote index is built once, for both)."""
     from figcheck.check.checker import check
     from figcheck.check.quotes import index_for
     from figcheck.claims.loader import load
@@ -92,8 +108,13 @@ def build_report(path: Path, *, strict: bool, progress: Progress | None = None) 
     with paused_gc():
         claims_file = load(path, progress=progress)
         progress("quotes", 0, 0)
-        locate = index_for(claims_file).locate
-        return check(claims_file, strict=strict, locate=locate, progress=progress)
+        index = index_for(claims_file)
+        report = check(claims_file, strict=strict, locate=index.locate, progress=progress)
+        if not view:
+            return report
+        from figcheck.document.view import with_view
+
+        return with_view(report, claims_file, index)
 
 
 @contextlib.contextmanager
@@ -125,7 +146,7 @@ def inputs_of(path: Path, document_path: str | None) -> tuple[Path, ...]:
     return (path,) if document_path is None else (path, Path(document_path))
 
 
-@app.command()
+@command
 def check(
     path: PathArg = Path("claims.toml"),
     fmt: Annotated[
@@ -147,61 +168,54 @@ def check(
         ),
     ] = "auto",
     color: ColorOpt = "auto",
-) -> None:
+) -> int:
     """Recompute the figures of a claims file and report a verdict for each."""
-    from figcheck.render import RenderOptions, get_reporter
+    from figcheck.render import NEEDS_VIEW, RenderOptions, get_reporter
     from figcheck.render.progress_bar import ProgressBar, wanted
 
     bar = wanted(fmt.value, sys.stderr, sys.stdout, to_file=output is not None)
-    try:
-        with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
-            report = build_report(path, strict=strict, progress=progress)
-            if progress is not None:
-                progress("rendering", 0, 0)
-            options = RenderOptions(
-                color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
-                width=_width(),
-                show=show,
-            )
-            text = get_reporter(fmt.value)(report, options)
-        emit(text, output, inputs_of(path, report.document.path))
-    except FigcheckError as err:
-        raise fail(err) from None
-    raise typer.Exit(report.exit_code)
+    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+        report = build_report(path, strict=strict, progress=progress, view=fmt.value in NEEDS_VIEW)
+        if progress is not None:
+            progress("rendering", 0, 0)
+        options = RenderOptions(
+            color=use_color(color, sys.stdout) and output is None and fmt.value == "table",
+            width=_width(),
+            show=show,
+        )
+        text = get_reporter(fmt.value)(report, options)
+    emit(text, output, inputs_of(path, report.document.path))
+    return report.exit_code
 
 
-@app.command()
+@command
 def explain(
     ident: Annotated[str, typer.Argument(metavar="CLAIM", help="The id of a claim or check.")],
     path: PathArg = Path("claims.toml"),
     color: ColorOpt = "auto",
-) -> None:
+) -> int:
     """Show how one claim's or check's verdict was made, and what it would take to change it."""
     from figcheck.explain.explanation import explain as explain_one
     from figcheck.render.explain_text import render
 
-    try:
-        explanation = explain_one(build_report(path, strict=False), ident)
-    except FigcheckError as err:
-        raise fail(err) from None
+    explanation = explain_one(build_report(path, strict=False), ident)
     emit(render(explanation, color=use_color(color, sys.stdout), width=_width()), None)
+    return 0
 
 
-@app.command()
-def audit(path: PathArg = Path("claims.toml"), color: ColorOpt = "auto") -> None:
+@command
+def audit(path: PathArg = Path("claims.toml"), color: ColorOpt = "auto") -> int:
     """Print every claim with its quote, line, stated figure, formula and verdict."""
     from figcheck.render import RenderOptions
     from figcheck.render.audit import render
 
-    try:
-        report = build_report(path, strict=False)
-    except FigcheckError as err:
-        raise fail(err) from None
+    report = build_report(path, strict=False)
     options = RenderOptions(color=use_color(color, sys.stdout), width=_width(), show="all")
     emit(render(report, options), None)
+    return 0
 
 
-@app.command()
+@command
 def coverage(
     path: PathArg = Path("claims.toml"),
     fmt: Annotated[
@@ -230,33 +244,30 @@ def coverage(
         ),
     ] = "auto",
     color: ColorOpt = "auto",
-) -> None:
+) -> int:
     """List every figure the document mentions and the claim that covers it."""
     from figcheck.check.quotes import index_for
     from figcheck.claims.loader import load
     from figcheck.document.coverage import cover
     from figcheck.render import RenderOptions
 
-    try:
-        with paused_gc():
-            claims_file = load(path)
-            report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
-        if fmt == "json":
-            from figcheck.render.coverage_json import render
-        else:
-            from figcheck.render.coverage_table import render
-        options = RenderOptions(
-            color=use_color(color, sys.stdout) and output is None and fmt == "table",
-            width=_width(),
-            show=show,
-        )
-        emit(render(report, options), output, inputs_of(path, claims_file.document.path))
-    except FigcheckError as err:
-        raise fail(err) from None
-    raise typer.Exit(report.exit_code)
+    with paused_gc():
+        claims_file = load(path)
+        report = cover(claims_file, index_for(claims_file), fail_under=fail_under)
+    if fmt == "json":
+        from figcheck.render.coverage_json import render
+    else:
+        from figcheck.render.coverage_table import render
+    options = RenderOptions(
+        color=use_color(color, sys.stdout) and output is None and fmt == "table",
+        width=_width(),
+        show=show,
+    )
+    emit(render(report, options), output, inputs_of(path, claims_file.document.path))
+    return report.exit_code
 
 
-@app.command()
+@command
 def init(
     document: Annotated[Path, typer.Argument(help="The plain-text document to draft claims for.")],
     output: Annotated[
@@ -266,22 +277,20 @@ def init(
         ),
     ] = "claims.toml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-) -> None:
+) -> int:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
     from figcheck.document.draft import draft_file
     from figcheck.io.atomic import refuse_existing, write_atomic
 
-    try:
-        target = None if output == "-" else Path(output)
-        if target is not None and not force:
-            refuse_existing(target)  # before the work of drafting
-        text = draft_file(document, target)
-        if target is None:
-            emit(text, None)
-        else:
-            write_atomic(target, text, overwrite=force, inputs=(document,))
-    except FigcheckError as err:
-        raise fail(err) from None
+    target = None if output == "-" else Path(output)
+    if target is not None and not force:
+        refuse_existing(target)  # before the work of drafting
+    text = draft_file(document, target)
+    if target is None:
+        emit(text, None)
+    else:
+        write_atomic(target, text, overwrite=force, inputs=(document,))
+    return 0
 
 
 def _width() -> int | None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from figcheck.check.report import ReferenceResult, Report, Result, Summary
+from figcheck.check.report import CheckSides, ReferenceResult, Report, Result, Summary
 from figcheck.check.verdict import Verdict, judge_assertion, judge_figure
 from figcheck.claims.model import Check, Claim, ClaimsFile
 from figcheck.errors import Location
+from figcheck.figures.notation import Scale
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
 
-QuoteLocator = Callable[[Claim], tuple[Verdict | None, Location | None]]
+# A claim's quote verdict (None: verified or no quote), its location and its span in the text.
+Located = tuple[Verdict | None, Location | None, tuple[int, int] | None]
+QuoteLocator = Callable[[Claim], Located]
 
 
 def check(
@@ -38,7 +41,6 @@ def check(
         results=done,
         summary=Summary.of(done),
         strict=strict,
-        claims_file=claims_file,
     )
 
 
@@ -65,7 +67,9 @@ def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
             for ref in claim.references
         )
         verdicts.extend(r.verdict for r in references)
-    quote_verdict, quote_location = locate(claim) if locate is not None else (None, None)
+    quote_verdict, quote_location, quote_span = (
+        locate(claim) if locate is not None else (None, None, None)
+    )
     if quote_verdict is not None:
         verdicts.append(quote_verdict)
     return Result(
@@ -82,6 +86,7 @@ def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
         quote=claim.quote,
         quote_location=quote_location,
         quote_verdict=quote_verdict,
+        quote_span=quote_span,
         references=references,
         note=claim.note,
         claim=claim,
@@ -89,10 +94,15 @@ def _claim(claim: Claim, cf: ClaimsFile, locate: QuoteLocator | None) -> Result:
 
 
 def _check(check: Check, cf: ClaimsFile) -> Result:
-    inputs = [cf.by_id[name].stated.reading for name in check.assertion.names]
-    central = [r.central for r in inputs]
-    verdict = judge_assertion(check.assertion, central, [r.lenient for r in inputs])
-    sides = (check.assertion.lhs.value(central), check.assertion.rhs.value(central))
+    assertion = check.assertion
+    stated = [cf.by_id[name].stated for name in assertion.names]
+    central = [s.reading.central for s in stated]
+    verdict = judge_assertion(assertion, central, [s.reading.lenient for s in stated])
+    # both sides in the terms of the first input that has the check's dimension
+    dimension = assertion.dimension([s.unit.dimension for s in stated])
+    scale = Scale.of(next((s for s in stated if s.unit.dimension == dimension), None))
+    left, right = assertion.lhs.value(central), assertion.rhs.value(central)
+    sides = CheckSides(left, right, assertion.op, scale)
     return Result(
         id=check.id,
         kind="check",

@@ -16,6 +16,7 @@ from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
+    from figcheck.check.checker import Located
     from figcheck.claims.model import Claim, ClaimsFile
     from figcheck.figures.stated import Stated
 
@@ -375,22 +376,23 @@ class QuoteIndex:
         line, column = self.line_column(offset)
         return Location(self.path, line, column)
 
-    def locate(self, claim: Claim) -> tuple[Verdict | None, Location | None]:
-        """The quote verdict and location for *claim* (a checker.QuoteLocator)."""
+    def locate(self, claim: Claim) -> Located:
+        """The quote verdict, location and span for *claim* (a checker.QuoteLocator)."""
         if claim.quote is None:
-            return None, None
+            return None, None, None
         folded = fold(claim.quote)
         found = self._find(folded)
         if found is None:
-            return Verdict.QUOTE_NOT_FOUND, None
-        start, _, index = found
-        where = self.location(index.original(start))
+            return Verdict.QUOTE_NOT_FOUND, None, None
+        start, end, index = found
+        span = (index.original(start), index.original(end - 1) + 1)
+        where = self.location(span[0])
         stated = claim.stated
         if _written_in(folded, stated.written) or any(
             states_figure(amount, stated) for amount in find_amounts(folded)
         ):
-            return None, where
-        return Verdict.FIGURE_NOT_IN_QUOTE, where
+            return None, where, span
+        return Verdict.FIGURE_NOT_IN_QUOTE, where, span
 
 
 def read_document(claims_file: ClaimsFile) -> str:

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
-    from figcheck.claims.model import Check, Claim, ClaimsFile, Document, Reference
+    from figcheck.claims.model import Check, Claim, Document, Reference
     from figcheck.errors import Location
     from figcheck.figures.interval import Interval
+    from figcheck.figures.notation import Scale
     from figcheck.figures.stated import Stated
 
 
@@ -21,6 +23,22 @@ class ReferenceResult:
 
     reference: Reference
     verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSides:
+    """A check's two sides at central figures, in the terms of its first input of the check's
+    dimension: ``100 tonnes ≤ 90 tonnes``."""
+
+    left: float  # base units
+    right: float
+    op: str  # "<", "<=", ">" or ">="
+    scale: Scale
+
+    @property
+    def text(self) -> str:
+        relation = notation.RELATION[self.op]
+        return f"{self.scale.text(self.left)} {relation} {self.scale.text(self.right)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +61,20 @@ class Result:
     quote: str | None = None
     quote_location: Location | None = None
     quote_verdict: Verdict | None = None
+    quote_span: tuple[int, int] | None = None  # the quote's offsets in the document text
     references: tuple[ReferenceResult, ...] = ()
     note: str | None = None
-    sides: tuple[float, float] | None = None  # a check's two sides at central figures
+    sides: CheckSides | None = None
     claim: Claim | None = field(default=None, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def computed(self) -> str:
+        """The computed column every format shows: a claim's figure and range, e.g.
+        ``10.7 million people (10.5 million – ∞)``, or a check's two sides."""
+        if self.sides is not None:
+            return self.sides.text
+        return notation.computed(self.central, self.range, self.stated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +108,37 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """A stretch of the document that shows results: a claimed figure, or a pin at a quote
+    whose figure could not be placed (``start == end``)."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    pin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Unclaimed:
+    """A figure in the document that no claim covers, with its coverage category."""
+
+    start: int
+    end: int
+    category: str  # "quantity", "year" or "count"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """The document as a page shows it: its text, where each result shows in it, the figures
+    no claim covers, and the coverage line."""
+
+    text: str
+    marks: tuple[Mark, ...]  # in document order, not overlapping
+    unclaimed: tuple[Unclaimed, ...] = ()
+    coverage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything ``figcheck check`` found, ready for any renderer."""
 
@@ -90,7 +148,7 @@ class Report:
     results: tuple[Result, ...]
     summary: Summary
     strict: bool = False
-    claims_file: ClaimsFile | None = field(default=None, compare=False, repr=False)
+    view: DocumentView | None = field(default=None, compare=False, repr=False)
 
     @property
     def exit_code(self) -> int:

@@ -39,6 +39,11 @@ class Verdict(Enum):
     def symbol(self) -> str:
         return _SYMBOL[self]
 
+    @property
+    def label(self) -> str:
+        """The symbol and the name, as every format shows them: ``≈ within-rounding``."""
+        return f"{_SYMBOL[self]} {self.value}"
+
     def fails(self, *, strict: bool = False) -> bool:
         """Whether this verdict makes ``figcheck check`` exit with 1."""
         if self is Verdict.WITHIN_ROUNDING:

@@ -15,7 +15,7 @@ from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.figures.units import is_known_word
 
 if TYPE_CHECKING:
-    from figcheck.check.quotes import QuoteIndex
+    from figcheck.check.quotes import QuoteIndex, QuoteMatch
     from figcheck.claims.model import ClaimsFile, Document
 
 
@@ -382,13 +382,18 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
 
 
 def cover(
-    claims_file: ClaimsFile, index: QuoteIndex, *, fail_under: float | None = None
+    claims_file: ClaimsFile,
+    index: QuoteIndex,
+    *,
+    fail_under: float | None = None,
+    matches: dict[str, QuoteMatch | None] | None = None,
 ) -> CoverageReport:
     """The mentions in *index*'s document, each with the claim that covers it, if any.
 
     A claim covers the mention whose number its quote states (the figure found when the quote
-    was verified); failing that, a mention is covered by a claim whose quote contains the start
-    of its number (of several, the one whose quote ends soonest).
+    was verified: *matches* holds those already made, by claim id); failing that, a mention is
+    covered by a claim whose quote contains the start of its number (of several, the one whose
+    quote ends soonest).
     """
     exact: dict[int, str] = {}
     spans: list[tuple[int, int, str]] = []
@@ -396,7 +401,10 @@ def cover(
     for claim in claims_file.claims:
         if claim.quote is None:
             continue
-        found = index.match(claim.quote, claim.stated)
+        if matches is not None and claim.id in matches:
+            found = matches[claim.id]
+        else:
+            found = index.match(claim.quote, claim.stated)
         if found is None:
             unlocated.append(claim.id)
             continue

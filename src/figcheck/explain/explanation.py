@@ -5,12 +5,15 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError
+from figcheck.explain.model import Entry, Explanation, Need
+from figcheck.explain.number_line import bar, number_line
+from figcheck.explain.solver import needs as needs_for
 from figcheck.figures import notation
 from figcheck.figures.interval import Interval
 from figcheck.figures.notation import Scale
@@ -18,14 +21,12 @@ from figcheck.figures.notation import Scale
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
     from figcheck.claims.formula import Assertion, Formula
-    from figcheck.claims.model import Check, Claim, ClaimsFile
+    from figcheck.claims.model import Check, Claim
     from figcheck.errors import Location
     from figcheck.figures.stated import Stated
 
 _INF = math.inf
 _IDENT = re.compile(r"\b([A-Za-z_]\w*)\b", re.ASCII)
-_PROBES = 200  # doublings searched each way: a factor of 2**200 covers any real figure
-_BISECTIONS = 200
 _RELATION_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
 # what a check's difference (left - right) must be for the relation to hold
 _RELATION_TARGET = {
@@ -36,92 +37,35 @@ _RELATION_TARGET = {
 }
 _FAILING = (Verdict.WITHIN_ROUNDING, Verdict.INCONSISTENT)
 
-Role = Literal["strict", "lenient", "computed", "reference", "left", "right"]
-
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    """One line of a derivation: a label, its text, its nesting depth and an optional verdict."""
+class _Claims:
+    """What an explanation needs of the claims file, taken from the report's results."""
 
-    label: str
-    text: str
-    depth: int = 0
-    verdict: Verdict | None = None
+    path: str
+    by_id: dict[str, Claim]
+    claims: tuple[Claim, ...]
+    checks: tuple[Check, ...]
 
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One row of the number line: an interval (in the line's scale) and an optional mark."""
-
-    label: str
-    role: Role
-    lo: float  # may be -inf (drawn as an arrow)
-    hi: float  # may be inf
-    lo_open: bool = False
-    hi_open: bool = False
-    mark: float | None = None  # a central figure
-    verdict: Verdict | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class NumberLine:
-    """The geometry of the picture: a linear scale from ``lo`` to ``hi``, its bars and ticks."""
-
-    unit: str
-    lo: float
-    hi: float
-    bars: tuple[Bar, ...]
-    ticks: tuple[float, ...]
-    grouping: bool = True  # thousands commas in tick labels
-
-    def column(self, x: float, width: int) -> int:
-        """The 0-based column of *x* on a track *width* columns wide (infinities at the ends)."""
-        if x == -_INF:
-            return 0
-        if x == _INF:
-            return width - 1
-        at = round((x - self.lo) / (self.hi - self.lo) * (width - 1))
-        return min(max(at, 0), width - 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Need:
-    """The figure one input would need, the others held at their central figures."""
-
-    id: str
-    lo: float | None  # base units; None: no lower bound
-    hi: float | None  # None: no upper bound
-    possible: bool
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    """Everything ``figcheck explain`` shows about one claim or check."""
-
-    id: str
-    kind: Literal["claim", "check"]
-    verdict: Verdict
-    entries: tuple[Entry, ...]
-    sentence: str
-    picture: NumberLine | None
-    needs: tuple[Need, ...] = ()
-    needs_note: str | None = None
+    @classmethod
+    def of(cls, report: Report) -> _Claims:
+        claims = tuple(r.claim for r in report.results if r.claim is not None)
+        checks = tuple(r.check for r in report.results if r.check is not None)
+        return cls(report.claims_path, {c.id: c for c in claims}, claims, checks)
 
 
 def explain(report: Report, ident: str) -> Explanation:
     """The explanation of the claim or check *ident*; InputError for an unknown id."""
-    cf = report.claims_file
-    if cf is None:
-        raise InputError("the report has no claims file to explain")
     results = {r.id: r for r in report.results}
     result = results.get(ident)
     if result is None:
         raise InputError(unknown_id(ident, list(results)))
-    if result.kind == "check":
-        check = next(c for c in cf.checks if c.id == ident)
-        return _explain_check(result, check, cf, results)
-    return _explain_claim(result, cf.by_id[ident], cf, results)
+    cf = _Claims.of(report)
+    if result.check is not None:
+        return _explain_check(result, result.check, cf, results)
+    if result.claim is None:
+        raise InputError(f"'{ident}' has no claim or check to explain")
+    return _explain_claim(result, result.claim, cf, results)
 
 
 def unknown_id(ident: str, known: Sequence[str]) -> str:
@@ -131,21 +75,11 @@ def unknown_id(ident: str, known: Sequence[str]) -> str:
     return f"unknown id '{ident}'{hint}"
 
 
-def check_at_central(check: Check, cf: ClaimsFile) -> str:
-    """Both sides of a check at central figures, e.g. ``44 million people <= 120 million``."""
-    assertion = check.assertion
-    central = [cf.by_id[n].stated.central for n in assertion.names]
-    scale = Scale.of(_side_stated(assertion, cf))
-    left = scale.text(assertion.lhs.value(central))
-    right = scale.text(assertion.rhs.value(central))
-    return f"{left} {assertion.op} {right}"
-
-
 # -- claims ------------------------------------------------------------------------------------
 
 
 def _explain_claim(
-    result: Result, claim: Claim, cf: ClaimsFile, results: dict[str, Result]
+    result: Result, claim: Claim, cf: _Claims, results: dict[str, Result]
 ) -> Explanation:
     stated = claim.stated
     scale = Scale.of(stated)
@@ -155,8 +89,8 @@ def _explain_claim(
     entries.extend(_stated_entries(stated))
     formula = claim.formula
     bars = [
-        _bar("stated strict", "strict", stated.reading.strict, scale, stated.central),
-        _bar("stated lenient", "lenient", stated.reading.lenient, scale),
+        bar("stated strict", "strict", stated.reading.strict, scale, stated.central),
+        bar("stated lenient", "lenient", stated.reading.lenient, scale),
     ]
     needs: tuple[Need, ...] = ()
     needs_note: str | None = None
@@ -174,10 +108,12 @@ def _explain_claim(
         )
         entries.append(_verdict_entry("formula", result.formula_verdict))
         bars.append(
-            _bar("computed", "computed", span, scale, central, verdict=result.formula_verdict)
+            bar("computed", "computed", span, scale, central, verdict=result.formula_verdict)
         )
         if result.formula_verdict in _FAILING:
-            needs = _needs(formula, formula.names, cf, stated.reading.strict)
+            needs = needs_for(
+                formula, formula.names, _inputs(formula.names, cf), stated.reading.strict
+            )
         elif result.verdict in _FAILING:
             needs_note = "the formula agrees with the stated figure; the verdict comes from " + (
                 "its references" if result.references else "its quote"
@@ -193,7 +129,7 @@ def _explain_claim(
         value = ref.reference.value
         label = "reference" if len(result.references) == 1 else f"reference {i}"
         bars.append(
-            _bar(label, "reference", value.reading.lenient, scale, value.central, ref.verdict)
+            bar(label, "reference", value.reading.lenient, scale, value.central, ref.verdict)
         )
     if result.quote_verdict is not None:
         entries.append(_verdict_entry("quote check", result.quote_verdict))
@@ -206,7 +142,7 @@ def _explain_claim(
         verdict=result.verdict,
         entries=tuple(entries),
         sentence=_claim_sentence(result, claim, cf, scale),
-        picture=_number_line(bars, scale),
+        picture=number_line(bars, scale),
         needs=needs,
         needs_note=needs_note,
     )
@@ -231,7 +167,7 @@ def _restate(result: Result, scale: Scale) -> tuple[Need, ...]:
     )
 
 
-def _claim_sentence(result: Result, claim: Claim, cf: ClaimsFile, scale: Scale) -> str:
+def _claim_sentence(result: Result, claim: Claim, cf: _Claims, scale: Scale) -> str:
     """One plain sentence about what decided the verdict."""
     worst = result.verdict
     if result.formula_verdict is not None and result.formula_verdict == worst:
@@ -301,7 +237,7 @@ def _reference_sentence(ref: ReferenceResult, stated: Stated, scale: Scale) -> s
 
 
 def _explain_check(
-    result: Result, check: Check, cf: ClaimsFile, results: dict[str, Result]
+    result: Result, check: Check, cf: _Claims, results: dict[str, Result]
 ) -> Explanation:
     assertion = check.assertion
     scale = Scale.of(_side_stated(assertion, cf))
@@ -333,10 +269,11 @@ def _explain_check(
     entries.append(_verdict_entry("verdict", result.verdict))
     needs: tuple[Need, ...] = ()
     if result.verdict in _FAILING:
-        needs = _needs(assertion.difference, names, cf, _RELATION_TARGET[assertion.op])
+        target = _RELATION_TARGET[assertion.op]
+        needs = needs_for(assertion.difference, names, _inputs(names, cf), target)
     bars = [
-        _bar("left side", "left", left_span, scale, left),
-        _bar("right side", "right", right_span, scale, right),
+        bar("left side", "left", left_span, scale, left),
+        bar("right side", "right", right_span, scale, right),
     ]
     return Explanation(
         id=check.id,
@@ -346,7 +283,7 @@ def _explain_check(
         sentence=_check_sentence(
             assertion, result.verdict, scale, (left, left_span), (right, right_span)
         ),
-        picture=_number_line(bars, scale),
+        picture=number_line(bars, scale),
         needs=needs,
     )
 
@@ -380,14 +317,18 @@ def _check_sentence(
     return f"{head}, but even at their loosest readings {loose}"
 
 
-def _side_stated(assertion: Assertion, cf: ClaimsFile) -> Stated | None:
+def _inputs(names: Sequence[str], cf: _Claims) -> list[Stated]:
+    return [cf.by_id[n].stated for n in names]
+
+
+def _side_stated(assertion: Assertion, cf: _Claims) -> Stated | None:
     """The first input whose unit has the check's dimension: its scale shows both sides."""
     stated = [cf.by_id[n].stated for n in assertion.names]
     dimension = assertion.dimension([s.unit.dimension for s in stated])
     return next((s for s in stated if s.unit.dimension == dimension), None)
 
 
-def _side_text(formula: Formula, cf: ClaimsFile, scale: Scale, value: float) -> str:
+def _side_text(formula: Formula, cf: _Claims, scale: Scale, value: float) -> str:
     # a side's Formula carries every input of the check: look at the ids its text uses
     used = set(_IDENT.findall(formula.source)) & set(formula.names)
     if not used or formula.source in used:
@@ -398,7 +339,7 @@ def _side_text(formula: Formula, cf: ClaimsFile, scale: Scale, value: float) -> 
 # -- derivation pieces -------------------------------------------------------------------------
 
 
-def _where(cf: ClaimsFile, line: int | None, section: str | None) -> Entry:
+def _where(cf: _Claims, line: int | None, section: str | None) -> Entry:
     text = f"{cf.path}:{line}" if line is not None else cf.path
     if section:
         text += f", section “{section}”"
@@ -421,7 +362,7 @@ def _stated_entries(stated: Stated, depth: int = 0) -> list[Entry]:
     ]
 
 
-def _input_entries(names: Sequence[str], cf: ClaimsFile, results: dict[str, Result]) -> list[Entry]:
+def _input_entries(names: Sequence[str], cf: _Claims, results: dict[str, Result]) -> list[Entry]:
     entries: list[Entry] = []
     for name in names:
         claim = cf.by_id[name]
@@ -436,9 +377,7 @@ def _input_entries(names: Sequence[str], cf: ClaimsFile, results: dict[str, Resu
 def _reference_entries(ref: ReferenceResult) -> list[Entry]:
     r = ref.reference
     entries = [
-        Entry(
-            "reference", f"{r.value.text}: {ref.verdict.symbol} {ref.verdict.value}", 0, ref.verdict
-        ),
+        Entry("reference", f"{r.value.text}: {ref.verdict.label}", 0, ref.verdict),
         Entry("source", r.source, 1),
     ]
     if r.date:
@@ -452,10 +391,10 @@ def _reference_entries(ref: ReferenceResult) -> list[Entry]:
 
 def _verdict_entry(label: str, verdict: Verdict | None) -> Entry:
     verdict = verdict or Verdict.UNCHECKED
-    return Entry(label, f"{verdict.symbol} {verdict.value}", 0, verdict)
+    return Entry(label, verdict.label, 0, verdict)
 
 
-def _substituted(formula: Formula, cf: ClaimsFile) -> str:
+def _substituted(formula: Formula, cf: _Claims) -> str:
     """The formula with each id replaced by its central figure (percentages keep their %)."""
 
     def figure(match: re.Match[str]) -> str:
@@ -500,201 +439,3 @@ def _and(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + f" and {items[-1]}"
-
-
-# -- the number line ---------------------------------------------------------------------------
-
-
-def _bar(
-    label: str,
-    role: Role,
-    interval: Interval,
-    scale: Scale,
-    mark: float | None = None,
-    verdict: Verdict | None = None,
-) -> Bar:
-    shown_mark = None if mark is None or not math.isfinite(mark) else scale.shown(mark)
-    return Bar(
-        label,
-        role,
-        scale.shown(interval.lo),
-        scale.shown(interval.hi),
-        interval.lo_open or math.isinf(interval.lo),
-        interval.hi_open or math.isinf(interval.hi),
-        shown_mark,
-        verdict,
-    )
-
-
-def _number_line(bars: list[Bar], scale: Scale) -> NumberLine:
-    kept = tuple(b for b in bars if not Interval(b.lo, b.hi, b.lo_open, b.hi_open).empty)
-    finite = [v for b in kept for v in (b.lo, b.hi, b.mark) if v is not None and math.isfinite(v)]
-    lo, hi = (min(finite), max(finite)) if finite else (-1.0, 1.0)
-    span = hi - lo
-    pad = span * 0.08 if span > 0 else (abs(lo) * 0.001 or 1.0)
-    lo, hi = lo - pad, hi + pad
-    return NumberLine(scale.label, lo, hi, kept, _ticks(lo, hi), scale.grouping)
-
-
-def _ticks(lo: float, hi: float, count: int = 5) -> tuple[float, ...]:
-    """Round figures (1, 2 or 5 times a power of ten apart) between *lo* and *hi*."""
-    raw = (hi - lo) / count
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    first = math.ceil(lo / step)
-    ticks = []
-    k = first
-    while k * step <= hi:
-        ticks.append(float(f"{k * step:.12g}"))
-        k += 1
-    return tuple(ticks)
-
-
-# -- what it would take ------------------------------------------------------------------------
-
-
-def _needs(
-    formula: Formula, names: Sequence[str], cf: ClaimsFile, target: Interval
-) -> tuple[Need, ...]:
-    """For each input, the figures that bring *formula* into *target*, others held central."""
-    central = [cf.by_id[n].stated.central for n in names]
-    needs = []
-    for i, name in enumerate(names):
-        stated = cf.by_id[name].stated
-
-        def g(v: float, i: int = i) -> float:
-            values = list(central)
-            values[i] = v
-            return formula.value(values)
-
-        base = stated.reading.s or stated.reading.l or stated.unit.factor
-        found = solve(g, target, central[i], base)
-        needs.append(_need(name, stated, found))
-    return tuple(needs)
-
-
-def _need(name: str, stated: Stated, found: tuple[float | None, float | None] | None) -> Need:
-    says = f"the document says {stated.text}"
-    if found is None:
-        return Need(
-            name,
-            None,
-            None,
-            False,
-            f"no value of {name} would do it, with the other inputs at their central figures; "
-            + says,
-        )
-    lo, hi = found
-    scale = Scale.of(stated)
-    if lo is None and hi is not None:
-        what = f"at most {scale.text(hi)}"
-    elif hi is None and lo is not None:
-        what = f"at least {scale.text(lo)}"
-    elif lo is not None and hi is not None:
-        low, high = scale.text(lo), scale.text(hi)
-        if low == high:
-            what = low if lo == hi else f"about {low}"
-        else:
-            what = f"between {scale.text(lo, unit=False)} and {high}"
-    else:
-        what = "any figure"
-    return Need(name, lo, hi, True, f"{name} would need to be {what}; {says}")
-
-
-def solve(
-    g: Callable[[float], float], target: Interval, x: float, base: float
-) -> tuple[float | None, float | None] | None:
-    """The values v nearest *x* with ``g(v)`` in *target*, as (low, high); None = unbounded.
-
-    Searches outward from *x* by doublings, keeping the sign of *x* (a count stays positive),
-    then bisects to each edge. Returns None when no value in reach will do.
-    """
-    best: tuple[float, tuple[float | None, float | None]] | None = None
-    for direction in (1, -1):
-        found = _walk(g, target, x, _probes(x, direction, base))
-        if found is None:
-            continue
-        entry, leave = found
-        span: tuple[float | None, float | None] = (
-            (entry, leave) if direction > 0 else (leave, entry)
-        )
-        distance = abs(entry - x)
-        if best is None or distance < best[0]:
-            best = (distance, span)
-    return None if best is None else best[1]
-
-
-def _probes(x: float, direction: int, base: float) -> Iterator[float]:
-    """Points ever farther from *x* in *direction*, never crossing zero from a nonzero *x*."""
-    if x == 0.0:
-        step = abs(base) or 1.0
-        for k in range(-30, _PROBES):
-            yield direction * step * 2.0**k
-    elif (x > 0) == (direction > 0):
-        for k in range(1, _PROBES):
-            yield x * 2.0**k
-    else:
-        for k in range(1, _PROBES):
-            yield x / 2.0**k
-
-
-def _side(g: Callable[[float], float], target: Interval, v: float) -> int | None:
-    """-1 below *target*, 0 in it, 1 above, None where g is undefined or overflows."""
-    y = g(v)
-    if not math.isfinite(y):
-        return None
-    if target.contains(y):
-        return 0
-    return -1 if y <= target.lo else 1
-
-
-def _bisect(pred: Callable[[float], bool], good: float, bad: float) -> float:
-    """The last point from *good* towards *bad* where *pred* still holds."""
-    for _ in range(_BISECTIONS):
-        mid = (good + bad) / 2
-        if mid in (good, bad):
-            break
-        if pred(mid):
-            good = mid
-        else:
-            bad = mid
-    return good
-
-
-def _walk(
-    g: Callable[[float], float], target: Interval, x: float, probes: Iterator[float]
-) -> tuple[float, float | None] | None:
-    """Where g enters *target* along *probes*, and where it leaves it again (None: never)."""
-    prev, prev_side = x, _side(g, target, x)
-    for v in probes:
-        side = _side(g, target, v)
-        if side == prev_side:
-            prev = v
-            continue
-        if side == 0:
-            entry = _bisect(lambda m: _side(g, target, m) == 0, v, prev)
-            return entry, _leave(g, target, v, probes)
-        # g jumped past the target between two probes: find where it crossed
-        was = prev_side
-
-        def moved(m: float, was: int | None = was) -> bool:
-            return _side(g, target, m) != was
-
-        cross = _bisect(moved, v, prev)
-        crossed = _side(g, target, cross)
-        if crossed == 0:  # the target lies between the probes: it ends before v
-            return cross, _bisect(lambda m: _side(g, target, m) == 0, cross, v)
-        if target.lo == target.hi and was is not None and crossed == -was:
-            return cross, cross  # a one-point target: the crossing is the answer
-        prev, prev_side = v, side
-    return None
-
-
-def _leave(
-    g: Callable[[float], float], target: Interval, inside: float, probes: Iterator[float]
-) -> float | None:
-    for v in probes:
-        if _side(g, target, v) != 0:
-            return _bisect(lambda m: _side(g, target, m) == 0, inside, v)
-        inside = v
-    return None

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from figcheck.check.report import Result
-    from figcheck.claims.model import ClaimsFile
     from figcheck.figures.interval import Interval
     from figcheck.figures.stated import Stated
 
@@ -87,11 +85,6 @@ class Scale:
         return f"{left}{low}, {high}{right}{tail}"
 
 
-def figure(value: float, stated: Stated, *, unit: bool = True) -> str:
-    """*value* (base units) in the stated figure's scale and unit."""
-    return Scale.of(stated).text(value, unit=unit)
-
-
 def bracketed(interval: Interval, stated: Stated) -> str:
     """An interval in the stated figure's terms with its ends marked."""
     return Scale.of(stated).bracketed(interval)
@@ -106,20 +99,3 @@ def computed(central: float | None, interval: Interval | None, stated: Stated | 
     if interval is not None:
         text += f" ({scale.span(interval, unit=stated.percent)})"
     return text
-
-
-def check_sides(result: Result, claims_file: ClaimsFile | None) -> str:
-    """A check's two sides at central figures, e.g. ``44 million ≤ 120 million people``.
-
-    Both sides are shown in the terms of the first claim the check names.
-    """
-    check = result.check
-    if result.sides is None or claims_file is None or check is None:
-        return ""
-    names = check.assertion.names
-    if not names:
-        return ""
-    scale = Scale.of(claims_file.by_id[names[0]].stated)
-    lhs, rhs = result.sides
-    relation = RELATION[check.assertion.op]
-    return f"{scale.text(lhs, unit=False)} {relation} {scale.text(rhs)}"

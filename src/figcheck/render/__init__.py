@@ -39,6 +39,10 @@ REPORTER_BY_NAME: dict[str, str] = {
 }
 
 
+# Formats that show the document itself: their report carries its DocumentView.
+NEEDS_VIEW = frozenset({"html"})
+
+
 def get_reporter(name: str) -> Reporter:
     module_name, _, attr = REPORTER_BY_NAME[name].partition(":")
     reporter: Reporter = getattr(importlib.import_module(module_name), attr)

@@ -38,7 +38,7 @@ def _table(section: str | None, rows: list[Row], id_width: int) -> Table:
     table.add_column("formula → computed", overflow="fold", ratio=3)
     table.add_column("verdict", no_wrap=True)
     for row in rows:
-        verdict = Text(f"{row.verdict.symbol} {row.verdict.value}", style=STYLE[row.verdict])
+        verdict = Text(row.verdict.label, style=STYLE[row.verdict])
         if row.reference:
             ident = Text("  ↳", style="dim")
             quote = "reference: " + shorten(row.quote, SOURCE_LENGTH)

@@ -14,7 +14,7 @@ from figcheck.render.console import string_console
 from figcheck.render.table import STYLE
 
 if TYPE_CHECKING:
-    from figcheck.explain.explanation import Bar, Explanation, NumberLine
+    from figcheck.explain.model import Bar, Explanation, NumberLine
 
 MAX_WIDTH = 100  # wider lines are hard to read, even on a wide terminal
 LABEL_WIDTH = 12
@@ -34,7 +34,7 @@ def render(explanation: Explanation, *, color: bool = False, width: int | None =
     console, buffer = string_console(color=color, width=width)
     verdict = explanation.verdict
     title = Text(f"{explanation.id}  ", style="bold")
-    title.append(f"{verdict.symbol} {verdict.value}", style=STYLE[verdict])
+    title.append(verdict.label, style=STYLE[verdict])
     console.print(title)
     console.print()
     console.print(_derivation(explanation))

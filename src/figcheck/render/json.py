@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
 from figcheck.check.verdict import Verdict
-from figcheck.figures import notation
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Result
@@ -69,7 +68,7 @@ def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str,
             else None
         ),
         "range": _interval(result.range, stated),
-        "computed": notation.computed(result.central, result.range, stated) or None,
+        "computed": result.computed or None,
         "quote": result.quote,
         "quote_verdict": result.quote_verdict.value if result.quote_verdict else None,
         "location": (

@@ -41,7 +41,7 @@ def code(value: str) -> str:
 
 
 def _row(row: Row, strict: bool) -> str:
-    verdict = f"{row.verdict.symbol} {row.verdict.value}"
+    verdict = row.verdict.label
     if row.verdict.fails(strict=strict):
         verdict = f"**{verdict}**"
     if row.reference:

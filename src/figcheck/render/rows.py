@@ -6,13 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from figcheck.explain.explanation import check_at_central
-from figcheck.figures import notation
-
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Result
     from figcheck.check.verdict import Verdict
-    from figcheck.claims.model import Check
 
 _SPACES = re.compile(r"\s+")
 
@@ -33,34 +29,28 @@ class Row:
 
 def audit_rows(report: Report) -> list[tuple[str | None, list[Row]]]:
     """The rows of each section, in order; each claim is followed by its references."""
-    checks: dict[str, Check] = {}
-    if report.claims_file is not None:
-        checks = {c.id: c for c in report.claims_file.checks}
     out: list[tuple[str | None, list[Row]]] = []
     for section, results in report.sections():
         rows: list[Row] = []
         for result in results:
-            rows.append(_row(result, report, checks))
+            rows.append(_row(result))
             rows.extend(_reference_rows(result))
         out.append((section, rows))
     return out
 
 
-def _row(result: Result, report: Report, checks: dict[str, Check]) -> Row:
+def _row(result: Result) -> Row:
     location = result.quote_location
     line = location.line if location is not None else None
     if result.kind == "check":
-        check = checks.get(result.id)
-        cf = report.claims_file
-        computed = check_at_central(check, cf) if check is not None and cf is not None else ""
-        return Row(result.id, "", None, "", result.formula or "", computed, result.verdict)
+        return Row(result.id, "", None, "", result.formula or "", result.computed, result.verdict)
     return Row(
         id=result.id,
         quote=result.quote or "",
         line=line,
         stated=result.stated.text if result.stated is not None else "",
         formula=result.formula or "",
-        computed=notation.computed(result.central, result.range, result.stated),
+        computed=result.computed,
         verdict=result.verdict,
     )
 

@@ -8,7 +8,6 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.check.verdict import Verdict
-from figcheck.figures import notation
 from figcheck.render.console import string_console
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ LARGE = 200  # above this many results the table shows only the findings
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    return Text(f"{verdict.symbol} {verdict.value}", style=STYLE[verdict])
+    return Text(verdict.label, style=STYLE[verdict])
 
 
 def _where(result: Result) -> str:
@@ -35,12 +34,6 @@ def _where(result: Result) -> str:
     if loc is None or loc.line is None:
         return ""
     return f"{loc.path.rsplit('/', 1)[-1]}:{loc.line}"
-
-
-def _computed(result: Result, report: Report) -> str:
-    if result.kind == "check":
-        return notation.check_sides(result, report.claims_file)
-    return notation.computed(result.central, result.range, result.stated)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -74,7 +67,7 @@ def render(report: Report, options: RenderOptions) -> str:
             if where:
                 ident.append(f"\n{where}", style="dim")
             stated = result.stated.text if result.stated else result.formula or ""
-            table.add_row(ident, stated, _computed(result, report), verdict_text(result.verdict))
+            table.add_row(ident, stated, result.computed, verdict_text(result.verdict))
             for ref in result.references:
                 table.add_row(
                     Text("  └ reference", style="dim"),

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
-from figcheck.figures import notation
 
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
@@ -175,13 +174,12 @@ def _of(result: Result, report: Report) -> list[Finding]:
 
 
 def _head(verdict: Verdict) -> str:
-    return f"{verdict.symbol} {verdict.value}"
+    return verdict.label
 
 
 def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
     if result.kind == "check":
-        sides = notation.check_sides(result, report.claims_file)
-        at = f" ({sides})" if sides else ""
+        at = f" ({result.computed})" if result.computed else ""
         if verdict is Verdict.INCONSISTENT:
             return (
                 f"{_head(verdict)}: {result.formula} fails at the stated figures{at} "
@@ -192,8 +190,10 @@ def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
             "but holds within their rounding"
         )
     stated = result.stated.text if result.stated is not None else ""
-    computed = notation.computed(result.central, result.range, result.stated)
-    return f"{_head(verdict)}: the document states {stated}, but {result.formula} gives {computed}"
+    return (
+        f"{_head(verdict)}: the document states {stated}, but {result.formula} gives "
+        f"{result.computed}"
+    )
 
 
 def _quote_message(result: Result, verdict: Verdict, report: Report) -> str:

@@ -1,0 +1,71 @@
+"""The document on the page: its text with each claimed figure marked and a tooltip."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from figcheck.check.verdict import Verdict
+from figcheck.render.html.markup import badge, css_class, esc
+
+if TYPE_CHECKING:
+    from figcheck.check.report import DocumentView, Mark, Result
+
+
+def _tip_lines(result: Result) -> str:
+    rows = [f"<b>{esc(result.id)}</b> {badge(result.verdict)}"]
+    if result.stated is not None:
+        rows.append(f"stated: {esc(result.stated.text)}")
+    if result.formula is not None:
+        rows.append(f"formula: <code>{esc(result.formula)}</code>")
+    if computed := result.computed:
+        rows.append(f"computed: {esc(computed)}")
+    for ref in result.references:
+        rows.append(f"reference: {esc(ref.reference.value.text)} {ref.verdict.label}")
+    verdict = result.quote_verdict
+    if verdict is not None and verdict is not Verdict.CONSISTENT:
+        quote = esc(result.quote or "")
+        rows.append(f"quote “{quote}”: {verdict.label}")
+    return "".join(f'<span class="row">{row}</span>' for row in rows)
+
+
+def _mark_html(mark: Mark, view: DocumentView, by_id: dict[str, Result]) -> str:
+    results = [by_id[i] for i in mark.ids]
+    first = results[0]
+    verdict = max(r.verdict for r in results)
+    pin = mark.pin
+    tip_id = f"{'p' if pin else 't'}-{first.id}"
+    tip = "".join(_tip_lines(r) for r in results)
+    label = verdict.symbol if pin else esc(view.text[mark.start : mark.end])
+    anchors = "".join(f'<span id="f-{esc(r.id)}"></span>' for r in results[1:])
+    kind = "pin" if pin else "fig"
+    return (
+        f'<span class="mark">{anchors}<a class="{kind} {css_class(verdict)}" '
+        f'id="f-{esc(first.id)}" href="#c-{esc(first.id)}" tabindex="0" '
+        f'aria-describedby="{esc(tip_id)}">{label}'
+        f'<span class="sym" aria-hidden="true">{"" if pin else verdict.symbol}</span></a>'
+        f'<span class="tip" role="tooltip" id="{esc(tip_id)}">{tip}</span></span>'
+    )
+
+
+def document_html(view: DocumentView, by_id: dict[str, Result]) -> str:
+    text = view.text
+    items = [(m.start, m.end, _mark_html(m, view, by_id)) for m in view.marks]
+    for figure in view.unclaimed:
+        kind = figure.category
+        items.append(
+            (
+                figure.start,
+                figure.end,
+                f'<span class="uncovered c-{kind}" title="no claim covers this {kind}">'
+                f"{esc(text[figure.start : figure.end])}</span>",
+            )
+        )
+    items.sort(key=lambda item: (item[0], item[1]))
+    out: list[str] = []
+    cursor = 0
+    for start, end, piece in items:
+        out.append(esc(text[cursor:start]))
+        out.append(piece)
+        cursor = end
+    out.append(esc(text[cursor:]))
+    return "".join(out)
