@@ -47,7 +47,7 @@ def test_strict_fails_on_within_rounding(tmp_path: Path) -> None:
 def test_exit_2_and_located_message_for_a_bad_file(tmp_path: Path) -> None:
     path = claims_file(tmp_path, OK.replace("a + b", "a + bb"))
     assert errors(path) == [
-        f"{path}:10: claim 'total': unknown id 'bb' in formula (did you mean 'b'?)"
+        f"{path}:10: claim 'total': unknown id 'bb' in formula (did you mean \"b\"?)"
     ]
 
 

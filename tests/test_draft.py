@@ -15,7 +15,8 @@ from figcheck.check.quotes import QuoteIndex, index_for
 from figcheck.claims.loader import load, parse
 from figcheck.claims.model import Claim, ClaimsFile
 from figcheck.document.coverage import words
-from figcheck.document.draft import draft, toml_string
+from figcheck.document.draft import draft
+from figcheck.document.draft_toml import toml_string
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, run
 
 ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"
@@ -44,7 +45,13 @@ def essay_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_essay_draft_passes_check_with_every_quote_verified(essay_draft: Path) -> None:
     data = checked(essay_draft)
-    assert [r["verdict"] for r in data["results"]] == ["unchecked"] * 28
+    verdicts = {r["id"]: r["verdict"] for r in data["results"]}
+    # the two suggested formulas are the essay's own: the plots' equivalent and the sum
+    assert {k: v for k, v in verdicts.items() if v != "unchecked"} == {
+        "equivalent_people": "within-rounding",
+        "produce_people": "consistent",
+    }
+    assert len(verdicts) == 28
     assert all(r["quote_verdict"] is None for r in data["results"])
     assert all(r["location"] is not None for r in data["results"])
     assert data["summary"]["without_quote"] == 0
@@ -87,9 +94,14 @@ def test_the_essay_draft_reads(essay_draft: Path) -> None:
         "[claims.produce_people]  # line 52\n"
         'quote = "at least 22 million people were able to produce for themselves"\n'
         'value = "at least 22 million people"\n'
-        '# TODO formula? ("as a result")\n'
+        'formula = "producer_cooperative_workers + home_farm_people + equivalent_people"\n'
+        'suggested = "sum, cue \\"as a result\\"; verify"\n'
     ) in text
-    assert ('value = "10 million people"\n# TODO formula? ("equivalent of")\n') in text
+    assert (
+        'value = "10 million people"\n'
+        'formula = "collective_farm_members * time_share"\n'
+        'suggested = "product, cue \\"an equivalent of\\"; verify"\n'
+    ) in text
     assert 'value = "over 50 percent"\n# TODO formula? ("percent of")\n' in text
     assert (
         'value = "120 million people"\n'
@@ -159,7 +171,7 @@ def test_the_draft_reproduces_the_hand_written_values(essay_draft: Path) -> None
 def test_drafts_of_the_example_documents(
     case: str, claims: int, comments: list[str], tmp_path: Path
 ) -> None:
-    path = init(tmp_path, EXAMPLES / "positive" / case / "document.txt")
+    path = init(tmp_path, EXAMPLES / "positive" / case / "document.txt", "--no-suggest")
     data = checked(path)
     assert len(data["results"]) == claims
     assert all(r["quote_verdict"] is None for r in data["results"])
@@ -168,6 +180,52 @@ def test_drafts_of_the_example_documents(
         assert comment + "\n" in text
     out = run("coverage", path, "--format", "json", "--fail-under", "100")
     assert out.exit_code == 0
+
+
+def test_suggested_formulas_find_the_budget_summarys_relations_and_its_error(
+    tmp_path: Path,
+) -> None:
+    path = init(tmp_path, EXAMPLES / "positive" / "budget-summary" / "document.txt")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    formulas = {k: c["formula"] for k, c in data["claims"].items() if "formula" in c}
+    assert formulas == {
+        "last_share": "(fund_budget - last) / last",
+        "charges": "fund_budget - property_taxes - taxes_state - state_aid",
+        "budget_share": "largest_item / fund_budget",
+        "budget_share_2": "parks_libraries / fund_budget",
+    }
+    out = run("check", path, "--format", "json")
+    verdicts = {r["id"]: r["verdict"] for r in out.json()["results"] if r["formula"]}
+    # 24.1 of 412.6 million is 5.8 percent, not "about 8": the one planted error
+    assert verdicts == {
+        "last_share": "consistent",
+        "charges": "consistent",
+        "budget_share": "consistent",
+        "budget_share_2": "inconsistent",
+    }
+    assert out.exit_code == 1
+    assert (
+        'suggested = "share, cue \\"of the budget\\"; it does not hold as read: check it; verify"\n'
+        in path.read_text(encoding="utf-8")
+    )
+
+
+def test_explain_shows_why_a_formula_was_suggested(tmp_path: Path) -> None:
+    path = init(tmp_path, EXAMPLES / "positive" / "budget-summary" / "document.txt")
+    out = run("explain", "budget_share_2", path, env={"COLUMNS": "100"})
+    assert out.exit_code == 0
+    assert (
+        "formula      parks_libraries / fund_budget\n"
+        'suggested    share, cue "of the budget"; it does not hold as read: check it; verify\n'
+    ) in out.stdout
+
+
+def test_no_suggest_gives_the_draft_without_formulas(tmp_path: Path) -> None:
+    path = init(tmp_path, EXAMPLES / "positive" / "budget-summary" / "document.txt", "--no-suggest")
+    text = path.read_text(encoding="utf-8")
+    assert "formula = " not in text
+    assert "suggested = " not in text
+    assert '# TODO formula? ("remaining")\n' in text
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.claims import loader
+from figcheck.claims import tomlread
 from figcheck.io import sources
 from tests.common import run
 from tests.hostile import watchdog
@@ -116,7 +116,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1"\nformla = "2"\n',
         [
             'claims.toml:5: claim \'a\': unknown key "formla" (did you mean "formula"?); '
-            "allowed keys are section, quote, value, unit, formula, note, precision, references"
+            "allowed keys are section, quote, value, unit, formula, suggested, note, precision, "
+            "references"
         ],
     ),
     (
@@ -154,12 +155,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "unknown id in a formula",
         HEAD + '[claims.total]\nvalue = "1"\n[claims.b]\nvalue = "2"\nformula = "totl + 1"\n',
-        ["claims.toml:5: claim 'b': unknown id 'totl' in formula (did you mean 'total'?)"],
+        ["claims.toml:5: claim 'b': unknown id 'totl' in formula (did you mean \"total\"?)"],
     ),
     (
         "unknown id in an assert",
         HEAD + '[claims.total]\nvalue = "1"\n[checks.c]\nassert = "totals > 0"\n',
-        ["claims.toml:5: check 'c': unknown id 'totals' in formula (did you mean 'total'?)"],
+        ["claims.toml:5: check 'c': unknown id 'totals' in formula (did you mean \"total\"?)"],
     ),
     (
         "cycle",
@@ -234,8 +235,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1 ' + "kg " * 1000 + '"\n',
         [
             "claims.toml:3: claim 'a': cannot read unit \""
-            + "kg " * 19
-            + '...": a unit has at most 100 words, numbers and signs'
+            + "kg " * 18
+            + 'kg...": a unit has at most 100 words, numbers and signs'
         ],
     ),
     # -- figures
@@ -322,7 +323,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1"\n"x\\u001b]0;t\\u0007" = 1\n',
         [
             "claims.toml:5: claim 'a': unknown key \"x\\x1b]0;t\\x07\"; allowed keys are "
-            "section, quote, value, unit, formula, note, precision, references"
+            "section, quote, value, unit, formula, suggested, note, precision, references"
         ],
     ),
     # -- the document
@@ -581,5 +582,5 @@ def test_a_failing_fast_toml_reader_leaves_it_to_tomllib(
     def panic(text: str) -> object:
         raise Panic("a bug in the fast reader")
 
-    monkeypatch.setattr(loader, "_fast_loads", lambda: panic)
+    monkeypatch.setattr(tomlread, "_fast_loads", lambda: panic)
     assert errors_in(tmp_path, "check", "claims.toml") == lines

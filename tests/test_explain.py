@@ -363,8 +363,8 @@ def test_consistent_and_unchecked_have_no_needs(poll: Path) -> None:
 @pytest.mark.parametrize(
     ("ident", "message"),
     [
-        ("ask", "unknown id 'ask' (did you mean 'asked'?)\n"),
-        ("yes_shares", "unknown id 'yes_shares' (did you mean 'yes_share'?)\n"),
+        ("ask", "unknown id 'ask' (did you mean \"asked\"?)\n"),
+        ("yes_shares", "unknown id 'yes_shares' (did you mean \"yes_share\"?)\n"),
         ("zzz", "unknown id 'zzz'\n"),
     ],
 )

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from figcheck.claims import formula as formula_module
-from figcheck.claims.formula import compile_assertion, compile_formula
+from figcheck.claims import compiler as compiler_module
+from figcheck.claims.compiler import compile_assertion, compile_formula
 from figcheck.errors import FormulaError, UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 from figcheck.figures.interval import WHOLE, Interval
@@ -267,14 +267,14 @@ def test_compiled_programs(source: str, names: tuple[str, ...], program: tuple[A
 def test_shape_cache_agrees_with_the_full_compiler(source: str) -> None:
     text = source.strip()
     try:
-        full = formula_module._compile_text(text, None)
+        full = compiler_module._compile_text(text, None)
     except FormulaError as error:
         refused = error.message
     else:
         refused = ""
         assert compile_formula(source) == full
         names = (*reversed(full.names), "unused")
-        assert compile_formula(source, names) == formula_module._compile_text(text, names)
+        assert compile_formula(source, names) == compiler_module._compile_text(text, names)
     if refused:
         assert reject(source) == refused
 

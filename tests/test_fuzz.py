@@ -27,7 +27,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from figcheck.claims.formula import compile_assertion, compile_formula
+from figcheck.claims.compiler import compile_assertion, compile_formula
+from figcheck.claims.ids import RESERVED_IDS
 from figcheck.cli import app
 from figcheck.errors import FigcheckError
 from figcheck.figures.figure import QUALIFIER_PHRASES, parse_figure
@@ -56,7 +57,6 @@ VERDICTS = {
     "quote-not-found",
     "inconsistent",
 }
-RESERVED = {"min", "max", "abs"}
 
 T = TypeVar("T")
 
@@ -205,7 +205,7 @@ def specs(draw: st.DrawFn) -> Spec:
     unit = draw(st.sampled_from(["", "people", "tonnes", "kg per person", "tons", "members"]))
     ids = draw(
         st.lists(
-            IDS.filter(lambda i: not keyword.iskeyword(i) and i not in RESERVED),
+            IDS.filter(lambda i: not keyword.iskeyword(i) and i not in RESERVED_IDS),
             min_size=1,
             max_size=8,
             unique=True,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.claims.formula import compile_formula
+from figcheck.claims.compiler import compile_formula
 from figcheck.claims.tomllines import LineIndex
 from figcheck.figures.interval import WHOLE, Interval, div
 from figcheck.figures.numbers import find_amounts

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.check.quotes import QuoteIndex, fold, states_figure
+from figcheck.check.checker import check
+from figcheck.check.quotes import QuoteIndex, fold, index_for, quote_states, stating_amount
+from figcheck.claims.loader import load
 from figcheck.figures.figure import parse_figure
-from figcheck.figures.numbers import find_amounts
 from figcheck.figures.readings import read
 from figcheck.figures.stated import Stated
 from figcheck.figures.units import UnitTable
@@ -62,6 +63,7 @@ def stated(value: str) -> Stated:
         percent=figure.percent,
         number=figure.amount.value,
         mantissa=figure.amount.mantissa,
+        written=figure.amount.text,
     )
 
 
@@ -228,11 +230,45 @@ def test_a_slice_of_the_document_is_found_where_it_folds_the_same(
         ("the 20th Congress", "20 people", False),  # an ordinal states no amount
         ("two million worked", "three million people", False),
         ("no figure here", "5 people", False),
+        # a scale word written in the quote must agree, whether the value is in digits or words
+        ("two hundred doctors", "two", False),
+        ("two hundred doctors", "200", True),
+        ("3 million residents", "3", False),
+        ("3 million residents", "3 million", True),
+        ("3 million residents", "3,000,000", True),
+        ("3 thousand residents", "3 million", False),
+        # a percentage states only a percentage, with a sign, a word or two words
+        ("5 percent of 40", "5", False),
+        ("5 percent of 40", "40", True),
+        ("5% of them", "5", False),
+        ("5 % of them", "5", False),
+        ("5 per cent of them", "5", False),
+        ("5 per cent of them", "5 percent", True),
+        # the amount the reader reads, not a piece of it
+        ("the 12,400 residents", "400", False),
+        ("about 2.5 tonnes", "2", False),
+        ("1/3 of them", "1", False),
+        ("the 1st of them", "1", False),
+        ("5%2 of them", "2", False),
+        ("twenty-two million", "two million", False),
     ],
 )
 def test_states_figure(quote: str, value: str, states: bool) -> None:
+    """The one rule: the quick test (the amount as written) and the full reading agree."""
     figure = stated(value)
-    assert any(states_figure(a, figure) for a in find_amounts(fold(quote))) is states
+    folded = fold(quote)
+    full = stating_amount(folded, figure.number, figure.mantissa, percent=figure.percent)
+    assert (full is not None) is states
+    assert (
+        quote_states(
+            folded,
+            figure.number,
+            figure.mantissa,
+            percent=figure.percent,
+            written=figure.written,
+        )
+        is states
+    )
 
 
 @pytest.mark.parametrize(
@@ -400,15 +436,203 @@ def test_the_location_path_is_the_source_as_the_claims_file_resolves_it(
         ("some 22 million people", "22 million", True),
         ("the 12,400 residents", "400", False),
         ("about 2.5 tonnes", "2", False),
-        ("twenty-two million", "two million", False),
-        ("one-third of it", "one", False),
+        ("one-third of it", "one", False),  # words are left to the reader
         ("in 2006.", "2006", True),
         ("1/3 of them", "1", False),
         ("(50 percent)", "50 percent", True),
+        ("3 million residents", "3", False),
+        ("5 percent of 40", "5", False),
+        ("5 % of 40", "5", False),
+        ("5 per cent", "5", False),
+        ("3 millions", "3", True),  # not a scale word: the reader reads 3
+        ("3 millionaires", "3", True),
+        ("3rd", "3", False),
+        ("5%2", "2", False),
+        ("x_5", "5", False),
         ("", "5", False),
     ],
 )
-def test_written_in(quote: str, written: str, found: bool) -> None:
-    from figcheck.check.quotes import _written_in
+def test_stands_alone(quote: str, written: str, found: bool) -> None:
+    from figcheck.check.quotes import _stands_alone
 
-    assert _written_in(quote, written) is found
+    assert _stands_alone(quote, written) is found
+
+
+# -- one states-figure rule: what check says is what the page can place ------------------------
+
+SCALED_DOCUMENT = """\
+The clinic had two hundred doctors on its staff.
+The region has 3 million residents today.
+Prices rose by 5 percent of 40 in a year.
+"""
+SCALED_CLAIMS = """
+[claims.doctors]
+quote = "two hundred doctors"
+value = "two"
+
+[claims.residents]
+quote = "3 million residents"
+value = "3"
+
+[claims.rise]
+quote = "5 percent of 40"
+value = "5"
+"""
+
+
+def test_a_scale_word_or_a_percent_in_the_quote_must_agree(tmp_path: Path) -> None:
+    """A quote that writes "hundred", "million" or "percent" after the number does not state
+    the bare number: figure-not-in-quote, located at the quote, and the figure is not placed."""
+    path = claims_file(tmp_path, SCALED_CLAIMS, document=SCALED_DOCUMENT)
+    claims = load(path)
+    index = index_for(claims)
+    report = check(claims, locate=index.locate)
+    got = {}
+    for r in report.results:
+        assert r.quote_location is not None
+        got[r.id] = (r.verdict.value, (r.quote_location.line, r.quote_location.column))
+    assert got == {
+        "doctors": ("figure-not-in-quote", (1, 16)),
+        "residents": ("figure-not-in-quote", (2, 16)),
+        "rise": ("figure-not-in-quote", (3, 16)),
+    }
+    assert report.exit_code == 1
+    # the figure's place in the document agrees: there is none to highlight
+    for claim in claims.claims:
+        assert claim.quote is not None
+        found = index.match(claim.quote, claim.stated)
+        assert found is not None
+        assert (found.figure_start, found.figure_end) == (None, None)
+
+    code, data = check_json(path)
+    assert code == 1
+    assert [(r["id"], r["verdict"], r["quote_verdict"]) for r in data["results"]] == [
+        ("doctors", "figure-not-in-quote", "figure-not-in-quote"),
+        ("residents", "figure-not-in-quote", "figure-not-in-quote"),
+        ("rise", "figure-not-in-quote", "figure-not-in-quote"),
+    ]
+    assert data["summary"]["figure-not-in-quote"] == 3
+    table = run("check", path, "--color", "never", env={"COLUMNS": "100"})
+    assert table.exit_code == 1
+    rows = [line for line in table.stdout.splitlines() if "¶ figure-not-in-quote" in line]
+    assert [row.split()[1] for row in rows] == ["doctors", "residents", "rise"]
+    assert table.stdout.rstrip().endswith("3 results: 3 figure-not-in-quote")
+
+
+def test_the_agreeing_figures_pass(tmp_path: Path) -> None:
+    body = SCALED_CLAIMS.replace('"two"', '"two hundred"').replace('"3"', '"3 million"')
+    body = body.replace('value = "5"', 'value = "5 percent"')
+    path = claims_file(tmp_path, body, document=SCALED_DOCUMENT)
+    code, data = check_json(path)
+    assert [(r["id"], r["verdict"]) for r in data["results"]] == [
+        ("doctors", "unchecked"),
+        ("residents", "unchecked"),
+        ("rise", "unchecked"),
+    ]
+    assert code == 0
+
+
+# spellings of 22 million, with and without grouping, scale word and percent
+_SCALES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+def _spell(n: int, scale_word: str, *, commas: bool) -> str:
+    """*n* units of *scale_word* in digits, e.g. "22 million", "22,000,000"."""
+    digits = f"{n:,}" if commas else str(n)
+    return f"{digits} {scale_word}".strip()
+
+
+_MANTISSAS = st.integers(min_value=1, max_value=999_999)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _MANTISSAS,
+    st.sampled_from(sorted(_SCALES)),
+    st.sampled_from(sorted(_SCALES)),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", "people ", "of the ", "(", "about "]),
+    st.sampled_from(["", " people", " of them", ".", ")", ", or"]),
+)
+def test_a_figure_in_any_spelling_of_its_number_is_stated(
+    mantissa: int,
+    value_scale: str,
+    quote_scale: str,
+    value_commas: bool,
+    quote_commas: bool,
+    before: str,
+    after: str,
+) -> None:
+    """A quote states the figure when it writes the same number, in any grouping and with
+    any scale word that keeps the number; or its number without the scale word."""
+    number = mantissa * _SCALES[value_scale]
+    figure = stated(_spell(mantissa, value_scale, commas=value_commas))
+    # the same number written with the quote's scale word, when it divides evenly
+    if number % _SCALES[quote_scale] == 0:
+        same = _spell(number // _SCALES[quote_scale], quote_scale, commas=quote_commas)
+        quote = f"{before}{same}{after}"
+        assert _states(quote, figure), quote
+    # the number without its scale word
+    bare = f"{before}{_spell(mantissa, '', commas=quote_commas)}{after}"
+    assert _states(bare, figure), bare
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _MANTISSAS,
+    st.sampled_from(sorted(_SCALES)),
+    st.sampled_from(["thousand", "million", "billion", "percent", "%", " %", "per cent"]),
+    st.booleans(),
+    st.sampled_from(["", " people", " of them", "."]),
+)
+def test_another_scale_word_or_a_percent_is_not_stated(
+    mantissa: int, value_scale: str, written_after: str, commas: bool, after: str
+) -> None:
+    """The figure's mantissa followed by a scale word that changes the number, or by a
+    percent when the figure is no percentage, does not state it."""
+    figure = stated(_spell(mantissa, value_scale, commas=commas))
+    joined = "" if written_after.startswith(("%", " %")) else " "
+    quote = f"{_spell(mantissa, '', commas=commas)}{joined}{written_after}{after}"
+    if written_after == value_scale:
+        assert _states(quote, figure), quote
+    else:
+        assert not _states(quote, figure), quote
+
+
+_PIECES = st.sampled_from(
+    [
+        "22", "2", "22 million", "22,000,000", "2.2", "220", "1/2", "2nd", "two", "twenty-two",
+        "million", "thousand", "hundred", "percent", "per cent", "%", "and", "a", "people",
+        "of", ",", ".", "/", "-", "(", ")", "_", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=8),
+    st.sampled_from(["22", "2", "22 million", "22,000,000", "2.2", "220", "1/2", "2 percent"]),
+)
+def test_the_quick_test_accepts_only_what_the_reader_reads(
+    pieces: list[tuple[str, str]], value: str
+) -> None:
+    """quote_states answers as the full rule does, whether or not the value's amount as
+    written is found on its own: the quick test is no second rule."""
+    quote = fold("".join(piece + space for piece, space in pieces))
+    figure = stated(value)
+    full = stating_amount(quote, figure.number, figure.mantissa, percent=figure.percent)
+    quick = quote_states(
+        quote, figure.number, figure.mantissa, percent=figure.percent, written=figure.written
+    )
+    assert quick is (full is not None), quote
+
+
+def _states(quote: str, figure: Stated) -> bool:
+    folded = fold(quote)
+    full = stating_amount(folded, figure.number, figure.mantissa, percent=figure.percent)
+    quick = quote_states(
+        folded, figure.number, figure.mantissa, percent=figure.percent, written=figure.written
+    )
+    assert quick is (full is not None), quote
+    return quick

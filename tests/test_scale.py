@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from figcheck.check import checker
-from figcheck.claims import loader
+from figcheck.claims import loader, tomlread
 from figcheck.claims.tomllines import LineIndex
 from figcheck.cli import paused_gc
 from figcheck.errors import ProblemsError
@@ -209,13 +209,13 @@ def _refuses(text: str) -> object:
 
 @pytest.mark.parametrize(
     "fast",
-    [None, _refuses, loader._fast_loads()],
+    [None, _refuses, tomlread._fast_loads()],
     ids=["tomllib only", "fast reader refuses", "installed reader"],
 )
 def test_any_toml_reader_gives_the_same_data_and_located_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast: object
 ) -> None:
-    monkeypatch.setattr(loader, "_fast_loads", lambda: fast)
+    monkeypatch.setattr(tomlread, "_fast_loads", lambda: fast)
     good = loader.parse(GOOD, shown="claims.toml", base=tmp_path)
     assert [(c.id, c.stated.text, c.line) for c in good.claims] == [("a", "2 people", 3)]
     if fast is _refuses:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.check.verdict import Verdict, judge_assertion, judge_figure
-from figcheck.claims.formula import compile_assertion, compile_formula
+from figcheck.claims.compiler import compile_assertion, compile_formula
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import read

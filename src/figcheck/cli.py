@@ -277,6 +277,10 @@ def init(
         ),
     ] = "claims.toml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    no_suggest: Annotated[
+        bool,
+        typer.Option("--no-suggest", help="Draft no formulas: values and quotes only."),
+    ] = False,
 ) -> int:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
     from figcheck.document.draft import draft_file
@@ -285,12 +289,99 @@ def init(
     target = None if output == "-" else Path(output)
     if target is not None and not force:
         refuse_existing(target)  # before the work of drafting
-    text = draft_file(document, target)
+    text = draft_file(document, target, suggest=not no_suggest)
     if target is None:
         emit(text, None)
     else:
         write_atomic(target, text, overwrite=force, inputs=(document,))
     return 0
+
+
+ScanFormat = Enum(  # type: ignore[misc]
+    "ScanFormat", {name: name for name in (*REPORTER_BY_NAME, "jsonl")}, type=str
+)
+
+
+@command
+def scan(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Documents, or folders to scan for .txt and .md files.")
+    ],
+    fmt: Annotated[
+        ScanFormat,
+        typer.Option("--format", "-f", help="Output format; jsonl: one JSON report a line."),
+    ] = ScanFormat.table,  # type: ignore[attr-defined]
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail on within-rounding verdicts.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: every core)."),
+    ] = None,
+    color: ColorOpt = "auto",
+) -> int:
+    """Check the cued relations in documents that have no claims file."""
+    from figcheck.document.scan import documents, in_order
+    from figcheck.render.progress_bar import ProgressBar, wanted
+    from figcheck.render.scan import combine
+
+    found = documents(paths)
+    workers = jobs or os.cpu_count() or 1
+    name = fmt.value
+    bar = wanted("table", sys.stderr, sys.stdout, to_file=output is not None)
+    items: list[tuple[object, int, str | None]] = []
+    with ProgressBar() if bar else contextlib.nullcontext() as progress:
+
+        def done(n: int) -> None:
+            if progress is not None:
+                progress("scanning", n, len(found))
+
+        work = functools.partial(_scanned, strict=strict, line=name == "jsonl")
+        for item in in_order(work, found, jobs=workers, done=done):
+            if name == "jsonl" and output is None and item[2] is None:
+                sys.stdout.write(str(item[0]))  # streamed: a folder never sits in memory
+                items.append((None, item[1], None))
+            else:
+                items.append(item)
+    for _, _, error in items:
+        if error is not None:
+            print(error, file=sys.stderr)
+    if name == "jsonl":
+        if output is not None:
+            emit("".join(str(r) for r, _, e in items if e is None), output, tuple(found))
+        else:
+            sys.stdout.flush()
+    else:
+        reports = [r for r, _, e in items if e is None]
+        color_on = use_color(color, sys.stdout) and output is None and name == "table"
+        text = combine(name, reports, color=color_on, width=_width())  # type: ignore[arg-type]
+        emit(text, output, tuple(found))
+    if any(e is not None for _, _, e in items):
+        return EXIT_ERROR
+    return max((code for _, code, _ in items), default=0)
+
+
+def _scanned(path: Path, *, strict: bool, line: bool) -> tuple[object, int, str | None]:
+    """One document scanned in a worker: its report (or JSON line), exit code, and the error
+    message that stopped it, if any (sent back as text, so it keeps its location)."""
+    from figcheck.document.scan import scan as scan_one
+
+    try:
+        report = scan_one(path, strict=strict)
+    except FigcheckError as err:
+        return None, EXIT_ERROR, str(err)
+    if not line:
+        return report, report.exit_code, None
+    import json
+
+    from figcheck.render.json import report_dict
+
+    text = json.dumps(report_dict(report), ensure_ascii=False) + "\n"
+    return text, report.exit_code, None
 
 
 def _width() -> int | None:

@@ -40,17 +40,14 @@ class Location:
 class FigcheckError(Exception):
     """Base of every error figcheck reports; the CLI turns it into a message and exit code 2.
 
-    Core code raises it with only a message; the loader adds the location.
+    Readers of files raise it with the location they know (a file, and a line where there is
+    one); the claims loader collects its problems as Problems in one ProblemsError.
     """
 
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
-
-    def at(self, location: Location) -> FigcheckError:
-        """The same error, placed at *location* (keeps the subclass)."""
-        return type(self)(self.message, location)
 
     def __str__(self) -> str:
         if self.location is None:

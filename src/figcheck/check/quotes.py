@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_right
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
-from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures.numbers import Amount, find_amounts, read_amount
 from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
@@ -147,17 +148,15 @@ def fold(text: str) -> str:
     return _fold(text, keep_hyphen=True)[0].text.strip(" ")
 
 
-def states_figure(amount: Amount, stated: Stated) -> bool:
-    """Whether *amount*, read from a quote, is the stated figure's number.
-
-    The scale word may be left out of the quote ("22" for "22 million"), and so may a minus
-    sign ("fell by 3 percent" for "-3 percent"); a percentage states only a percentage.
-    """
-    return states_number(amount, stated.number, stated.mantissa, percent=stated.percent)
-
-
 def states_number(amount: Amount, number: float, mantissa: float, *, percent: bool) -> bool:
-    """states_figure for a figure given as its number, with and without its scale word."""
+    """The states-figure rule for one amount read from a quote, given the figure's number
+    with its scale word (*number*) and without it (*mantissa*).
+
+    The scale word may be left out of the quote ("22" for "22 million"), but a scale word the
+    quote writes must agree ("22 thousand" does not state "22 million"); a minus sign may be
+    left out ("fell by 3 percent" for "-3 percent"); a percentage states only a percentage,
+    and an ordinal states no amount.
+    """
     if amount.form == "ordinal" or (amount.percent and not percent):
         return False
     if _same(amount.value, abs(number)):
@@ -165,25 +164,67 @@ def states_number(amount: Amount, number: float, mantissa: float, *, percent: bo
     return amount.scale_word is None and _same(amount.value, abs(mantissa))
 
 
-def _written_in(quote: str, written: str) -> bool:
-    """Whether the figure's amount stands in *quote* exactly as the value writes it.
+def stating_amount(quote: str, number: float, mantissa: float, *, percent: bool) -> Amount | None:
+    """The first amount of the folded *quote* that states the figure, or None."""
+    for amount in find_amounts(quote):
+        if states_number(amount, number, mantissa, percent=percent):
+            return amount
+    return None
 
-    A quick test that spares reading every number of the quote; it holds only where no
-    digit, letter, hyphen or separator joins the amount to its neighbours ("2" is not in
-    "12,400" or "2.5", "two" is not in "twenty-two").
+
+def quote_states(
+    quote: str, number: float, mantissa: float, *, percent: bool, written: str = ""
+) -> bool:
+    """Whether the folded *quote* states the figure: whether some amount read from it passes
+    states_number. *written* is the amount as the value writes it ("22 million"); where it
+    stands alone in the quote the answer is known without reading the quote's amounts."""
+    if _stands_alone(quote, written):
+        return True
+    return stating_amount(quote, number, mantissa, percent=percent) is not None
+
+
+def _stands_alone(quote: str, written: str) -> bool:
+    """Whether the amount *written* in digits is one of the amounts the number reader reads in
+    *quote*, exactly as written; then it states the figure it was read from.
+
+    A quick test that spares reading every number of the quote, so it must never accept
+    what the reader reads otherwise: nothing may join the amount to what is before it ("2" is
+    not an amount of "12,400", "1/2" or "5%2"), and the reader must not take more of what
+    follows ("3 million", "5 percent", "2.5", "1st"). Amounts written in words are left to the
+    reader ("two" is not the amount of "two hundred" or "twenty-two").
     """
-    if not written:
+    if not "0" <= written[:1] <= "9":
         return False
     at = quote.find(written)
     while at >= 0:
-        before = quote[at - 1 : at]
-        after = quote[at + len(written) : at + len(written) + 2]
-        if not (before and (before.isalnum() or before in "-,.")) and not (
-            after[:1].isalnum() or (after[:1] in ",.-/" and after[1:2].isalnum())
+        end = at + len(written)
+        before = quote[at - 1] if at else " "
+        after = quote[end : end + 2]
+        if not (
+            before.isalnum()
+            or before in "_-,./%"
+            or after[:1].isalnum()
+            or after[:1] == "_"
+            or (after[:1] in ",.-/" and after[1:2].isalnum())
+            or _continues(quote[end : end + _LONGEST_TAIL])
         ):
             return True
         at = quote.find(written, at + 1)
     return False
+
+
+# A scale word or "per cent" after an amount, with one character to show that the word ends.
+_LONGEST_TAIL = len(" trillion") + 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _continues(tail: str) -> bool:
+    """Whether the number reader reads *tail* as more of an amount in digits just before it:
+    a scale word, a percent sign or word, decimals, thousands, a fraction or an ordinal."""
+    if not tail:
+        return False
+    amount = read_amount("1" + tail)
+    return amount is None or amount.end > 1  # never None: it starts with a digit
 
 
 def _same(a: float, b: float) -> bool:
@@ -355,15 +396,15 @@ class QuoteIndex:
             return None
         start, end, index = found
         original = index.original
-        for amount in find_amounts(folded):
-            if states_figure(amount, stated):
-                return QuoteMatch(
-                    start=original(start),
-                    end=original(end - 1) + 1,
-                    figure_start=original(start + amount.start),
-                    figure_end=original(start + amount.end - 1) + 1,
-                )
-        return QuoteMatch(original(start), original(end - 1) + 1, None, None)
+        amount = stating_amount(folded, stated.number, stated.mantissa, percent=stated.percent)
+        if amount is None:
+            return QuoteMatch(original(start), original(end - 1) + 1, None, None)
+        return QuoteMatch(
+            start=original(start),
+            end=original(end - 1) + 1,
+            figure_start=original(start + amount.start),
+            figure_end=original(start + amount.end - 1) + 1,
+        )
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of the original *offset*."""
@@ -388,8 +429,12 @@ class QuoteIndex:
         span = (index.original(start), index.original(end - 1) + 1)
         where = self.location(span[0])
         stated = claim.stated
-        if _written_in(folded, stated.written) or any(
-            states_figure(amount, stated) for amount in find_amounts(folded)
+        if quote_states(
+            folded,
+            stated.number,
+            stated.mantissa,
+            percent=stated.percent,
+            written=stated.written,
         ):
             return None, where, span
         return Verdict.FIGURE_NOT_IN_QUOTE, where, span

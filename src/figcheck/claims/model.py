@@ -35,6 +35,7 @@ class Claim:
     note: str | None = None
     precision: str | None = None
     references: tuple[Reference, ...] = ()
+    suggested: str | None = None  # why init suggested the formula, and what else it considered
 
 
 @dataclass(frozen=True, slots=True)

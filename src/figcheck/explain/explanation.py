@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from figcheck.explain.solver import needs as needs_for
 from figcheck.figures import notation
 from figcheck.figures.interval import Interval
 from figcheck.figures.notation import Scale
+from figcheck.text import did_you_mean
 
 if TYPE_CHECKING:
     from figcheck.check.report import ReferenceResult, Report, Result
@@ -70,9 +70,7 @@ def explain(report: Report, ident: str) -> Explanation:
 
 def unknown_id(ident: str, known: Sequence[str]) -> str:
     """The message for an id that is neither a claim nor a check, with a near miss if any."""
-    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown id '{ident}'{hint}"
+    return f"unknown id '{ident}'{did_you_mean(ident, known)}"
 
 
 # -- claims ------------------------------------------------------------------------------------
@@ -96,6 +94,8 @@ def _explain_claim(
     needs_note: str | None = None
     if formula is not None and result.central is not None and result.range is not None:
         entries.append(Entry("formula", formula.source))
+        if claim.suggested:
+            entries.append(Entry("suggested", claim.suggested))
         entries.extend(_input_entries(formula.names, cf, results))
         central, span = result.central, result.range
         entries.append(Entry("worked out", f"{_substituted(formula, cf)} = {scale.text(central)}"))

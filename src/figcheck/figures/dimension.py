@@ -18,10 +18,6 @@ class Dimension:
         items = ((name, Fraction(exp).limit_denominator(1000)) for name, exp in mapping.items())
         return cls(tuple(sorted((name, exp) for name, exp in items if exp != 0)))
 
-    @property
-    def dimensionless(self) -> bool:
-        return not self.exponents
-
     def __mul__(self, other: Dimension) -> Dimension:
         merged = dict(self.exponents)
         for name, exp in other.exponents:

@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from figcheck.errors import FigureError
 from figcheck.figures.numbers import Amount, read_amount
+from figcheck.text import in_message
 
 
 class Qualifier(Enum):
@@ -114,7 +115,6 @@ _EXPONENT = re.compile(r"[eE][+-]?[0-9]")
 _EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'
 _UNIT_MARKS = frozenset(" /*^()-._°²³")
 _RANGE = re.compile(r"[-–—]\s*[0-9]")  # "5-10 people" is a range, not 5 "-10 people"
-_SHOWN = 60  # longest figure text an error message quotes in full
 # the longest qualifier phrase, with room for extra spaces between its words
 _LOOKBACK = 2 * max(len(phrase) for phrase, _ in QUALIFIER_PHRASES)
 
@@ -137,7 +137,7 @@ def parse_figure(text: str) -> Figure:
     written = text.strip()
     if not written:
         raise FigureError('cannot read figure "": it is empty')
-    shown = written if len(written) <= _SHOWN else written[: _SHOWN - 3] + "..."
+    shown = in_message(written)
 
     def fail(reason: str) -> FigureError:
         return FigureError(f'cannot read figure "{shown}": {reason}')

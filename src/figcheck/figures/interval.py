@@ -29,11 +29,6 @@ class Interval:
             raise ValueError("an interval end cannot be nan")
         return cls(x, x)
 
-    @classmethod
-    def whole(cls) -> Interval:
-        """The whole real line ``(-inf, inf)``."""
-        return WHOLE
-
     @property
     def empty(self) -> bool:
         return _void(self)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from figcheck.errors import UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
+from figcheck.text import did_you_mean, in_message
 
 if TYPE_CHECKING:
     from pint.facets import PlainRegistry
@@ -50,7 +51,6 @@ _SYNTAX_HINT: Final = 'a unit is words joined by "*", "/" or "per", with powers 
 _MAX_POWER: Final = 10
 _MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses per level
 _MAX_TOKENS: Final = 100  # words, numbers and signs in one unit; real units use a handful
-_SHOWN: Final = 60  # longest unit text an error message quotes in full
 
 # Number words never name a unit; the figure grammar reads them before the unit.
 _NUMBER_WORDS: Final = frozenset(
@@ -192,6 +192,18 @@ def _shared_units() -> _PintUnits:
     return _PintUnits()
 
 
+def unit_table(extra: Mapping[str, str] | None = None) -> UnitTable:
+    """The unit table for these [units] definitions: built once for each distinct set, since
+    building a registry costs far more than a check (tables answer the same for the same
+    definitions, whichever file asks)."""
+    return _table(tuple(extra.items()) if extra else ())
+
+
+@functools.lru_cache(maxsize=64)
+def _table(extra: tuple[tuple[str, str], ...]) -> UnitTable:
+    return UnitTable(dict(extra))
+
+
 class UnitTable:
     """The units a claims file may use: the built-in ones and those of its [units] table."""
 
@@ -259,19 +271,11 @@ class UnitTable:
                 f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "{metric}" (metric) '
                 f'or {lower} = "{short}" (short)'
             )
-        raise UnitError(f'unknown unit "{_shorten(word)}" ({self._suggest(word)})')
-
-    def _suggest(self, word: str) -> str:
-        import difflib
-
-        lower = word.lower()
-        close = [known for known in self._suggestions if known.lower() == lower][:1]
-        close = close or difflib.get_close_matches(word, self._suggestions, n=1)
-        if not close:
-            return "not built in: define it in [units]"
-        # A symbol is shown with its name, so that "Mt" is not taken for "metric ton".
-        name = _builtins().symbols.get(close[0])
-        return f'did you mean "{close[0]}", {name}?' if name else f'did you mean "{close[0]}"?'
+        # a symbol is suggested with its name, so that "Mt" is not taken for "metric ton"
+        hint = did_you_mean(word, self._suggestions, gloss=_builtins().symbols.get)
+        raise UnitError(
+            f'unknown unit "{in_message(word)}"' + (hint or " (not built in: define it in [units])")
+        )
 
     # -- the [units] table ---------------------------------------------------------------
 
@@ -451,7 +455,7 @@ class _Parser:
 
     def _number(self, token: str) -> UnitError:
         return UnitError(
-            f'unit "{_shorten(self._text)}" contains the number "{_shorten(token)}"; '
+            f'unit "{in_message(self._text)}" contains the number "{in_message(token)}"; '
             "numbers belong in the figure, not the unit"
         )
 
@@ -459,15 +463,10 @@ class _Parser:
         # In a [units] value the caller names the key and the value.
         if self._definition:
             return UnitError(detail)
-        return UnitError(f'cannot read unit "{_shorten(self._text)}": {detail}')
+        return UnitError(f'cannot read unit "{in_message(self._text)}": {detail}')
 
 
 def _phrase(match: re.Match[str]) -> str:
     if match["percent"]:
         return "percent"
     return f"{match['kind'].lower()}_ton"
-
-
-def _shorten(text: str) -> str:
-    """*text* as an error message quotes it: in full, or its start and "..."."""
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."

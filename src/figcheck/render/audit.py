@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.render.console import string_console
-from figcheck.render.rows import audit_rows, shorten
+from figcheck.render.rows import audit_rows
 from figcheck.render.table import STYLE
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from figcheck.render.rows import Row, audit_rows, shorten
+from figcheck.render.rows import Row, audit_rows
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report

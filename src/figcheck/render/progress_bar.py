@@ -17,6 +17,7 @@ LABELS = {
     "quotes": "Finding quotes",
     "checking": "Checking",
     "rendering": "Writing the report",
+    "scanning": "Scanning documents",
 }
 
 

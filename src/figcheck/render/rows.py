@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Result
     from figcheck.check.verdict import Verdict
-
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +60,3 @@ def _reference_rows(result: Result) -> list[Row]:
             source += f" ({ref.reference.date})"
         rows.append(Row("", source, None, ref.reference.value.text, "", "", ref.verdict, True))
     return rows
-
-
-def shorten(value: str, limit: int) -> str:
-    """*value* on one line, cut to *limit* characters with an ellipsis."""
-    value = _SPACES.sub(" ", value).strip()
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from figcheck.check.verdict import Verdict
 from figcheck.render.console import string_console
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Result
@@ -34,10 +35,6 @@ def _where(result: Result) -> str:
     if loc is None or loc.line is None:
         return ""
     return f"{loc.path.rsplit('/', 1)[-1]}:{loc.line}"
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def is_finding(result: Result) -> bool:
@@ -72,7 +69,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 table.add_row(
                     Text("  └ reference", style="dim"),
                     ref.reference.value.text,
-                    Text(_shorten(ref.reference.source, 40), style="dim"),
+                    Text(shorten(ref.reference.source, 40), style="dim"),
                     verdict_text(ref.verdict),
                 )
     console.print(table)

@@ -1,0 +1,103 @@
+"""The fields of a claims file's tables: keys, types and text, each problem kept with its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from figcheck.claims.tomllines import LineIndex
+from figcheck.errors import Location, Problem
+from figcheck.text import did_you_mean
+
+TOP_KEYS = ("document", "settings", "units", "claims", "checks")
+DOCUMENT_KEYS = ("title", "source")
+SETTINGS_KEYS = ("about",)
+CLAIM_KEYS = (
+    "section",
+    "quote",
+    "value",
+    "unit",
+    "formula",
+    "suggested",
+    "note",
+    "precision",
+    "references",
+)
+REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
+CHECK_KEYS = ("assert", "section", "note")
+
+# Reports print these strings to terminals and CI logs: no characters that start an escape
+# sequence or move the cursor back (ESC, C1 controls, backspace, carriage return), and line
+# breaks only in free text and formulas: a title or section line of its own could read as a
+# CI command such as "::error::"
+_CONTROL = re.compile(r"[\x08\r\x1b\x80-\x9f]")
+_LINE_BREAK = re.compile(r"[\n\u2028\u2029]")
+_MULTILINE_KEYS = frozenset({"quote", "note", "source", "formula", "assert"})
+
+
+def unwritable(text: str, *, one_line: bool = False) -> bool:
+    """Whether a claims file may not hold *text*: it has a character that starts an escape
+    sequence or moves the cursor back, or (for a *one_line* key) a line break."""
+    return _CONTROL.search(text) is not None or (one_line and _LINE_BREAK.search(text) is not None)
+
+
+def type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+class Fields:
+    """Reads the fields of parsed TOML, recording problems instead of stopping at the first."""
+
+    def __init__(self, shown: str, lines: LineIndex) -> None:
+        self.shown = shown
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(Location(self.shown, line), message))
+
+    def table(self, value: object, line: int | None, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.problem(line, f"{what} must be a table, not {type_name(value)}")
+        return None
+
+    def string(self, table: Mapping[str, Any], key: str, line: int | None, what: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(line, f"{what}: {key} must be a string, not {type_name(value)}")
+            return None
+        where = f"{what}: " if what else ""
+        if (bad := _CONTROL.search(value)) is not None:
+            self.problem(line, f'{where}{key} contains a control character ("{bad.group()}")')
+            return None
+        if key not in _MULTILINE_KEYS and (bad := _LINE_BREAK.search(value)) is not None:
+            self.problem(line, f'{where}{key} must be one line (found "{bad.group()}")')
+            return None
+        return value
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: Iterable[str], path: tuple[str, ...], what: str
+    ) -> None:
+        allowed = tuple(allowed)
+        for key in table:
+            if key in allowed:
+                continue
+            hint = did_you_mean(key, allowed)
+            where = f"{what}: " if what else ""
+            choices = ", ".join(allowed)
+            self.problem(
+                self.lines.key(*path, key),
+                f'{where}unknown key "{key}"{hint}; allowed keys are {choices}',
+            )

@@ -1,0 +1,80 @@
+"""The file-wide tables of a claims file: [document], [settings] and [units]."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from figcheck.claims.fields import DOCUMENT_KEYS, SETTINGS_KEYS, Fields, type_name
+from figcheck.claims.model import Document
+from figcheck.claims.values import about_setting
+from figcheck.errors import FigcheckError
+from figcheck.figures.units import UnitTable, unit_table
+
+DEFAULT_ABOUT = 0.10
+
+
+def document(fields: Fields, raw: object, base: Path) -> Document:
+    """The [document] table; *base* is the folder its source is relative to."""
+    line = fields.lines.table("document")
+    if raw is None:
+        fields.problem(1, 'missing [document] table (it needs at least source = "...")')
+        return Document(title="", source=None, path=None)
+    table = fields.table(raw, line, "[document]")
+    if table is None:
+        return Document(title="", source=None, path=None)
+    fields.unknown_keys(table, DOCUMENT_KEYS, ("document",), "[document]")
+    source = fields.string(table, "source", fields.lines.key("document", "source"), "[document]")
+    title = fields.string(table, "title", fields.lines.key("document", "title"), "[document]")
+    if source is None and "source" not in table:
+        fields.problem(line, '[document]: missing source = "..." (the document\'s path)')
+    path = str(base / source) if source else None
+    return Document(
+        title=title or (Path(source).stem if source else ""),
+        source=source,
+        path=path,
+        line=fields.lines.key("document", "source"),
+    )
+
+
+def about(fields: Fields, raw: object) -> float:
+    """The [settings] about share: how loosely "about" reads (10 % unless set)."""
+    if raw is None:
+        return DEFAULT_ABOUT
+    table = fields.table(raw, fields.lines.table("settings"), "[settings]")
+    if table is None or "about" not in table:
+        if table is not None:
+            fields.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
+        return DEFAULT_ABOUT
+    fields.unknown_keys(table, SETTINGS_KEYS, ("settings",), "[settings]")
+    value = table["about"]
+    line = fields.lines.key("settings", "about")
+    share = about_setting(value)
+    if share is None or not 0 <= share < 1:
+        fields.problem(
+            line,
+            f'[settings]: about must be a percentage such as "10%" (0 to 99%), not {value!r}',
+        )
+        return DEFAULT_ABOUT
+    return share
+
+
+def units(fields: Fields, raw: object) -> UnitTable:
+    """The unit table: the built-in units and those the [units] table defines."""
+    if raw is None:
+        return UnitTable()
+    line = fields.lines.table("units")
+    table = fields.table(raw, line, "[units]")
+    extra: dict[str, str] = {}
+    for word, value in (table or {}).items():
+        if isinstance(value, str):
+            extra[word] = value
+        else:
+            fields.problem(
+                fields.lines.key("units", word),
+                f"[units] {word}: must be a string, not {type_name(value)}",
+            )
+    try:
+        return unit_table(extra)
+    except FigcheckError as err:
+        fields.problem(line, err.message)
+        return UnitTable()

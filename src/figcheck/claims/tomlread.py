@@ -1,0 +1,105 @@
+"""Reading a claims file's TOML: the fast reader when it takes the text, else tomllib, whose
+messages give line and column."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Callable
+from typing import Any
+
+from figcheck.errors import Location, Problem, ProblemsError
+
+_NESTING = re.compile(r"[\n\"'#\[\]{}\\]")
+_DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+_QUOTED_PART = re.compile(r"'([^']*)'")
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def read_toml(text: str, shown: str) -> dict[str, Any]:
+    """The data of the TOML *text*; a ProblemsError, located in the file *shown*, if invalid."""
+    try:
+        return _loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        at = _TOML_AT.search(message)
+        line = int(at.group(1)) if at else None
+        column = int(at.group(2)) if at else None
+        detail = message[: at.start()] if at else message
+        raise ProblemsError(
+            [Problem(Location(shown, line, column), f"invalid TOML: {_toml_detail(detail)}")]
+        ) from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        message = "invalid TOML: arrays or inline tables are nested too deeply"
+        raise ProblemsError([Problem(Location(shown, _deep_line(text)), message)]) from None
+
+
+@functools.cache
+def _fast_loads() -> Callable[[str], Any] | None:
+    """rtoml's reader, about eight times faster than tomllib on a 100,000-claim file (None
+    where it cannot be imported); imported lazily, as --version and --help never need it."""
+    try:
+        import rtoml
+    except ImportError:
+        return None
+    loads: Callable[[str], Any] = rtoml.loads
+    return loads
+
+
+def _loads(text: str) -> dict[str, Any]:
+    """The TOML data; a file the fast reader refuses is read again by tomllib, whose messages
+    give line and column."""
+    fast = _fast_loads()
+    if fast is not None:
+        try:
+            data = fast(text)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # any failure, even a panic in compiled code: tomllib decides
+            data = None
+        if isinstance(data, dict):
+            return data
+    return tomllib.loads(text)
+
+
+def _deep_line(text: str, depth: int = 100) -> int | None:
+    """The line where brackets outside strings and comments first nest more than *depth*
+    deep (best effort, for the message about nesting too deep)."""
+    level, line, quote, comment, skip = 0, 1, "", False, -1
+    for m in _NESTING.finditer(text):
+        ch = m.group()
+        if ch == "\n":
+            line += 1
+            comment = False
+        elif m.start() == skip or comment:
+            continue
+        elif quote:
+            if ch == "\\" and quote == '"':
+                skip = m.end()  # the escaped character, perhaps a quote
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            comment = True
+        elif ch in "[{":
+            level += 1
+            if level > depth:
+                return line
+        elif ch in "]}":
+            level -= 1
+    return None
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _toml_detail(detail: str) -> str:
+    """tomllib's message, with its duplicate-table one said in claims-file terms."""
+    twice = _DECLARED_TWICE.fullmatch(detail)
+    if twice is not None:
+        path = ".".join(_QUOTED_PART.findall(twice.group(1)))
+        return f"[{path}] is declared twice (each table, and so each id, may appear only once)"
+    return _lower_first(detail)

@@ -1,0 +1,150 @@
+"""Ids for drafted claims: the words that say what a figure is about, made unique."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+from figcheck.claims.ids import valid_id
+from figcheck.document.coverage import Mention, words
+
+_ID_WORDS = 2  # words from the context in an id, before the unit word
+_DETERMINERS = frozenset({"the", "a", "an", "all", "these", "those", "this", "its", "their", "our"})
+_STOPWORDS = frozenset(
+    words(
+        """
+    a about above after again against ago all almost also although am among an and another any
+    are as at be because been before being below between both but by can could did do does
+    during each either else even ever every few for from further had has have having he her
+    here hers him his how however i if in into is it its itself just least less made make
+    makes many may me means might more most much must my near nearly neither no nor not now
+    of off on once one only or other our ours out over own per percent per cent perhaps
+    rather same shall she should since so some such than that the their theirs them then
+    there these they this those though through thus to too under until up upon us very was
+    we were what when where whether which while who whom whose why will with within without
+    would yet you your additional only stood being able themselves himself herself itself
+    ourselves yourselves
+    """
+    )
+)
+_NUMBER_WORDS = frozenset(
+    words(
+        """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion half halves third thirds quarter quarters
+    """
+    )
+)
+_TOKEN = re.compile(r"[^\s.,;:!?()\[\]\"“”]+")
+_NEAR = 6  # words either side of a figure that may name it
+
+
+class Ids:
+    """Makes each drafted claim's id: a few words from its clause or sentence, and its unit."""
+
+    def __init__(self, text: str, sentences: list[int]) -> None:
+        self.text = text
+        self.sentences = sentences  # where each sentence starts
+        self.ids: set[str] = set()
+
+    def new_id(self, mention: Mention, unit: str, clause: tuple[int, int]) -> str:
+        """A new id for the figure of *mention*, named from *clause* (its start and end) or
+        its sentence."""
+        words = self.topic(mention, unit, clause)
+        parts = [*words, unit.lower()] if unit else words
+        base = "_".join(_ascii(p) for p in parts if _ascii(p)) or "figure"
+        if not base[0].isalpha():
+            base = "figure_" + base
+        base = base[:48].rstrip("_")
+        cid, n = base, 1
+        while cid in self.ids or not valid_id(cid):
+            n += 1
+            cid = f"{base}_{n}"
+        self.ids.add(cid)
+        return cid
+
+    def topic(self, mention: Mention, unit: str, clause: tuple[int, int]) -> list[str]:
+        """Up to two words that say what the figure is about: an "of" phrase right after it
+        ("tons of meat"), else the content words nearest to it in its clause, else in its
+        sentence. The last word is made singular before a unit ("collective_farm_members")."""
+        text = self.text
+        i = bisect.bisect_right(self.sentences, mention.start)
+        sentence = (
+            self.sentences[i - 1],
+            self.sentences[i] if i < len(self.sentences) else len(text),
+        )
+        words: list[str] = []
+        for start, end in (clause, sentence):
+            after = [m.group() for m in _TOKEN.finditer(text, mention.end, end)]
+            if after and unit and after[0].lower() == unit.split()[0].lower():
+                after = after[1:]
+            if after and after[0].lower() == "of":
+                words = _of_phrase(after[1:])
+            if not words:
+                before = [m.group() for m in _TOKEN.finditer(text, start, mention.start)]
+                words = _nearest(before, after, unit)
+            if words:
+                break
+        if words and unit:
+            words[-1] = _singular(words[-1])
+        return words
+
+
+def _of_phrase(after: list[str]) -> list[str]:
+    """The content words of an "of" phrase, at most the last two ("Soviet collective farms")."""
+    words: list[str] = []
+    for word in after:
+        lower = word.lower()
+        if not words and lower in _DETERMINERS:
+            continue
+        if not _content(lower):
+            break
+        words.append(lower)
+        if len(words) == 3:
+            break
+    return words[-_ID_WORDS:]
+
+
+def _nearest(before: list[str], after: list[str], unit: str) -> list[str]:
+    """The content words nearest to a figure, in text order; before it wins a tie."""
+    # (distance, position, word): before the figure at -1, -2, ..., after at 0, 1, ...
+    nearby = [(d, -d - 1, w.lower()) for d, w in enumerate(reversed(before[-_NEAR:]))]
+    nearby += [(d, d, w.lower()) for d, w in enumerate(after[:_NEAR])]
+    unit_words = {unit.lower(), _singular(unit.lower())}
+    picked = [
+        (position, word)
+        for _, position, word in sorted(nearby)
+        if _content(word) and word not in unit_words
+    ][:_ID_WORDS]
+    return [word for _, word in sorted(picked)]
+
+
+def _content(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word.replace("-", "").isalpha()
+        and word not in _STOPWORDS
+        and word not in _NUMBER_WORDS
+        and not _verb_like(word)
+    )
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith(("ed", "ing")) and len(word) > 3
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _ascii(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")

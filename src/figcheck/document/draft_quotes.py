@@ -1,0 +1,91 @@
+"""Quotes for drafted claims: the clause around a figure, grown word by word until unique,
+and whether figcheck check will verify it."""
+
+from __future__ import annotations
+
+import re
+
+from figcheck.check.quotes import QuoteIndex, fold, quote_states
+from figcheck.claims.fields import unwritable
+from figcheck.document.coverage import Mention, words
+from figcheck.figures.figure import parse_figure
+
+# Where clauses end: punctuation that closes a clause, a dash between spaces, a blank line.
+_CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”]|[.,](?=\s|\Z)|\s[–—]\s|\n[^\S\n]*\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_QUOTE_WORDS = (4, 6)  # at most this many words before and after the figure, to start with
+_LONGEST_QUOTE = 60  # words: a quote grows to be unique, but no further
+_FEWEST_SPACES = 3  # a quote has at least four words, to be read in context
+# words a quote should not end on
+_DANGLING = frozenset(
+    words(
+        """
+        a an and are as at be been but by for from had has have her his in is its not of on or
+        same than that the their these this those to was were which with
+        """
+    )
+)
+_SPAN_WORD = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"\S+(?=\s*\Z)")
+
+
+class Quoter:
+    """Makes the quotes of a document's drafted claims, unique in the document."""
+
+    def __init__(self, text: str, index: QuoteIndex) -> None:
+        self.text = text
+        self.index = index
+
+    def clause(self, mention: Mention) -> tuple[int, int]:
+        """Where the clause around *mention* starts and ends (at most 400 characters off)."""
+        text = self.text
+        lo = max(0, mention.start - 400)
+        start = lo
+        for m in _CLAUSE_END.finditer(text, lo, mention.start):
+            start = m.end()
+        end_match = _CLAUSE_END.search(text, mention.end, mention.end + 400)
+        end = end_match.start() if end_match is not None else min(len(text), mention.end + 400)
+        return start, end
+
+    def quote(self, mention: Mention, unit: str) -> str:
+        """A few words of the clause around the figure, grown word by word until unique."""
+        text = self.text
+        start, end = self.clause(mention)
+        core = mention.end  # the figure, and its unit word if that comes next
+        next_word = _WORD.search(text, mention.end, mention.end + 40)
+        if unit and next_word is not None and next_word.group().lower() == unit.lower():
+            core = next_word.end()
+        before = [m.start() for m in _SPAN_WORD.finditer(text, start, mention.start)]
+        after = [(m.end(), m.group()) for m in _SPAN_WORD.finditer(text, core, max(core, end))]
+        after = after[: _QUOTE_WORDS[1]]
+        # a quote that ends on "of", "the" or "and" reads as cut off
+        while after and after[-1][1].lower() in _DANGLING:
+            after.pop()
+        lo = before[-_QUOTE_WORDS[0] :][0] if before else mention.start
+        hi = after[-1][0] if after else core
+        quote = fold(text[lo:hi])
+        for _ in range(_LONGEST_QUOTE):
+            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+                break
+            earlier = _LAST_WORD.search(text, max(0, lo - 80), lo)
+            later = _SPAN_WORD.search(text, hi, hi + 80)
+            if earlier is None and later is None:
+                break
+            lo = earlier.start() if earlier is not None else lo
+            hi = later.end() if later is not None else hi
+            quote = fold(text[lo:hi])
+        trimmed = quote.rstrip(".,;:")
+        return trimmed if self.index.unique(trimmed) else quote
+
+    def verified(self, quote: str, value: str) -> bool:
+        """Whether figcheck check will find *quote* and the figure of *value* in it."""
+        if unwritable(quote):  # e.g. an escape sequence: the claims file may not hold it
+            return False
+        amount = parse_figure(value).amount
+        return self.index.span(quote) is not None and quote_states(
+            fold(quote),
+            amount.value,
+            amount.mantissa,
+            percent=amount.percent,
+            written=amount.text,
+        )

@@ -1,0 +1,707 @@
+"""The relation finder: how each figure of a document may follow from others, cued or found."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from figcheck.check.verdict import Verdict, judge_figure
+from figcheck.claims.compiler import compile_formula
+from figcheck.errors import FigcheckError
+from figcheck.figures.interval import Interval
+
+if TYPE_CHECKING:
+    from figcheck.check.quotes import QuoteIndex
+    from figcheck.claims.model import ClaimsFile
+    from figcheck.figures.stated import Stated
+
+Kind = Literal[
+    "sum", "share", "product", "change", "difference", "ratio", "rate", "remainder", "restatement"
+]
+
+# currency signs stand between a cue and its figure ("from £20m"); cues are read without them
+_CURRENCY = re.compile(r"(?:us|a|c|nz|hk)?[$£€¥]")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
+_WINDOW = 8  # earlier figures a sum may draw on
+_MOST_PARTS = 6
+_RESTATED = 0.2  # a restatement differs from the first statement by at most a fifth
+_UNCUED_WIDTH = 0.05  # an uncued guess needs a target stated to within 5 % (a rarer match)
+
+# -- cues, matched in the text between figures (lower-cased) ----------------------------------
+_SUM_BEFORE = re.compile(
+    r"\b(as a result|in total|in all|altogether|all told|a total of|totall?ing|together|"
+    r"combined|the sum of|overall)\b[^.;]*$"
+)
+_SUM_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(in all|in total|altogether|all told|together|combined)\b"
+)
+_EQUIVALENT = re.compile(
+    r"\b(an? equivalent of|equivalent to|amounting to|which comes to|which makes|that is)\b\W*"
+    r"(?:\w+\s+){0,2}$"
+)
+_REMAINDER = re.compile(
+    r"\b(the rest|the remaining|remaining|the remainder|the others?|other)\b\W*$"
+)
+_OPEN_PAREN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}?\(\s*$")
+_CLOSE = re.compile(r"^\s*\)")
+_OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
+_SLASH = re.compile(r"^\s*/\s*$")
+_FROM = re.compile(r"\bfrom\s*$")
+_TO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?to\s*$")
+_RISE = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|growth|jump|gain|fall|drop|decline|decrease|"
+    r"reduction|cut|up|down)(?:\s+of|\s+by)?\s*$"
+)
+_UP_FROM = re.compile(
+    r"^\W*(?:[\w’']+\W+){0,6}?(?P<word>up|down|rising|falling|increasing|decreasing)\s*(?:by\s*)?$"
+)
+_FROM_ONLY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?from(?:\s+[\w’']+){0,3}\s*$")
+_BY = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
+    r"?\s*(?:of|by)\s*$"
+)
+_OR = re.compile(r"^\s*,?\s*(?:or|about|some|roughly|nearly|almost|around|just)?\s*$")
+_SHARE_OF = re.compile(
+    r"^\s*(?:percent|per cent)?\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|total\s+)*"
+    r"(?P<noun>[a-z]{3,})"
+)
+_MORE_THAN = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}?(?P<word>more|fewer|less|higher|lower|larger|smaller)\s+than\b"
+    r"(?:\s+\w+){0,3}\s*$"
+)
+_VERSUS = re.compile(r"^\s*(?:vs\.?|versus|against|compared with|compared to)\s*$")
+_PAREN_CHANGE = re.compile(
+    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?P<word>reduction|decrease|less|lower|fewer|smaller|cut|"
+    r"increase|more|higher|larger|greater|rise)\b\s*\(\s*$"
+)
+_TIMES = re.compile(
+    r"^\s*(?:times|-fold|fold|x)\s+(?:as\s+\w+\s+as|more\s+than|higher\s+than|"
+    r"larger\s+than|bigger\s+than|greater\s+than|the)\b[^.;]*$"
+)
+_MULTIPLE = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\s+(?:from\s+)?$")
+_MULTIPLE_FACTOR = {
+    "doubled": 2.0,
+    "tripled": 3.0,
+    "trebled": 3.0,
+    "quadrupled": 4.0,
+    "halved": 0.5,
+}
+_PER = re.compile(
+    r"^\s*(?:[a-z]+\s+)?per\s+(?P<per>person|head|capita|1,000|1000|thousand|"
+    r"100,000|100000|hundred thousand)\b"
+)
+_FALLING = frozenset(
+    {
+        "fall",
+        "drop",
+        "decline",
+        "decrease",
+        "reduction",
+        "cut",
+        "down",
+        "falling",
+        "decreasing",
+        "less",
+        "fewer",
+        "lower",
+        "smaller",
+    }
+)
+_PER_FACTOR = {
+    "1,000": 1000,
+    "1000": 1000,
+    "thousand": 1000,
+    "100,000": 100000,
+    "100000": 100000,
+    "hundred thousand": 100000,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A claimed figure where the document states it."""
+
+    id: str
+    stated: Stated
+    start: int  # the figure's span in the document text
+    end: int
+    sentence: int
+    paragraph: int
+    line: int
+    row: tuple[str, int] | None = None  # (row label, column) when it stands in a table row
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A proposed derivation of one figure (a formula) or a relation among figures (a check)."""
+
+    target: str  # the id the formula derives, or a check id
+    kind: Kind
+    formula: str  # for a check: the assertion
+    inputs: tuple[str, ...]
+    cue: str | None  # the words that cue it; None for a relation found by search
+    verdict: Verdict  # as read, before review
+    score: float
+    check: bool = False
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def holds(self) -> bool:
+        return self.verdict in (Verdict.CONSISTENT, Verdict.WITHIN_ROUNDING)
+
+    def comment(self) -> str:
+        """What was suggested and why, whether it holds as read, and what else was considered:
+        the draft's ``suggested`` key."""
+        why = f'cue "{self.cue}"' if self.cue else "no cue: found by search"
+        text = f"{self.kind}, {why}"
+        if not self.holds:
+            text += "; it does not hold as read: check it"
+        if self.alternatives:
+            text += "; also considered: " + ", ".join(self.alternatives[:3])
+        return text + "; verify"
+
+
+def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
+    """The claimed figures of *claims_file* that can be placed in *index*'s document."""
+    text = index.text
+    sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    paragraphs = [0, *(m.end() for m in _PARAGRAPH_END.finditer(text))]
+    out = []
+    for claim in claims_file.claims:
+        if claim.quote is None:
+            continue
+        found = index.match(claim.quote, claim.stated)
+        if found is None or found.figure_start is None or found.figure_end is None:
+            continue
+        start, end = found.figure_start, found.figure_end
+        line, _ = index.line_column(start)
+        out.append(
+            Node(
+                claim.id,
+                claim.stated,
+                start,
+                end,
+                _position(sentences, start),
+                _position(paragraphs, start),
+                line,
+                _row(text, start),
+            )
+        )
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> list[Suggestion]:
+    """The best suggestion for each figure that may follow from others, in document order.
+
+    Cued relations come from the document's words and always count, holding or not (where they
+    do not hold is where the errors are); relations found by search only when they hold and are
+    unlikely to be chance, and never with *cued_only*.
+    """
+    low = text.lower()
+    finder = _Finder(low, list(nodes))
+    found: dict[str, list[Suggestion]] = {}
+    for suggestion in itertools.chain(
+        finder.shares(),
+        finder.named_shares(),
+        finder.differences(),
+        finder.changes(),
+        finder.sums(),
+        finder.remainders(),
+        finder.products(),
+        finder.ratios(),
+        finder.multiples(),
+        finder.rates(),
+        finder.totals(),
+        finder.restatements(),
+    ):
+        found.setdefault(suggestion.target, []).append(suggestion)
+    if not cued_only:
+        for suggestion in finder.searched(set(found)):
+            found.setdefault(suggestion.target, []).append(suggestion)
+    best = []
+    for options in found.values():
+        options.sort(key=lambda s: -s.score)
+        top = options[0]
+        others = tuple(dict.fromkeys(o.formula for o in options[1:] if o.formula != top.formula))
+        best.append(_with_alternatives(top, others))
+    order = {n.id: n.start for n in nodes}
+    best.sort(key=lambda s: order.get(s.target, order.get(s.inputs[-1], 0) if s.inputs else 0))
+    return best
+
+
+# -- the finder ----------------------------------------------------------------------------
+
+
+class _Finder:
+    def __init__(self, low: str, nodes: list[Node]) -> None:
+        self.low = low
+        self.nodes = nodes
+        self.by_id = {n.id: n.stated for n in nodes}
+
+    def judged(
+        self, target: Node, kind: Kind, formula: str, cue: str | None, weight: float
+    ) -> Suggestion:
+        """The candidate with its verdict as read (the formula over the inputs' lenient
+        readings), scored by its cue's weight and how well it holds."""
+        verdict = _verdict(formula, target.stated, self.by_id)
+        names = compile_formula(formula).names
+        return Suggestion(target.id, kind, formula, names, cue, verdict, weight + _fit(verdict))
+
+    # the words around figures, as cues read them: no currency signs, spaces folded
+    def between(self, a: Node, b: Node) -> str:
+        return _cues(_past_unit(a, self.low[a.end : b.start]))
+
+    def before(self, node: Node, reach: int = 80) -> str:
+        return _cues(self.low[max(0, node.start - reach) : node.start])
+
+    def after(self, node: Node, reach: int = 60) -> str:
+        return _cues(_past_unit(node, self.low[node.end : node.end + reach]))
+
+    def triples(self) -> Iterable[tuple[Node, Node, Node]]:
+        nodes = self.nodes
+        for i in range(len(nodes) - 2):
+            a, b, c = nodes[i], nodes[i + 1], nodes[i + 2]
+            if a.sentence == c.sentence:
+                yield a, b, c
+
+    def pairs(self) -> Iterable[tuple[Node, Node]]:
+        nodes = self.nodes
+        for i in range(len(nodes) - 1):
+            if nodes[i].sentence == nodes[i + 1].sentence:
+                yield nodes[i], nodes[i + 1]
+
+    # "352 of 5,091 (6.9%)", "45/192 (23.4%)", "352 (6.9%)" with the whole earlier
+    def shares(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, (k, p) in enumerate(itertools.pairwise(nodes)):
+            if not _percent(p) or _fraction(k) or not _OPEN_PAREN.match(self.between(k, p)):
+                continue
+            if not _CLOSE.match(self.after(p)):
+                continue
+            earlier = nodes[i - 1] if i >= 1 else None
+            if earlier is not None and earlier.sentence == k.sentence:
+                gap = self.between(earlier, k)
+                if _OF.match(gap) or _SLASH.match(gap):  # "45/192 (23.4%)": earlier is the part
+                    continue
+            whole = nodes[i + 2] if i + 2 < len(nodes) else None
+            gap = self.between(k, whole) if whole is not None and whole.start < p.start else ""
+            if (
+                whole is not None
+                and whole.start < p.start
+                and (_OF.match(gap) or _SLASH.match(gap))
+            ):
+                continue  # handled below as a triple
+            # the whole is an earlier figure of the same kind, larger than the part
+            wholes = [
+                n
+                for n in reversed(nodes[max(0, i - _WINDOW) : i])
+                if n.sentence >= k.sentence - 1
+                and _same(n, k)
+                and n.stated.central > k.stated.central
+            ]
+            if wholes:
+                options = [self.judged(p, "share", f"{k.id} / {w.id}", "(p%)", 2.0) for w in wholes]
+                yield max(options, key=lambda s: (s.holds, s.score))
+        for k, n, p in self.triples():
+            gap = self.between(k, n)
+            cue = "k of n (p%)" if _OF.match(gap) else "k/n (p%)" if _SLASH.match(gap) else None
+            if cue is None or not _percent(p) or _percent(k) or not _same(k, n):
+                continue
+            if _OPEN_PAREN.match(self.between(n, p)) and _CLOSE.match(self.after(p)):
+                yield self.judged(p, "share", f"{k.id} / {n.id}", cue, 3.0)
+
+    # "$158.9 million, or 38.5 percent of the budget": the whole is named by its noun
+    def named_shares(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, (k, p) in enumerate(itertools.pairwise(nodes)):
+            if not _percent(p) or _fraction(k) or not _OR.match(self.between(k, p)):
+                continue
+            m = _SHARE_OF.match(self.after(p, 50))
+            if m is None:
+                continue
+            noun = m["noun"].removesuffix("s")
+            wholes = [
+                n
+                for n in reversed(nodes[max(0, i - 4 * _WINDOW) : i])
+                if noun in n.id and _same(n, k) and n.stated.central > k.stated.central
+            ]
+            if wholes:
+                yield self.judged(
+                    p, "share", f"{k.id} / {wholes[0].id}", f"of the {m['noun']}", 2.5
+                )
+
+    # "3,412 staff, 118 more than the 3,204 it employed": the difference of the two
+    def differences(self) -> Iterable[Suggestion]:
+        for b, x, a in self.triples():
+            m = _MORE_THAN.match(self.between(x, a))
+            if m is None or not (_same(a, b) and _same(a, x)) or _percent(x):
+                continue
+            falling = m["word"] in _FALLING
+            formula = f"{a.id} - {b.id}" if falling else f"{b.id} - {a.id}"
+            yield self.judged(x, "difference", formula, f"{m['word']} than", 3.0)
+
+    # "from £20m to £33m, a rise of 65%", "£33m, up 65% from £20m", "800 vs 2800 (71% less)"
+    def changes(self) -> Iterable[Suggestion]:
+        for a, b, c in self.triples():
+            if _FROM.search(self.before(a)) and _TO.match(self.between(a, b)) and _same(a, b):
+                rise = _RISE.match(self.between(b, c))
+                if rise and _percent(c) and not _percent(a):
+                    falling = rise["word"] in _FALLING
+                    formula = (
+                        f"({a.id} - {b.id}) / {a.id}" if falling else f"({b.id} - {a.id}) / {a.id}"
+                    )
+                    yield self.judged(c, "change", formula, f"from … to …, {rise['word']}", 3.0)
+                elif rise and _same(a, c):
+                    formula = f"{a.id} - {b.id}" if rise["word"] in _FALLING else f"{b.id} - {a.id}"
+                    yield self.judged(c, "difference", formula, f"from … to …, {rise['word']}", 3.0)
+            up = _UP_FROM.match(self.between(a, b))
+            if up and _percent(b) and _FROM_ONLY.match(self.between(b, c)) and _same(a, c):
+                falling = up["word"] in _FALLING
+                formula = (
+                    f"({c.id} - {a.id}) / {c.id}" if falling else f"({a.id} - {c.id}) / {c.id}"
+                )
+                yield self.judged(b, "change", formula, f"{up['word']} … from", 3.0)
+            elif up and _FROM_ONLY.match(self.between(b, c)) and _same(a, b) and _same(a, c):
+                formula = f"{c.id} - {a.id}" if up["word"] in _FALLING else f"{a.id} - {c.id}"
+                yield self.judged(b, "difference", formula, f"{up['word']} … from", 3.0)
+            # "a 41.4% reduction (800 vs 2800 bits)": the change first, then old and new
+            word = _PAREN_CHANGE.match(self.between(a, b))
+            if word and _percent(a) and _VERSUS.match(self.between(b, c)) and _same(b, c):
+                if word["word"] in _FALLING:
+                    formula = f"1 - {b.id} / {c.id}"
+                else:
+                    formula = f"{b.id} / {c.id} - 1"
+                yield self.judged(a, "change", formula, f"{word['word']} (… vs …)", 3.0)
+
+    # "… 10 million … As a result, at least 22 million", "10 apples and 20 pears, 30 in all"
+    def sums(self) -> Iterable[Suggestion]:
+        for i, target in enumerate(self.nodes):
+            cue = None
+            previous = self.nodes[i - 1] if i else None
+            gap = self.between(previous, target) if previous is not None else self.before(target)
+            m = _SUM_BEFORE.search(gap[-120:])
+            if m is not None:
+                cue = m[1]
+            else:
+                m = _SUM_AFTER.match(self.after(target, 40))
+                if m is not None:
+                    cue = m[1]
+            if cue is None:
+                continue
+            parts = self.earlier_same(i, target)
+            if len(parts) < 2:
+                continue
+            found = _best_sum(target, parts, cue)
+            if found is not None:
+                yield found
+
+    def earlier_same(self, i: int, target: Node, *, parts: bool = True) -> list[Node]:
+        """Earlier figures of the target's kind in its paragraph, nearest last; with *parts*
+        only those that could be parts of it (not much larger)."""
+        out = []
+        for n in reversed(self.nodes[max(0, i - 3 * _WINDOW) : i]):
+            if n.paragraph != target.paragraph:
+                break
+            small = n.stated.central <= target.stated.central * 1.5
+            if _same(n, target) and (small or not parts):
+                out.append(n)
+            if len(out) == _WINDOW:
+                break
+        out.reverse()
+        return out
+
+    # "of 120 million, … the remaining 40 million": the whole less the parts between
+    def remainders(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, target in enumerate(nodes):
+            m = _REMAINDER.search(self.before(target, 40))
+            if m is None:
+                continue
+            # the parts: figures of its kind earlier in its sentence (or the one before)
+            earlier = [n for n in nodes[max(0, i - _WINDOW) : i] if _same(n, target)]
+            parts = [n for n in earlier if n.sentence >= target.sentence - 1]
+            taken = math.fsum(n.stated.central for n in parts) + target.stated.central
+            # the whole: an earlier figure, near, at least as large as the parts and the rest
+            wholes = [
+                n
+                for n in reversed(nodes[max(0, i - 3 * _WINDOW) : i])
+                if _same(n, target)
+                and n not in parts
+                and n.paragraph >= target.paragraph - 2
+                and n.stated.central >= 0.9 * taken
+            ]
+            while parts and not wholes:  # the largest "part" may be the whole itself
+                whole = max(parts, key=lambda n: n.stated.central)
+                parts = [n for n in parts if n.start > whole.start]
+                if parts:
+                    wholes = [whole]
+            if not parts or not wholes:
+                continue
+            rest = " - ".join(p.id for p in parts)
+            options = [
+                self.judged(target, "remainder", f"{w.id} - {rest}", m[1], 2.5 - 0.05 * k)
+                for k, w in enumerate(wholes[:4])
+            ]
+            yield max(options, key=lambda s: s.score)
+
+    # "32 million members spent one-third of their time … an equivalent of 10 million people"
+    def products(self) -> Iterable[Suggestion]:
+        for i, target in enumerate(self.nodes):
+            m = _EQUIVALENT.search(self.before(target, 60))
+            if m is None or _percent(target):
+                continue
+            window = [
+                n for n in self.nodes[max(0, i - _WINDOW) : i] if n.paragraph == target.paragraph
+            ]
+            shares = [n for n in window if _fraction(n)]
+            wholes = [n for n in window if _same(n, target)]
+            if not shares:
+                continue
+            share = shares[-1]
+            # the whole the share is of: the nearest figure of the target's kind before it
+            wholes = [n for n in wholes if n.start < share.start][-2:]
+            options = [
+                self.judged(target, "product", f"{w.id} * {share.id}", m[1], 2.5 - 0.1 * k)
+                for k, w in enumerate(reversed(wholes))
+            ]
+            if options:
+                yield max(options, key=lambda s: s.score)
+
+    # "2.5 times more than the 40 billion of imports, at 100 billion": the larger over the other
+    def ratios(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, x in enumerate(nodes[:-1]):
+            if not _dimensionless(x) or not _TIMES.match(self.after(x, 40)):
+                continue
+            other = nodes[i + 1]
+            options = [
+                self.judged(x, "ratio", f"{n.id} / {other.id}", "times", 2.5)
+                for n in nodes[max(0, i - 2) : i + 4]
+                if n is not x and n is not other and n.sentence == x.sentence and _same(n, other)
+            ]
+            if options:
+                yield max(options, key=lambda s: s.score)
+
+    # "doubled from 40 to 80": the later figure is a multiple of the earlier
+    def multiples(self) -> Iterable[Suggestion]:
+        for a, b in self.pairs():
+            m = _MULTIPLE.search(self.before(a, 40))
+            if m is None or not _TO.match(self.between(a, b)) or not _same(a, b):
+                continue
+            factor = _MULTIPLE_FACTOR[m[1]]
+            formula = f"{a.id} / {1 / factor:g}" if factor < 1 else f"{a.id} * {factor:g}"
+            yield self.judged(b, "ratio", formula, m[1], 3.0)
+
+    # "1,200 deaths among 40,000 people, 30 per 1,000"
+    def rates(self) -> Iterable[Suggestion]:
+        for a, b, rate in self.triples():
+            m = _PER.match(self.after(rate, 30))
+            if m is None or not (_same(a, rate) or _dimensionless(rate)):
+                continue
+            factor = _PER_FACTOR.get(m["per"], 1)
+            formula = f"{a.id} / {b.id}" + (f" * {factor}" if factor != 1 else "")
+            yield self.judged(rate, "rate", formula, f"per {m['per']}", 2.0)
+
+    # a Total row: each of its figures is the sum of the figures above it in its column
+    def totals(self) -> Iterable[Suggestion]:
+        column: dict[int, list[Node]] = {}
+        last_line = -2
+        for node in self.nodes:
+            if node.row is None:
+                column.clear()
+                continue
+            label, col = node.row
+            if node.line > last_line + 1 and node.line != last_line:
+                column = {} if node.line > last_line + 2 else column
+            last_line = node.line
+            above = column.setdefault(col, [])
+            if re.match(r"\W*(?:grand\s+)?total\b", label):
+                parts = [n for n in above if _same(n, node)]
+                if len(parts) >= 2:
+                    formula = " + ".join(p.id for p in parts)
+                    yield self.judged(node, "sum", formula, "Total row", 3.0)
+                above.clear()
+            else:
+                above.append(node)
+
+    # the same figure stated twice of the same thing: the later one restates the earlier
+    def restatements(self) -> Iterable[Suggestion]:
+        first: dict[tuple[str, object], Node] = {}
+        for node in self.nodes:
+            if node.row is not None:
+                continue  # a table's cells repeat figures by design
+            base = re.sub(r"_\d{1,2}$", "", node.id)  # the draft's "roads", "roads_2"
+            key = (base, node.stated.unit.dimension)
+            earlier = first.get(key)
+            if earlier is None:
+                first[key] = node
+                continue
+            if node.stated.percent != earlier.stated.percent or _small_count(node):
+                continue
+            if node.sentence == earlier.sentence or _apart(node, earlier) > _RESTATED:
+                continue  # figures of one sentence, or far apart, are different figures
+            yield self.judged(node, "restatement", earlier.id, f"restates {earlier.id}", 1.5)
+
+    # sums and shares that hold within the strict readings, for init's review only
+    def searched(self, taken: set[str]) -> Iterable[Suggestion]:
+        for i, target in enumerate(self.nodes):
+            if target.id in taken or _width(target) > _UNCUED_WIDTH:
+                continue
+            if _percent(target):
+                same = [n for n in self.nodes if n.sentence == target.sentence and not _percent(n)]
+                for part, whole in itertools.permutations(same, 2):
+                    if _same(part, whole) and part.stated.central < whole.stated.central:
+                        s = self.judged(target, "share", f"{part.id} / {whole.id}", None, 1.0)
+                        if s.verdict is Verdict.CONSISTENT:
+                            yield s
+                continue
+            parts = [n for n in self.earlier_same(i, target) if n.sentence >= target.sentence - 1]
+            found = _best_sum(target, parts, None)
+            if found is not None and found.verdict is Verdict.CONSISTENT:
+                yield found
+
+
+# -- judging a candidate -------------------------------------------------------------------
+
+
+def _verdict(formula: str, stated: Stated, by_id: dict[str, Stated]) -> Verdict:
+    try:
+        compiled = compile_formula(formula)
+        inputs = [by_id[name] for name in compiled.names]
+    except (FigcheckError, KeyError):
+        return Verdict.UNCHECKED
+    central, span = compiled.evaluate(
+        [s.reading.central for s in inputs], [s.reading.lenient for s in inputs]
+    )
+    return judge_figure(central, span, stated.reading)
+
+
+def _best_sum(target: Node, parts: list[Node], cue: str | None) -> Suggestion | None:
+    """The subset of *parts* (2 to 6, nearest first) whose sum best meets *target*."""
+    best: tuple[tuple[int, float, int, int], tuple[Node, ...], Verdict] | None = None
+    reading = target.stated.reading
+    for size in range(2, min(_MOST_PARTS, len(parts)) + 1):
+        for subset in itertools.combinations(parts, size):
+            central = math.fsum(n.stated.reading.central for n in subset)
+            lo = math.fsum(n.stated.reading.lenient.lo for n in subset)
+            hi = math.fsum(n.stated.reading.lenient.hi for n in subset)
+            if math.isnan(lo) or math.isnan(hi):
+                continue
+            verdict = judge_figure(central, Interval(lo, hi), reading)
+            # prefer what holds, then the closest sum, the parts nearest the total, fewer parts
+            miss = abs(central - reading.central) / (abs(reading.central) or 1.0)
+            key = (int(2 * _fit(verdict)), -round(miss, 6), subset[0].start, -size)
+            if best is None or key > best[0]:
+                best = (key, subset, verdict)
+    if best is None:
+        return None
+    _, subset, verdict = best
+    if verdict is Verdict.INCONSISTENT:
+        if cue is None:
+            return None
+        subset = tuple(parts[-min(len(parts), _MOST_PARTS) :])  # a cued sum that fails: all of them
+        verdict = Verdict.INCONSISTENT
+    formula = " + ".join(n.id for n in subset)
+    score = (3.0 if cue else 1.0) + _fit(verdict)
+    return Suggestion(target.id, "sum", formula, tuple(n.id for n in subset), cue, verdict, score)
+
+
+def _fit(verdict: Verdict) -> float:
+    """How much a candidate's verdict adds to its score: holding beats failing."""
+    return {Verdict.CONSISTENT: 1.0, Verdict.WITHIN_ROUNDING: 0.5}.get(verdict, 0.0)
+
+
+def _with_alternatives(s: Suggestion, others: tuple[str, ...]) -> Suggestion:
+    return Suggestion(
+        s.target, s.kind, s.formula, s.inputs, s.cue, s.verdict, s.score, s.check, others
+    )
+
+
+# -- small predicates ----------------------------------------------------------------------
+
+
+def _past_unit(node: Node, text: str) -> str:
+    """*text* after a figure without the figure's own unit and scale words ("400 people, up")."""
+    own = set(node.stated.text.lower().split())
+    words = text.split(" ")
+    i = 0
+    while i < len(words) and (not words[i] or words[i].strip(",.;:") in own):
+        i += 1
+        if i > 3:
+            break
+    return (" " if i else "") + " ".join(words[i:]) if i else text
+
+
+def _cues(text: str) -> str:
+    return _SPACES.sub(" ", _CURRENCY.sub("", text))
+
+
+def _percent(node: Node) -> bool:
+    return node.stated.percent
+
+
+def _fraction(node: Node) -> bool:
+    """A share of a whole: a percentage, or a plain figure below one ("one-third")."""
+    return node.stated.percent or (_dimensionless(node) and 0 < node.stated.central < 1)
+
+
+def _dimensionless(node: Node) -> bool:
+    return not node.stated.percent and not node.stated.unit.text
+
+
+def _same(a: Node, b: Node) -> bool:
+    """Figures that may be added: the same dimension, and both shares or neither."""
+    return (
+        a.stated.percent == b.stated.percent and a.stated.unit.dimension == b.stated.unit.dimension
+    )
+
+
+def _apart(a: Node, b: Node) -> float:
+    """How far apart two figures are, relative to the larger."""
+    x, y = a.stated.central, b.stated.central
+    return abs(x - y) / (max(abs(x), abs(y)) or 1.0)
+
+
+def _width(node: Node) -> float:
+    strict = node.stated.reading.strict
+    central = abs(node.stated.reading.central)
+    if not central or not (math.isfinite(strict.lo) and math.isfinite(strict.hi)):
+        return math.inf
+    return (strict.hi - strict.lo) / central
+
+
+def _small_count(node: Node) -> bool:
+    return not node.stated.unit.text and not node.stated.percent and abs(node.stated.central) < 100
+
+
+def _position(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _row(text: str, offset: int) -> tuple[str, int] | None:
+    """(row label, column) of a figure in a table row: a Markdown pipe row, or a line whose
+    cells are set apart by tabs or runs of spaces."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    at = offset - start
+    if line.lstrip().startswith("|"):
+        cells = line.split("|")
+        label = cells[1].strip().lower() if len(cells) > 1 else ""
+        return label, line.count("|", 0, at)
+    if "\t" in line or "   " in line.strip():
+        cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
+        if len(cells) < 2:
+            return None
+        before = line[:at]
+        column = len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
+        return cells[0].lower(), column
+    return None

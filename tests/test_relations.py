@@ -1,0 +1,279 @@
+"""The relation finder: each cued pattern, on small documents, with its exact suggestion."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from figcheck.check.quotes import index_for
+from figcheck.claims.loader import load
+from figcheck.document.relations import nodes_of, suggest
+
+# (target, formula, kind, cue, verdict) for each suggestion
+Found = list[tuple[str, str, str, str | None, str]]
+
+
+def found(tmp_path: Path, document: str, claims: str, *, cued_only: bool = False) -> Found:
+    """The suggestions for *document*, whose figures *claims* records as id = (quote, value)."""
+    (tmp_path / "doc.txt").write_text(textwrap.dedent(document), encoding="utf-8")
+    body = ['[document]\nsource = "doc.txt"\n']
+    for line in textwrap.dedent(claims).strip().splitlines():
+        ident, _, rest = line.partition(" = ")
+        quote, _, value = rest.partition(" => ")
+        body.append(f"[claims.{ident}]\nquote = {quote.strip()!r}\nvalue = {value.strip()!r}\n")
+    path = tmp_path / "claims.toml"
+    path.write_text("\n".join(body).replace("'", '"'), encoding="utf-8")
+    claims_file = load(path)
+    index = index_for(claims_file)
+    return [
+        (s.target, s.formula, s.kind, s.cue, s.verdict.value)
+        for s in suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
+    ]
+
+
+CASES = {
+    "sum, cued after": (
+        "The farm grew 10,000 apples and 20,000 pears, 30,000 fruit in all.\n",
+        """
+        apples = 10,000 apples => 10,000
+        pears = 20,000 pears => 20,000
+        fruit = 30,000 fruit in all => 30,000
+        """,
+        [("fruit", "apples + pears", "sum", "in all", "consistent")],
+    ),
+    "sum, cued before, the parts that fit": (
+        "Two million worked in cooperatives. Another 10 million people worked on home farms,"
+        " and 32 million on collective farms. That made 10 million more. As a result, at"
+        " least 22 million people could feed themselves.\n",
+        """
+        coop = Two million worked => two million people
+        home = Another 10 million people => 10 million people
+        collective = and 32 million on => 32 million people
+        more = That made 10 million more => 10 million people
+        fed = at least 22 million people => at least 22 million people
+        """,
+        [("fed", "coop + home + more", "sum", "as a result", "consistent")],
+    ),
+    "sum, cued but wrong": (
+        "Sales were 47 tonnes in spring and 52 tonnes in summer, 113 tonnes in total.\n",
+        """
+        spring = 47 tonnes in spring => 47 tonnes
+        summer = 52 tonnes in summer => 52 tonnes
+        total = 113 tonnes in total => 113 tonnes
+        """,
+        [("total", "spring + summer", "sum", "in total", "inconsistent")],
+    ),
+    "share, k of n (p%)": (
+        "Deaths: 352 of 5,091 (6.9%) in the first arm.\n",
+        """
+        deaths = 352 of 5,091 => 352
+        patients = of 5,091 (6.9%) => 5,091
+        share = 5,091 (6.9%) in => 6.9%
+        """,
+        [("share", "deaths / patients", "share", "k of n (p%)", "consistent")],
+    ),
+    "share, k (p%) with the whole earlier": (
+        "Of 5,091 patients, 352 (6.9%) died.\n",
+        """
+        patients = Of 5,091 patients => 5,091
+        deaths = 352 (6.9%) died => 352
+        share = (6.9%) died => 6.9%
+        """,
+        [("share", "deaths / patients", "share", "(p%)", "consistent")],
+    ),
+    "share named by its whole": (
+        "The budget is $412.6 million. Public safety takes $158.9 million, or 38.5 percent of"
+        " the budget; parks $24.1 million, about 8 percent of the budget.\n",
+        """
+        budget = The budget is $412.6 million => 412.6 million
+        safety = Public safety takes $158.9 million => 158.9 million
+        safety_share = or 38.5 percent of the budget => 38.5 percent
+        parks = parks $24.1 million => 24.1 million
+        parks_share = about 8 percent of the budget => about 8 percent
+        """,
+        [
+            ("safety_share", "safety / budget", "share", "of the budget", "consistent"),
+            ("parks_share", "parks / budget", "share", "of the budget", "inconsistent"),
+        ],
+    ),
+    "change, from A to B, a rise of C": (
+        "Revenue rose from £20 million to £33 million, a rise of 65%. Costs fell from 50"
+        " tonnes to 40 tonnes, a fall of 45%.\n",
+        """
+        before = from £20 million => 20 million
+        after = to £33 million => 33 million
+        rise = a rise of 65% => 65%
+        costs_before = from 50 tonnes => 50 tonnes
+        costs_after = to 40 tonnes => 40 tonnes
+        fall = a fall of 45% => 45%
+        """,
+        [
+            ("rise", "(after - before) / before", "change", "from … to …, rise", "consistent"),
+            (
+                "fall",
+                "(costs_before - costs_after) / costs_before",
+                "change",
+                "from … to …, fall",
+                "inconsistent",
+            ),
+        ],
+    ),
+    "change, B up C from A": (
+        "Payroll was 1,200 thousand jobs, up 4% from 1,150 thousand jobs.\n",
+        """
+        now = was 1,200 thousand jobs => 1,200 thousand
+        up = up 4% from => 4%
+        then = from 1,150 thousand jobs => 1,150 thousand
+        """,
+        [("up", "(now - then) / then", "change", "up … from", "consistent")],
+    ),
+    "change, C reduction (A vs B), wrong": (
+        "The codec gave a 41.4% bandwidth reduction (800 vs 2800 bits).\n",
+        """
+        reduction = a 41.4% bandwidth reduction => 41.4%
+        new = (800 vs 2800 bits) => 800
+        old = 800 vs 2800 bits => 2800
+        """,
+        [("reduction", "1 - new / old", "change", "reduction (… vs …)", "inconsistent")],
+    ),
+    "difference, X more than A": (
+        "The city employs 3,412 people, 118 more than the 3,204 people of last year.\n",
+        """
+        staff = employs 3,412 people => 3,412 people
+        more = 118 more than => 118 people
+        last = the 3,204 people => 3,204 people
+        """,
+        [("more", "staff - last", "difference", "more than", "inconsistent")],
+    ),
+    "difference, from A to B, up by X": (
+        "Members went from 400 people to 460 people, up by 60 people.\n",
+        """
+        before = from 400 people => 400 people
+        after = to 460 people => 460 people
+        up = up by 60 people => 60 people
+        """,
+        [("up", "after - before", "difference", "from … to …, up", "consistent")],
+    ),
+    "remainder": (
+        "Of the 120 million people, 70 million worked in towns and the remaining 40 million"
+        " in villages.\n",
+        """
+        people = Of the 120 million people => 120 million people
+        towns = 70 million worked => 70 million people
+        villages = the remaining 40 million => 40 million people
+        """,
+        [("villages", "people - towns", "remainder", "the remaining", "within-rounding")],
+    ),
+    "product": (
+        "The 32 million members spent one-third of their time on their plots. This made an"
+        " equivalent of another 10 million people.\n",
+        """
+        members = The 32 million members => 32 million people
+        share = one-third of their time => one-third
+        equivalent = another 10 million people => 10 million people
+        """,
+        [("equivalent", "members * share", "product", "an equivalent of", "within-rounding")],
+    ),
+    "ratio, N times": (
+        "Exports were 2.5 times more than the 40 billion of imports, at 100 billion.\n",
+        """
+        times = 2.5 times more => 2.5
+        imports = the 40 billion of imports => 40 billion
+        exports = at 100 billion => 100 billion
+        """,
+        [("times", "exports / imports", "ratio", "times", "consistent")],
+    ),
+    "ratio, doubled": (
+        "Output doubled from 41 tonnes to 97 tonnes.\n",
+        """
+        before = from 41 tonnes => 41 tonnes
+        after = to 97 tonnes => 97 tonnes
+        """,
+        [("after", "before * 2", "ratio", "doubled", "inconsistent")],
+    ),
+    "rate per 1,000": (
+        "There were 1,200 deaths among 40,000 people, 30 per 1,000.\n",
+        """
+        deaths = 1,200 deaths => 1,200
+        people = among 40,000 people => 40,000
+        rate = 30 per 1,000 => 30
+        """,
+        [("rate", "deaths / people * 1000", "rate", "per 1,000", "consistent")],
+    ),
+    "Total row of a Markdown table": (
+        """\
+        | Item      | 2023 | 2024 |
+        |-----------|------|------|
+        | Staff     | 96   | 120  |
+        | Buildings | 96   | 80   |
+        | Total     | 190  | 200  |
+        """,
+        """
+        staff_2023 = | Staff     | 96 => 96
+        staff_2024 = 96   | 120 => 120
+        buildings_2023 = | Buildings | 96 => 96
+        buildings_2024 = 96   | 80 => 80
+        total_2023 = | Total     | 190 => 190
+        total_2024 = 190  | 200 => 200
+        """,
+        [
+            ("total_2023", "staff_2023 + buildings_2023", "sum", "Total row", "within-rounding"),
+            ("total_2024", "staff_2024 + buildings_2024", "sum", "Total row", "consistent"),
+        ],
+    ),
+    "Total row of a plain-text table": (
+        """\
+        Region      Sales
+        North       1,250
+        South       2,750
+        Total       4,100
+        """,
+        """
+        north = North       1,250 => 1,250
+        south = South       2,750 => 2,750
+        total = Total       4,100 => 4,100
+        """,
+        [("total", "north + south", "sum", "Total row", "inconsistent")],
+    ),
+    "restatement": (
+        "The council spent £12 million on roads. The report later says roads took £14 million.\n",
+        """
+        roads = £12 million on roads => 12 million
+        roads_2 = roads took £14 million => 14 million
+        """,
+        [("roads_2", "roads", "restatement", "restates roads", "inconsistent")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_cued_pattern(tmp_path: Path, case: str) -> None:
+    document, claims, expected = CASES[case]
+    assert found(tmp_path, document, claims, cued_only=True) == expected
+
+
+def test_uncued_sums_are_offered_only_when_they_hold_closely(tmp_path: Path) -> None:
+    document = "Sales were 1,250 tonnes in the north and 2,750 tonnes in the south: 4,000 tonnes.\n"
+    claims = """
+        north = 1,250 tonnes in the north => 1,250 tonnes
+        south = 2,750 tonnes in the south => 2,750 tonnes
+        all = 4,000 tonnes. => 4,000 tonnes
+        """
+    assert found(tmp_path, document, claims) == [
+        ("all", "north + south", "sum", None, "consistent")
+    ]
+    assert found(tmp_path, document, claims, cued_only=True) == []
+    wrong = document.replace("4,000", "4,100")
+    assert found(tmp_path, wrong, claims.replace("4,000", "4,100")) == []
+
+
+def test_unrelated_figures_get_no_suggestion(tmp_path: Path) -> None:
+    document = "The town has 5 schools. Its bridge is 40 tonnes. In 1990 it had 2,000 homes.\n"
+    claims = """
+        schools = 5 schools => 5
+        bridge = is 40 tonnes => 40 tonnes
+        homes = 2,000 homes => 2,000
+        """
+    assert found(tmp_path, document, claims) == []

@@ -1,0 +1,118 @@
+"""figcheck scan: cued relations checked in documents that have no claims file."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.common import ROOT, run
+
+ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"
+
+PLANTED = {
+    "codec.txt": (
+        "The new frame gave a 41.4% weight reduction (800 tonnes vs 2800 tonnes) in the trial.\n",
+        [("gave_weight_share", "inconsistent")],
+    ),
+    "sales.txt": (
+        "Sales were 47 tonnes in spring and 52 tonnes in summer, 113 tonnes in total.\n",
+        [("total_tonnes", "inconsistent")],
+    ),
+    "revenue.txt": (
+        "Revenue rose from 21.3 million tonnes to 33.4 million tonnes, a rise of 85%.\n",
+        [("rise_share", "inconsistent")],
+    ),
+    "fine.txt": (
+        "The farm grew 10,000 apples and 20,000 pears, 30,000 fruit in all.\n",
+        [("fruit", "consistent")],
+    ),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, (text, _) in PLANTED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("1,2,3\n", encoding="utf-8")  # not a document
+    return tmp_path
+
+
+def verdicts(data: dict[str, object]) -> list[tuple[str, str]]:
+    results = data["results"]
+    assert isinstance(results, list)
+    return [(r["id"], r["verdict"]) for r in results]
+
+
+def test_every_planted_error_is_reported_in_json_lines(folder: Path) -> None:
+    out = run("scan", folder, "--format", "jsonl", "--jobs", "2")
+    assert out.exit_code == 1, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [Path(d["document"]["source"]).name for d in lines] == sorted(PLANTED)
+    for data in lines:
+        name = Path(data["document"]["source"]).name
+        assert verdicts(data) == PLANTED[name][1], name
+
+
+def test_one_process_and_two_give_the_same_report(folder: Path) -> None:
+    one = run("scan", folder, "--format", "json", "--jobs", "1")
+    two = run("scan", folder, "--format", "json", "--jobs", "2")
+    assert (one.exit_code, one.stdout) == (two.exit_code, two.stdout)
+    assert len(json.loads(one.stdout)["documents"]) == 4
+
+
+def test_the_essay_has_no_false_inconsistency() -> None:
+    out = run("scan", ESSAY, "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    assert verdicts(out.json()) == [
+        ("equivalent_people", "within-rounding"),
+        ("produce_people", "consistent"),
+    ]
+    located = [(r["location"]["line"], r["formula"]) for r in out.json()["results"]]
+    assert located == [
+        (51, "collective_farm_members * time_share"),
+        (52, "producer_cooperative_workers + home_farm_people + equivalent_people"),
+    ]
+
+
+def test_findings_are_located_in_the_document_for_ci(folder: Path) -> None:
+    out = run("scan", folder / "codec.txt", "--format", "github")
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[0].startswith(
+        f"::error file={folder / 'codec.txt'},line=1,col=5,"
+        "title=figcheck%3A gave_weight_share::✘ inconsistent: the document states 41.4%25"
+    )
+
+
+def test_many_documents_make_one_valid_sarif_junit_and_gitlab_report(folder: Path) -> None:
+    sarif = run("scan", folder, "--format", "sarif").json()
+    assert [len(r["results"]) for r in sarif["runs"]] == [1, 0, 1, 1]
+    junit = ET.fromstring(run("scan", folder, "--format", "junit").stdout)
+    assert (junit.get("tests"), junit.get("failures")) == ("4", "3")
+    gitlab = run("scan", folder, "--format", "gitlab").json()
+    assert sorted(Path(i["location"]["path"]).name for i in gitlab) == [
+        "codec.txt",
+        "revenue.txt",
+        "sales.txt",
+    ]
+
+
+def test_html_shows_one_document(folder: Path) -> None:
+    out = run("scan", folder, "--format", "html")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == "--format html shows one document: scan one at a time for a page\n"
+    one = run("scan", folder / "fine.txt", "--format", "html")
+    assert one.exit_code == 0
+    assert 'id="c-fruit"' in one.stdout
+
+
+def test_a_missing_or_unreadable_document_is_a_located_error(folder: Path) -> None:
+    out = run("scan", folder / "gone.txt")
+    assert (out.exit_code, out.stderr) == (2, f"{folder / 'gone.txt'}: no such file or folder\n")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    out = run("scan", folder, "--format", "jsonl")
+    assert out.exit_code == 2
+    assert out.stderr == f"{folder / 'empty.txt'}: is empty\n"
+    assert len(out.stdout.splitlines()) == 4  # the other documents are still reported
