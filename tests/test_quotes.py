@@ -609,6 +609,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=8),
