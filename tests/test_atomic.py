@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,6 @@ from typing import Any
 import pytest
 
 from figcheck.errors import InputError
-from figcheck.io import atomic
 from figcheck.io.atomic import write_atomic
 from tests.common import run
 
@@ -94,21 +94,21 @@ def test_a_failure_keeps_the_old_file_and_leaves_no_temporary(
 
         def fdopen(*args: Any, **kwargs: Any) -> Any:
             handle = real_fdopen(*args, **kwargs)
-            handle.write = fail_with(error)  # type: ignore[method-assign]
+            handle.write = fail_with(error)
             return handle
 
-        monkeypatch.setattr(atomic.os, "fdopen", fdopen)
+        monkeypatch.setattr(os, "fdopen", fdopen)
     elif step == "chmod" and isinstance(error, KeyboardInterrupt):
-        monkeypatch.setattr(atomic.os, "chmod", fail_with(error))
+        monkeypatch.setattr(os, "chmod", fail_with(error))
     elif step == "chmod":
         # a failing chmod is not worth losing the report for: the write goes on
-        monkeypatch.setattr(atomic.os, "chmod", fail_with(error))
+        monkeypatch.setattr(os, "chmod", fail_with(error))
         write_atomic(path, "new\n")
         assert path.read_text(encoding="utf-8") == "new\n"
         assert listing(tmp_path) == ["out.txt"]
         return
     else:
-        monkeypatch.setattr(atomic.os, step, fail_with(error))
+        monkeypatch.setattr(os, step, fail_with(error))
     if message is None:
         with pytest.raises(KeyboardInterrupt):
             write_atomic(path, "new\n")
@@ -123,9 +123,7 @@ def test_a_failure_keeps_the_old_file_and_leaves_no_temporary(
 def test_no_temporary_file_can_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("out.txt").write_text(OLD, encoding="utf-8")
-    monkeypatch.setattr(
-        atomic.tempfile, "mkstemp", fail_with(PermissionError(13, "Permission denied"))
-    )
+    monkeypatch.setattr(tempfile, "mkstemp", fail_with(PermissionError(13, "Permission denied")))
     with pytest.raises(InputError) as caught:
         write_atomic(Path("out.txt"), "new\n")
     assert str(caught.value) == "out.txt: cannot write: Permission denied"
@@ -224,7 +222,7 @@ def test_without_overwrite_a_file_that_appears_meanwhile_is_kept(
         real_fsync(fd)
         Path("out.txt").write_text(OLD, encoding="utf-8")  # another writer wins the race
 
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(InputError) as caught:
         write_atomic(Path("out.txt"), "new\n", overwrite=False)
     assert str(caught.value) == "out.txt: already exists (use --force to overwrite it)"
@@ -267,7 +265,7 @@ def test_output_failure_keeps_the_old_report(
     message: str,
 ) -> None:
     (folder / "out.json").write_text(OLD, encoding="utf-8")
-    monkeypatch.setattr(atomic.os, "replace", fail_with(error))
+    monkeypatch.setattr(os, "replace", fail_with(error))
     out = run(*command, "-o", "out.json")
     assert out.exit_code == code
     assert out.stderr == message
@@ -398,7 +396,7 @@ def test_init_failure_keeps_the_old_file(
     message: str,
 ) -> None:
     (folder / "draft.toml").write_text(OLD, encoding="utf-8")
-    monkeypatch.setattr(atomic.os, "replace", fail_with(error))
+    monkeypatch.setattr(os, "replace", fail_with(error))
     out = run("init", "doc.txt", "-o", "draft.toml", "--force")
     assert out.exit_code == code
     assert out.stderr == message

@@ -107,6 +107,7 @@ def test_output_file(tmp_path: Path) -> None:
     assert '"inconsistent": 1' in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_essay_report() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "figcheck", "check", "--color", "never"],

@@ -206,6 +206,7 @@ def test_a_document_without_quantities_is_fully_covered(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_the_percentage_never_rounds_up_to_100(tmp_path: Path) -> None:
     figures = " ".join(f"{n} tons." for n in range(1001, 3002))  # 2001 quantities
     body = '[units]\ntons = "tonne"\n\n' + "".join(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from figcheck.check.quotes import QuoteIndex, index_for
 from figcheck.claims.loader import load, parse
-from figcheck.claims.model import ClaimsFile
+from figcheck.claims.model import Claim, ClaimsFile
 from figcheck.document.coverage import words
 from figcheck.document.draft import draft
 from figcheck.document.draft_toml import toml_string
@@ -125,7 +125,7 @@ def test_the_draft_reproduces_the_hand_written_values(essay_draft: Path) -> None
     values come out the same (same reading and unit), 23 of them written the same."""
     hand = load(ESSAY_CLAIMS)
     drafted = load(essay_draft)
-    by_place = {}
+    by_place: dict[int | None, Claim] = {}
     for claim_id, place in figure_places(drafted, hand).items():
         by_place.setdefault(place, drafted.by_id[claim_id])
     same, identical, missed = 0, 0, []
@@ -372,6 +372,7 @@ PROSE = words(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(

@@ -461,7 +461,7 @@ def fail_to_open(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> 
             raise error
         return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(sources.os, "open", open_)
+    monkeypatch.setattr(os, "open", open_)
 
 
 def deny(monkeypatch: pytest.MonkeyPatch, denied: str) -> None:

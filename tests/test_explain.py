@@ -72,6 +72,7 @@ def poll_explanation(path: Path, ident: str) -> Explanation:
 # -- the essay ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ident", ESSAY_IDS)
 def test_every_essay_id_explains_within_80_columns(ident: str) -> None:
     out = run("explain", ident, ESSAY_CLAIMS, env={"COLUMNS": "80"})

@@ -183,7 +183,7 @@ def test_parser_failures_become_formula_errors(
     def fail(*args: Any, **kwargs: Any) -> ast.Expression:
         raise error
 
-    monkeypatch.setattr(compiler_module.ast, "parse", fail)
+    monkeypatch.setattr(ast, "parse", fail)
     with pytest.raises(FormulaError) as caught:
         compile_formula("x.y + unusual_source_for_this_test")
     assert caught.value.message == message
@@ -448,6 +448,7 @@ def test_assertion_dimension() -> None:
 THREE = list(NAMES[:3])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(trees(3), intervals(), intervals(), intervals())
 def test_formula_ranges_are_sound(tree: Tree, a: Interval, b: Interval, c: Interval) -> None:

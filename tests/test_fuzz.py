@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -36,6 +37,8 @@ from figcheck.figures.interval import Interval
 from figcheck.figures.units import UnitTable
 from figcheck.render import REPORTER_BY_NAME, SHOWS_ERRORS
 from tests.hostile import toml_str, watchdog
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
 # no explain phase: it reruns failing examples under a tracer, which takes minutes here
@@ -55,6 +58,14 @@ VERDICTS = {
     "quote-not-found",
     "inconsistent",
 }
+
+T = TypeVar("T")
+
+
+class Draw(Protocol):
+    """What `soup` and `mutate` draw with: a composite's draw or a `st.data()` object's."""
+
+    def __call__(self, strategy: st.SearchStrategy[T], label: object = ...) -> T: ...
 
 
 # -- generating valid claims files ------------------------------------------------------------
@@ -357,11 +368,11 @@ _STRING_VALUE = re.compile(rb'^(formula|value|assert|precision|unit|about|quote)
 _HEADER_LINE = re.compile(rb"^\[[^\n]*\]$", re.MULTILINE)
 
 
-def soup(draw: st.DrawFn) -> str:
+def soup(draw: Draw) -> str:
     return "".join(draw(st.lists(st.sampled_from(TOKENS), max_size=12)))
 
 
-def mutate(draw: st.DrawFn, data: bytearray) -> None:
+def mutate(draw: Draw, data: bytearray) -> None:
     """One corruption of the file's bytes, its keys, its headers or its formulas."""
     kind = draw(
         st.sampled_from(

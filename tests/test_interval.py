@@ -360,6 +360,7 @@ INTERVAL: dict[str, Callable[[Interval, Interval], Interval]] = {
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(intervals(DYADIC), st.sampled_from(sorted(EXACT)), intervals(DYADIC))
 def test_binary_ops_are_sound_and_exact_about_open_ends(a: Interval, op: str, b: Interval) -> None:
@@ -372,6 +373,7 @@ def test_binary_ops_are_sound_and_exact_about_open_ends(a: Interval, op: str, b:
             assert inside(value, got), (str(a), op, str(b), str(got), value)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(intervals(DYADIC), st.integers(-4, 4), st.sampled_from(["pow", "abs", "neg"]))
 def test_unary_ops_are_sound(a: Interval, n: int, op: str) -> None:
@@ -382,6 +384,7 @@ def test_unary_ops_are_sound(a: Interval, n: int, op: str) -> None:
             assert inside(value, got), (str(a), op, n, str(got), value)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(intervals(DYADIC), st.sampled_from(sorted(EXACT)), intervals(DYADIC))
 def test_closed_finite_results_are_attained(a: Interval, op: str, b: Interval) -> None:

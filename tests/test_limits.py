@@ -19,6 +19,8 @@ from figcheck.figures.numbers import find_amounts
 from tests.common import ROOT, run
 from tests.hostile import figcheck_process, toml_str, watchdog
 
+pytestmark = pytest.mark.slow
+
 HEAD = '[document]\nsource = "doc.txt"\n\n[claims.a]\nvalue = "10 people"\n\n'
 
 # (formula, the refusal figcheck prints for it)

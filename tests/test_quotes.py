@@ -186,6 +186,7 @@ WORDS = st.sampled_from(["ten", "million", "people", "post-", "half", "22", "Sov
 SPACES = st.sampled_from([" ", "  ", "\n", " \n  ", "\t"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(WORDS, SPACES), min_size=1, max_size=30), st.data())
 def test_a_slice_of_the_document_is_found_where_it_folds_the_same(
@@ -608,6 +609,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=8),

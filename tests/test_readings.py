@@ -164,6 +164,7 @@ _NUMBERS = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(_QUALIFIED, _NUMBERS, st.sampled_from([0.0, 0.05, 0.1, 0.5]))
 def test_strict_lies_in_lenient(qualifier: str, number: str, about: float) -> None:
@@ -182,6 +183,7 @@ def test_strict_lies_in_lenient(qualifier: str, number: str, about: float) -> No
     assert strict.lo <= r.central <= strict.hi
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["", "at least ", "over ", "at most ", "under ", "exactly "]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.common import ESSAY_CLAIMS, claims_file, errors, run
 
@@ -21,7 +22,7 @@ def ref(value: str, source: str = "Census bureau", extra: str = "") -> str:
     return f'[[claims.total.references]]\nvalue = "{value}"\nsource = "{source}"\n{extra}\n'
 
 
-def result(tmp_path: Path, refs: str) -> tuple[int, dict[str, object]]:
+def result(tmp_path: Path, refs: str) -> tuple[int, dict[str, Any]]:
     out = run("check", claims_file(tmp_path, BODY.format(refs=refs)), "--format", "json")
     assert out.stderr == ""
     return out.exit_code, out.json()["results"][1]

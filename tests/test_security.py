@@ -17,6 +17,8 @@ import pytest
 from tests.common import ROOT, run
 from tests.hostile import figcheck_process, toml_str
 
+pytestmark = pytest.mark.slow
+
 SECURITY = Path(__file__).resolve().parent / "security"
 CORPUS = SECURITY / "escapes.txt"
 EXPECTED = SECURITY / "escapes.expected.json"

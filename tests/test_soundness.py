@@ -11,6 +11,7 @@ import math
 from itertools import product
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,8 @@ from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import read
 from tests.strategies import INF, NAMES, Tree, inside, intervals, samples, source, trees, value
+
+pytestmark = pytest.mark.slow
 
 TREES = trees()
 

@@ -59,6 +59,7 @@ def test_help_loads_no_pint(args: tuple[str, ...], allowed: list[str]) -> None:
     assert loaded == allowed
 
 
+@pytest.mark.slow
 def test_machine_formats_never_load_rich() -> None:
     out, loaded = loaded_modules("check", PARTS, "--format", "json")
     assert json.loads(out)["summary"]["total"] == 6

@@ -343,6 +343,7 @@ def test_import_does_not_import_pint() -> None:
 WORDS = ["tonnes", "kg", "Mt", "people", "years", "percent", "hours", "g"]
 
 
+@pytest.mark.slow
 @settings(deadline=None)  # the first example may import pint and build the registry
 @given(st.sampled_from(WORDS), st.sampled_from(WORDS), st.integers(-3, 3))
 def test_compound_units_combine_their_words(a: str, b: str, power: int) -> None:
