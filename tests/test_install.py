@@ -87,7 +87,7 @@ def test_the_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> N
     python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     install = [uv, "pip", "install", "--python", str(python), str(wheel)]
     # from uv's cache when it has the dependencies; else from the package index
-    done = subprocess.run([*install, "--offline"], capture_output=True, timeout=300)
+    done = subprocess.run([*install, "--offline"], capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         subprocess.run(install, check=True, capture_output=True, timeout=600)
     bin_dir = python.parent

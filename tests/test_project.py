@@ -461,11 +461,15 @@ def test_a_broken_file_among_good_ones(tmp_path: Path) -> None:
 # -- which claims files a change involves ------------------------------------------------------
 
 
+def names(found: list[tuple[Path, str]]) -> list[Path]:
+    """The claims files of what a change involves."""
+    return [p for p, _ in found]
+
+
 def test_changed_files_involve_their_claims_files(tmp_path: Path) -> None:
     one = write(tmp_path / "docs", "one.claims.toml", doc="one.txt")
     two = write(tmp_path / "docs", "two.claims.toml", doc="two.txt")
     assert document_of(one) == tmp_path / "docs" / "one.txt"
-    names = lambda found: [p for p, _ in found]  # noqa: E731
     assert names(involved([tmp_path / "docs" / "two.txt"], None, tmp_path)) == [two]
     assert names(involved([one], None, tmp_path)) == [one]
     assert names(involved([tmp_path / "README.md"], None, tmp_path)) == []
