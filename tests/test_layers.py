@@ -10,7 +10,7 @@ Stages, lowest first (within a stage, imports are free):
     document  figcheck/document/  mentions, coverage, drafting
     explain   figcheck/explain/   explanations
     render    figcheck/render/    one module per format
-    cli       figcheck/cli, __main__
+    cli       figcheck/cli, __main__, run (the check command), pipeline (finished reports)
 
 Renderers also take only finished data: no module under render/ imports the claims loader,
 the quote index, the checker, the document reader (io), the drafter, or the logic of coverage
@@ -34,7 +34,7 @@ PACKAGE = SRC / "figcheck"
 
 STAGES = ("base", "io", "figures", "claims", "check", "document", "explain", "render", "cli")
 BASE_MODULES = frozenset({"errors", "progress", "text"})
-CLI_MODULES = frozenset({"cli", "__main__"})
+CLI_MODULES = frozenset({"cli", "__main__", "pipeline", "run"})  # the commands and their runs
 
 # Modules no renderer may import at all (a prefix matches its submodules too).
 RENDER_FORBIDDEN = {
