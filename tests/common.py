@@ -18,6 +18,26 @@ EXAMPLES = Path(__file__).resolve().parent / "example-files"
 
 DOCUMENT = "A short document about 10 apples and 20 pears, 30 fruit in all.\n"
 
+# A document whose total may be wrong, and its claims file: fill in {total} (and {doc}).
+FRUIT_DOCUMENT = "We have 10 apples and 20 pears: {total} fruit in all.\n"
+FRUIT_CLAIMS = """\
+[document]
+source = "{doc}"
+
+[claims.a]
+quote = "10 apples"
+value = "10"
+
+[claims.b]
+quote = "20 pears"
+value = "20"
+
+[claims.total]
+quote = "{total} fruit"
+value = "{total}"
+formula = "a + b"
+"""
+
 
 @dataclass(frozen=True)
 class Run:

@@ -15,28 +15,12 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.common import ROOT
+from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, ROOT
 from tests.test_render_ci import SARIF_SCHEMA
 
 FIGCHECK = Path(sys.executable).parent / "figcheck"
-DOC = "We have 10 apples and 20 pears: {total} fruit in all.\n"
-CLAIMS = """\
-[document]
-source = "doc.txt"
-
-[claims.a]
-quote = "10 apples"
-value = "10"
-
-[claims.b]
-quote = "20 pears"
-value = "20"
-
-[claims.total]
-quote = "{total} fruit"
-value = "{total}"
-formula = "a + b"
-"""
+DOC = FRUIT_DOCUMENT
+CLAIMS = FRUIT_CLAIMS.replace("{doc}", "doc.txt")
 
 
 def action() -> dict[str, Any]:

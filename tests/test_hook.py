@@ -19,26 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.common import ROOT
+from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, ROOT
 
-DOC = "We have 10 apples and 20 pears: 30 fruit in all.\n"
-CLAIMS = """\
-[document]
-source = "{doc}"
-
-[claims.a]
-quote = "10 apples"
-value = "10"
-
-[claims.b]
-quote = "20 pears"
-value = "20"
-
-[claims.total]
-quote = "30 fruit"
-value = "30"
-formula = "a + b"
-"""
+DOC = FRUIT_DOCUMENT.format(total=30)
+CLAIMS = FRUIT_CLAIMS.replace("{total}", "30")
 
 
 def git(repo: Path, *args: str) -> None:

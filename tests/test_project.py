@@ -14,27 +14,11 @@ import pytest
 from figcheck.claims.config import claims_files, find
 from figcheck.claims.targets import document_of, involved
 from figcheck.pipeline import DEFAULT_ABOUT
-from tests.common import run
+from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, run
 from tests.test_render_ci import SARIF_SCHEMA
 
-GOOD = """\
-[document]
-source = "{doc}"
-
-[claims.a]
-quote = "10 apples"
-value = "10"
-
-[claims.b]
-quote = "20 pears"
-value = "20"
-
-[claims.total]
-quote = "{total} fruit"
-value = "{total}"
-formula = "a + b"
-"""
-DOC = "We have 10 apples and 20 pears: {total} fruit in all.\n"
+DOC = FRUIT_DOCUMENT
+GOOD = FRUIT_CLAIMS
 
 
 def write(folder: Path, name: str, total: int = 30, doc: str = "doc.txt") -> Path:
