@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict, judge_figure
 from figcheck.claims.compiler import compile_formula
-from figcheck.errors import FigcheckError
 from figcheck.figures.interval import Interval
 
 if TYPE_CHECKING:
     from figcheck.check.quotes import QuoteIndex
+    from figcheck.claims.formula import Formula
     from figcheck.claims.model import ClaimsFile
     from figcheck.figures.stated import Stated
 
@@ -251,8 +251,9 @@ class _Finder:
     ) -> Suggestion:
         """The candidate with its verdict as read (the formula over the inputs' lenient
         readings), scored by its cue's weight and how well it holds."""
-        verdict = _verdict(formula, target.stated, self.by_id)
-        names = compile_formula(formula).names
+        compiled = compile_formula(formula)  # made of the document's own ids: always compiles
+        verdict = _verdict(compiled, target.stated, self.by_id)
+        names = compiled.names
         return Suggestion(target.id, kind, formula, names, cue, verdict, weight + _fit(verdict))
 
     # the words around figures, as cues read them: no currency signs, spaces folded
@@ -572,11 +573,10 @@ class _Finder:
 # -- judging a candidate -------------------------------------------------------------------
 
 
-def _verdict(formula: str, stated: Stated, by_id: dict[str, Stated]) -> Verdict:
+def _verdict(compiled: Formula, stated: Stated, by_id: dict[str, Stated]) -> Verdict:
     try:
-        compiled = compile_formula(formula)
         inputs = [by_id[name] for name in compiled.names]
-    except (FigcheckError, KeyError):
+    except KeyError:  # an input the finder cannot place
         return Verdict.UNCHECKED
     central, span = compiled.evaluate(
         [s.reading.central for s in inputs], [s.reading.lenient for s in inputs]
