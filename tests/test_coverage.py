@@ -51,7 +51,7 @@ Row = tuple[str, str, str]  # (as written, reads as, category)
         ("of three contenders for leadership", [("three", "3", "quantity")]),
         (
             "a capital budget of $88 million over five years",
-            [("88 million", "88,000,000", "quantity"), ("over five", "over 5", "quantity")],
+            [("$88 million", "88,000,000", "quantity"), ("over five", "over 5", "quantity")],
         ),
         ("an average of 2.6 people per household", [("2.6", "2.6", "quantity")]),
         ("50 years ago", [("50", "50", "quantity")]),
@@ -143,7 +143,7 @@ def test_the_essay_table_and_summary(monkeypatch: pytest.MonkeyPatch) -> None:
             "19 of 20 quantities covered (95%); also listed: 2 years (0 covered), "
             "2 counts (1 covered); 1 quote not found",
             ["debt_service"],
-            [(13, "31.6 million")],
+            [(13, "$31.6 million")],
         ),
         (
             "census-note",

@@ -150,11 +150,7 @@ def test_the_draft_reproduces_the_hand_written_values(essay_draft: Path) -> None
         (
             "budget-summary",
             20,
-            [
-                '# "$" left out of value: the unit table cannot read it (define e.g. '
-                'dollars = "[money]" in [units] and add it)',
-                '# TODO formula? ("remaining")',
-            ],
+            ['# TODO formula? ("remaining")'],
         ),
         (
             "census-note",
@@ -190,7 +186,7 @@ def test_suggested_formulas_find_the_budget_summarys_relations_and_its_error(
     formulas = {k: c["formula"] for k, c in data["claims"].items() if "formula" in c}
     assert formulas == {
         "last_share": "(fund_budget - last) / last",
-        "charges": "fund_budget - property_taxes - taxes_state - state_aid",
+        "charges": "fund_budget - property_taxes - sales_taxes - state_aid",
         "budget_share": "largest_item / fund_budget",
         "budget_share_2": "parks_libraries / fund_budget",
     }

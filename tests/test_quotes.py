@@ -444,7 +444,8 @@ def test_the_location_path_is_the_source_as_the_claims_file_resolves_it(
         ("5 percent of 40", "5", False),
         ("5 % of 40", "5", False),
         ("5 per cent", "5", False),
-        ("3 millions", "3", True),  # not a scale word: the reader reads 3
+        ("3 millions", "3", False),  # "6 millions de dollars": a scale word after digits
+        ("3 moments", "3", True),
         ("3 millionaires", "3", True),
         ("3rd", "3", False),
         ("5%2", "2", False),

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
-from figcheck.figures.numbers import Amount, find_amounts, read_amount
+from figcheck.figures import lexicon
+from figcheck.figures.numbers import Amount, Style, detect_style, find_amounts, read_amount
 from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
@@ -159,28 +160,43 @@ def states_number(amount: Amount, number: float, mantissa: float, *, percent: bo
     """
     if amount.form == "ordinal" or (amount.percent and not percent):
         return False
-    if _same(amount.value, abs(number)):
+    if _signed_same(amount.value, number):
         return True
-    return amount.scale_word is None and _same(amount.value, abs(mantissa))
+    return amount.scale_word is None and _signed_same(amount.value, mantissa)
 
 
-def stating_amount(quote: str, number: float, mantissa: float, *, percent: bool) -> Amount | None:
-    """The first amount of the folded *quote* that states the figure, or None."""
-    for amount in find_amounts(quote):
+def _signed_same(written: float, number: float) -> bool:
+    """A quote's amount states *number* if equal, or if it writes no sign and equals its size
+    ("fell by 3 percent" for -3 percent); a negative amount states only a negative number."""
+    return _same(written, number) or (written >= 0 and _same(written, abs(number)))
+
+
+def stating_amount(
+    quote: str, number: float, mantissa: float, *, percent: bool, style: Style | None = None
+) -> Amount | None:
+    """The first amount of the folded *quote* that states the figure, or None; numbers are
+    read in the document's *style* (else the quote's own)."""
+    for amount in find_amounts(quote, style):
         if states_number(amount, number, mantissa, percent=percent):
             return amount
     return None
 
 
 def quote_states(
-    quote: str, number: float, mantissa: float, *, percent: bool, written: str = ""
+    quote: str,
+    number: float,
+    mantissa: float,
+    *,
+    percent: bool,
+    written: str = "",
+    style: Style | None = None,
 ) -> bool:
     """Whether the folded *quote* states the figure: whether some amount read from it passes
     states_number. *written* is the amount as the value writes it ("22 million"); where it
     stands alone in the quote the answer is known without reading the quote's amounts."""
     if _stands_alone(quote, written):
         return True
-    return stating_amount(quote, number, mantissa, percent=percent) is not None
+    return stating_amount(quote, number, mantissa, percent=percent, style=style) is not None
 
 
 def _stands_alone(quote: str, written: str) -> bool:
@@ -202,7 +218,8 @@ def _stands_alone(quote: str, written: str) -> bool:
         after = quote[end : end + 2]
         if not (
             before.isalnum()
-            or before in "_-,./%"
+            or before in "_-,./%−–"
+            or (before in _GROUP_SPACES and quote[at - 2 : at - 1].isdigit() and _group(written))
             or after[:1].isalnum()
             or after[:1] == "_"
             or (after[:1] in ",.-/" and after[1:2].isalnum())
@@ -213,8 +230,16 @@ def _stands_alone(quote: str, written: str) -> bool:
     return False
 
 
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+
+
+def _group(written: str) -> bool:
+    """Whether *written* opens with a group of three digits, as after a thousands space."""
+    return written[:3].isdigit() and not written[3:4].isdigit()
+
+
 # A scale word or "per cent" after an amount, with one character to show that the word ends.
-_LONGEST_TAIL = len(" trillion") + 1
+_LONGEST_TAIL = max(map(len, (*lexicon.SCALES, *lexicon.FOREIGN_SCALES))) + 2
 
 
 @functools.lru_cache(maxsize=4096)
@@ -333,6 +358,7 @@ class QuoteIndex:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
+        self.style = detect_style(text)  # quotes read numbers the way the document writes them
         self._kept, hyphens = _fold(text, keep_hyphen=True)
         self._dropped: _Folded | None = None
         self._has_hyphens = hyphens > 0
@@ -396,7 +422,9 @@ class QuoteIndex:
             return None
         start, end, index = found
         original = index.original
-        amount = stating_amount(folded, stated.number, stated.mantissa, percent=stated.percent)
+        amount = stating_amount(
+            folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
+        )
         if amount is None:
             return QuoteMatch(original(start), original(end - 1) + 1, None, None)
         return QuoteMatch(
@@ -435,6 +463,7 @@ class QuoteIndex:
             stated.mantissa,
             percent=stated.percent,
             written=stated.written,
+            style=self.style,
         ):
             return None, where, span
         return Verdict.FIGURE_NOT_IN_QUOTE, where, span

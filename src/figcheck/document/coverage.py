@@ -152,7 +152,6 @@ GOODS_NOUNS = frozenset(
     """
     )
 )
-CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles"}
 CURRENCY_WORDS = frozenset(
     words("dollars euros pounds rubles roubles yen yuan francs pesos rupees")
 )
@@ -337,7 +336,7 @@ def _category(
     """*end* is where the figure ends; *before*, the words just before it, folded."""
     if amount.form == "ordinal" or _is_label(text, amount, before):
         return Category.LABEL
-    currency = text[amount.start - 1 : amount.start] in CURRENCY_SYMBOLS
+    currency = amount.currency is not None
     if _is_year(amount) and qualifier in _YEAR_ABOUT and not currency:
         return Category.QUANTITY if counted(text, end) is not None else Category.YEAR
     last = top or amount

@@ -13,7 +13,6 @@ from figcheck.check.quotes import QuoteIndex
 from figcheck.claims.fields import unwritable
 from figcheck.claims.loader import parse
 from figcheck.document.coverage import (
-    CURRENCY_SYMBOLS,
     Category,
     Mention,
     counted,
@@ -26,7 +25,7 @@ from figcheck.document.draft_toml import draft_toml
 from figcheck.document.relations import Suggestion, nodes_of, suggest
 from figcheck.errors import FigcheckError
 from figcheck.figures.figure import parse_figure
-from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back
 from figcheck.figures.units import UnitTable, is_known_word, unit_table
 from figcheck.io.sources import read_text
 
@@ -206,7 +205,7 @@ class _Drafter:
         unit, kind = self.unit(mention, amount, comments)
         scale = ""
         share = amount.form == "fraction" or mention.percent
-        money = text[amount.start - 1 : amount.start] in CURRENCY_SYMBOLS
+        money = amount.currency is not None
         whole = self.amounts[following.number_start] if following is not None else None
         if unit or share or money:
             pass
@@ -256,13 +255,8 @@ class _Drafter:
         """The unit word for the value ("" if none) and its kind; notes what is left out."""
         if amount.form == "fraction" or mention.percent:
             return "", ""
-        before = self.text[amount.start - 1 : amount.start]
-        if before in CURRENCY_SYMBOLS:
-            comments.append(
-                f'"{before}" left out of value: the unit table cannot read it '
-                f'(define e.g. {CURRENCY_SYMBOLS[before]} = "[money]" in [units] and add it)'
-            )
-            return "", ""
+        if amount.currency is not None:
+            return "", ""  # the value writes the currency sign: its unit
         found = counted(self.text, mention.end)
         if found is None:
             return "", ""
@@ -298,11 +292,11 @@ class _Drafter:
     def value(self, mention: Mention, amount: Amount, scale: str, unit: str) -> str:
         text = self.text
         qualifier = " ".join(text[mention.start : amount.start].split()).lower()
-        written = " ".join(text[amount.start : amount.end].split())
+        written = _written(text, amount)
         if mention.upper is not None and mention.end > amount.end:
             top = self.amounts.get(self._upper_start(amount, mention))
             if top is not None:
-                upper = " ".join(text[top.start : top.end].split())
+                upper = _written(text, top)
                 qualifier = "between"
                 written = f"{written} and {upper}"
         parts = [qualifier, written, scale, unit]
@@ -342,6 +336,13 @@ class _Drafter:
         if mention.percent and _SHARE_AFTER.match(self.text, mention.end):
             return "percent of"
         return None
+
+
+def _written(text: str, amount: Amount) -> str:
+    """The amount as the document writes it, if a claims file reads that alike, else plainly
+    ("(319)" in a "$" column is "-$319"; "1.234" in a document of decimal commas, "1234")."""
+    written = " ".join(text[amount.start : amount.end].split())
+    return written if reads_back(written, amount) else plain(amount)
 
 
 _BUILTIN = UnitTable()

@@ -45,6 +45,30 @@ SCALES: Final = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillio
 # "hundreds of", "millions of": plural scale words, which never name a unit either
 PLURALS: Final = tuple(f"{word}s" for word in (HUNDRED, *SCALES))
 SCALE_ABBREVIATIONS: Final = ("bn", "mn")
+# scale suffixes written on the digits ("£5bn", "3.8K", "7B", "4k", "2.0T", "£33m")
+SCALE_SUFFIXES: Final = {
+    "k": 10**3,
+    "K": 10**3,
+    "m": 10**6,
+    "M": 10**6,
+    "mn": 10**6,
+    "bn": 10**9,
+    "B": 10**9,
+    "tn": 10**12,
+    "T": 10**12,
+}
+# scale words after digits in other languages, and plurals ("6 millions de dollars")
+FOREIGN_SCALES: Final = {
+    "millions": 10**6,
+    "billions": 10**9,
+    "millionen": 10**6,
+    "milliarden": 10**9,
+    "mio": 10**6,
+    "mrd": 10**9,
+    "milliards": 10**9,
+}
+# the canonical word for each scale, as computed figures are shown ("£5 billion")
+SCALE_NAMES: Final = {value: word for word, value in SCALES.items()}
 # a fraction's denominator as a word: "a third", "two-fifths"
 DENOMINATORS: Final = {
     "half": 2,
@@ -68,7 +92,25 @@ MULTIPLES: Final = {
     "halved": 0.5,
 }
 
+# the currency signs written before an amount, and the ISO code each stands for
+CURRENCY_SIGNS: Final = {
+    "US$": "USD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+}
+# composite words that write an amount: "a dozen", "a score"
+DOZENS: Final = {"dozen": 12}
+# verbs that state a multiple with a qualifier: "more than doubled" is over 2
+MULTIPLE_SUFFIXES: Final = ("fold",)
+
 # Words that write an amount and so never name a unit or make an id.
-AMOUNT_WORDS: Final = frozenset((*CARDINALS, HUNDRED, *SCALES, *PLURALS, *SCALE_ABBREVIATIONS))
+AMOUNT_WORDS: Final = frozenset(
+    (*CARDINALS, HUNDRED, *SCALES, *PLURALS, *SCALE_ABBREVIATIONS, *FOREIGN_SCALES, *DOZENS)
+)
 # the fraction words a drafted id leaves out as well ("half" is an amount, not a name)
 FRACTION_WORDS: Final = frozenset((*DENOMINATORS, "halves", "thirds", "quarters"))

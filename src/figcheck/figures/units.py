@@ -32,7 +32,12 @@ class Unit:
 
 # Written forms that pint cannot read as one word.
 _PHRASES: Final = re.compile(
-    r"\b(?:(?P<percent>per\s+cent)|(?P<kind>metric|short|long)\s+ton(?:ne)?s?)\b", re.IGNORECASE
+    r"\b(?:(?P<percent>per\s+cent)|(?P<kind>metric|short|long)\s+ton(?:ne)?s?"
+    r"|(?P<points>percentage|basis)\s+points?|(?P<pp>p\.\s?p\.|pp\.)"
+    r"|per\s+(?:(?P<thousand>1,?000|thousand)|(?P<lakh>100,?000|hundred\s+thousand))\s*\Z)"
+    r"(?!\w)"
+    r"|(?<=[0-9])-(?=fold\b)",
+    re.IGNORECASE,
 )
 _SUPERSCRIPT: Final = re.compile(r"[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPERSCRIPT_DIGITS: Final = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "+-0123456789")
@@ -264,6 +269,11 @@ class UnitTable:
                 f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "{metric}" (metric) '
                 f'or {lower} = "{short}" (short)'
             )
+        if lower in ("pound", "pounds"):
+            raise UnitError(
+                f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "GBP" (money) or '
+                f'{lower} = "453.59237 g" (mass)'
+            )
         # a symbol is suggested with its name, so that "Mt" is not taken for "metric ton"
         hint = did_you_mean(word, self._suggestions, gloss=_builtins().symbols.get)
         raise UnitError(
@@ -462,4 +472,14 @@ class _Parser:
 def _phrase(match: re.Match[str]) -> str:
     if match["percent"]:
         return "percent"
-    return f"{match['kind'].lower()}_ton"
+    if match["kind"]:
+        return f"{match['kind'].lower()}_ton"
+    if match["points"]:
+        return f"{match['points'].lower()}_point"
+    if match["pp"]:
+        return "pp"
+    if match["thousand"]:
+        return "per_thousand"
+    if match["lakh"]:
+        return "per_hundred_thousand"
+    return ""  # the hyphen of "2.5-fold"
