@@ -154,10 +154,10 @@ def test_the_draft_reproduces_the_hand_written_values(essay_draft: Path) -> None
         ),
         (
             "census-note",
-            16,
+            15,
             [
                 '# "households" left out of value: the unit table cannot read it (define it '
-                'in [units] to check it, e.g. households = "[households]")',
+                'in [units] to check it, e.g. household = "[household]")',
                 '# "people per household" left out of value: the unit table cannot read '
                 '"household" (define it in [units] to check it)',
             ],
@@ -260,7 +260,7 @@ def test_a_figure_the_unit_table_cannot_read_is_named_in_a_comment() -> None:
         'quote = "The plant built 4 million cars"\n'
         'value = "4 million"\n'
         '# "cars" left out of value: the unit table cannot read it (define it in [units] to '
-        'check it, e.g. cars = "[cars]")\n'
+        'check it, e.g. car = "[car]")\n'
     )
 
 
@@ -408,3 +408,13 @@ def test_a_quantity_whose_quote_would_not_verify_is_listed_not_drafted() -> None
 def test_the_title(document: str, title: str) -> None:
     text = draft(document, source="note.txt", fallback_title="note").toml()
     assert tomllib.loads(text)["document"]["title"] == title
+
+
+def test_a_suggested_units_line_reads_the_noun_in_both_numbers() -> None:
+    # the comment suggests household = "[household]": pint reads "households" as its plural
+    from figcheck.figures.units import UnitTable
+
+    text = draft("The county had 19,402 households.\n", source="doc.txt").toml()
+    assert 'e.g. household = "[household]")' in text
+    table = UnitTable({"household": "[household]"})
+    assert table.lookup("households").dimension == table.lookup("household").dimension

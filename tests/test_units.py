@@ -143,7 +143,7 @@ HINT = 'a unit is words joined by "*", "/" or "per", with powers like "**2"'
         # prefixes are not pint prefixes: no femtotonnes, attotonnes or milliseconds
         ("ft", 'unknown unit "ft" (did you mean "t", tonne?)'),
         ("at", 'unknown unit "at" (did you mean "t", tonne?)'),
-        ("ms", 'unknown unit "ms" (did you mean "s", second?)'),
+        ("msx", 'unknown unit "msx" (did you mean "ms", millisecond?)'),
         ("dimensionless", 'unknown unit "dimensionless" (not built in: define it in [units])'),
         (
             "million tons",
@@ -316,7 +316,7 @@ def test_is_known_word(word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["ton", "tons", "ft", "at", "as", "ms", "MT", "the", "million", "per", "", "m"]
+    "word", ["ton", "tons", "ft", "at", "as", "Ms", "MT", "the", "million", "per", "", "m"]
 )
 def test_is_not_known_word(word: str) -> None:
     assert is_known_word(word) is False

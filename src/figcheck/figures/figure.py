@@ -87,6 +87,32 @@ QUALIFIER_PHRASES: tuple[tuple[str, Qualifier], ...] = (
     ("just over", Qualifier.JUST_OVER),
     ("exactly", Qualifier.EXACTLY),
     ("between", Qualifier.BETWEEN),
+    ("close to", Qualifier.NEARLY),
+    ("exceeds", Qualifier.OVER),
+    ("an estimated", Qualifier.ABOUT),
+    # German
+    ("rund", Qualifier.ABOUT),
+    ("etwa", Qualifier.ABOUT),
+    ("ungefähr", Qualifier.ABOUT),
+    ("fast", Qualifier.NEARLY),
+    ("knapp", Qualifier.NEARLY),
+    ("mehr als", Qualifier.OVER),
+    ("über", Qualifier.OVER),
+    ("mindestens", Qualifier.AT_LEAST),
+    ("bis zu", Qualifier.AT_MOST),
+    ("höchstens", Qualifier.AT_MOST),
+    ("weniger als", Qualifier.UNDER),
+    # French
+    ("environ", Qualifier.ABOUT),
+    ("de l'ordre de", Qualifier.ABOUT),
+    ("de l’ordre de", Qualifier.ABOUT),
+    ("près de", Qualifier.NEARLY),
+    ("presque", Qualifier.NEARLY),
+    ("plus de", Qualifier.OVER),
+    ("au moins", Qualifier.AT_LEAST),
+    ("jusqu'à", Qualifier.AT_MOST),
+    ("jusqu’à", Qualifier.AT_MOST),
+    ("moins de", Qualifier.UNDER),
 )
 _BY_PHRASE = dict(QUALIFIER_PHRASES)
 # builds the error for the figure being read, from the reason alone

@@ -86,10 +86,13 @@ NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
 # verbs that state a ratio between two figures: "doubled" is twice the figure before
 MULTIPLES: Final = {
     "doubled": 2.0,
+    "doubling": 2.0,
     "tripled": 3.0,
+    "tripling": 3.0,
     "trebled": 3.0,
     "quadrupled": 4.0,
     "halved": 0.5,
+    "halving": 0.5,
 }
 
 # the currency signs written before an amount, and the ISO code each stands for
@@ -103,10 +106,18 @@ CURRENCY_SIGNS: Final = {
     "¥": "JPY",
     "₹": "INR",
 }
-# composite words that write an amount: "a dozen", "a score"
+# composite words that write an amount: "a dozen"
 DOZENS: Final = {"dozen": 12}
-# verbs that state a multiple with a qualifier: "more than doubled" is over 2
-MULTIPLE_SUFFIXES: Final = ("fold",)
+# "1 in 5", "one in five": a ratio, whose words are the small cardinals
+RATIO_WORDS: Final = {**SMALL, **TENS}
+
+# words that make a figure a fall: "fell by 3 percent" is -3 percent where the claim says so
+SIGN_WORDS_BEFORE: Final = (
+    "fell by", "fallen by", "dropped by", "declined by", "decreased by", "shrank by",
+    "revised down by", "down by", "cut by", "reduced by", "down", "a fall of", "a drop of",
+    "a decline of", "a decrease of", "declined", "fell", "dropped", "decreased",
+)  # fmt: skip
+SIGN_WORDS_AFTER: Final = ("lower", "down", "less than before", "zurück", "zurückgegangen")
 
 # Words that write an amount and so never name a unit or make an id.
 AMOUNT_WORDS: Final = frozenset(

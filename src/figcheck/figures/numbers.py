@@ -27,7 +27,7 @@ class Amount:
     percent: bool
     s: float  # place value of the last written digit, times scale
     l: float  # noqa: E741  place value of the last nonzero digit (whole numbers), times scale
-    form: str  # "digits" | "words" | "fraction" | "ordinal"
+    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled")
     currency: str | None = None  # the ISO code of a currency sign before it ("£5bn": "GBP")
     guess: str = ""  # why the reading is a guess (a separator that reads two ways), else ""
 
@@ -73,7 +73,7 @@ _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "-+0123456789")
 # A sign touches the number (or its currency): "-1.28%", "−3.2", "–5.4%" (an en dash as a
 # minus), "+49,000"; with a space after it, a dash is a bullet or a range, not a sign.
 _PREFIX = (
-    rf"(?P<sign>[-−–+](?=[0-9.]|{_CURRENCY}))?"
+    rf"(?P<sign>[-−–+][\u00a0\u202f]?(?=[0-9.]|{_CURRENCY}))?"
     rf"(?:(?P<cur>{_CURRENCY})(?P<open>\((?=[0-9.]))?(?P<csign>[-−](?=[0-9]))?)?"
 )
 # Thousands groups of exactly three digits, separated by commas, points, or spaces (a space,
@@ -81,7 +81,8 @@ _PREFIX = (
 _GROUPED = (
     r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:\.[0-9]{3}(?![0-9]))+(?:,[0-9]+)?"
-    r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+(?:[.,][0-9]+)?"
+    r"|[0-9]{1,3}(?:(?:[ \u00a0\u2009\u202f]|&thinsp;|&nbsp;|&#8201;|&#160;)[0-9]{3}(?![0-9]))+"
+    r"(?:[.,][0-9]+)?"
 )
 _EXPONENT = (
     rf"(?:[eE](?P<e1>[-+−]?[0-9]{{1,3}})(?![0-9])"
@@ -90,21 +91,30 @@ _EXPONENT = (
     rf"|(?<=10)(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))"
 )
 _SUFFIX = _alts(_SUFFIXES)
+_RATIO = _alts(lexicon.RATIO_WORDS)
+# "5 in 10 years" is no ratio
+_TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+_OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
 
 _AMOUNT_BODY = (
     _PREFIX
     # a/b fractions: small numbers only, so dates (12/05/2020) and years (1944/45) are not read
-    + r"(?:(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
+    + rf"(?:(?P<ratio>(?P<rn>[0-9]{{1,3}}|{_RATIO})(?:{_SEP})in{_SEP}(?:every{_SEP})?"
+    rf"(?P<rd>[0-9]{{1,3}}(?:,[0-9]{{3}})*|{_RATIO})\b(?![.,]?[0-9])(?!{_SEP}{_TIME_WORD}))"
+    r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
     # digits, with thousands groups and decimals; APA decimals ".03"
     rf"|(?P<dig>{_GROUPED}|[0-9]+(?:\.[0-9]+|,[0-9]{{1,2}}(?![0-9]|,[0-9]))?|\.[0-9]+)"
     rf"(?P<exp>{_EXPONENT})?"
     rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|(?P<suf>(?-i:{_SUFFIX}))(?![^\W_]|[0-9²³/])"
     rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
+    rf"|(?P<mult>{_alts(lexicon.MULTIPLES)})\b"
+    rf"|(?P<dozen>a{_SEP}dozen)\b"
     rf"|(?P<wfrac>(?:(?:a|one)(?:-|{_SEP}))?half\b"
     rf"|(?:{_NUMERATOR_WORDS})(?:-|{_SEP})(?:thirds?|quarters?)\b"
     # "a third" is a fraction in "a third of" or "a third and", not in "a third factor"
     rf"|a{_SEP}(?:third|quarter)\b(?!{_SEP}(?!{_AFTER_FRACTION}\b)[a-z])"
     rf"|(?:{_NUMERATOR_WORDS})-(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)"
+    rf"(?:{_SEP}(?:of{_SEP})?a{_SEP}(?P<fscale>{_SCALE_WORDS})\b)?"
     rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b{_RUN}"
     rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b{_RUN}))"
     rf"(?P<pct>{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b)?"
@@ -123,12 +133,13 @@ def _scanner() -> re.Pattern[str]:
     so the regex engine skips most of the text in C before it tries the full amount grammar.
     """
     firsts = []
-    for first, group in groupby(sorted([*_NUMBER_WORDS, "half"]), key=lambda w: w[0]):
+    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES]
+    for first, group in groupby(sorted(starts), key=lambda w: w[0]):
         rests = _alts([w[1:] for w in group])
         firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
-    after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter"])
+    after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
     gate = (
-        rf"[0-9]|[-−–+]?(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
+        rf"[0-9]|(?:[-−–+][\u00a0\u202f]?)?(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
         rf"|[aA]{_SEP}(?i:{after_a})\b"
     )
     return re.compile(rf"[^0-9A-Za-z_](?={gate})(?i:{_AMOUNT_BODY})")
@@ -285,7 +296,7 @@ def reads_back(text: str, amount: Amount) -> bool:
 def _split(raw: str, style: Style) -> tuple[str, str, str]:
     """(whole digits, decimal digits, guess) of a digit string as *style* reads it; *guess*
     says why the reading is a guess, else it is ""."""
-    for space in " \u00a0\u2009\u202f":
+    for space in (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;"):
         raw = raw.replace(space, "")
     comma, point = raw.rfind(","), raw.rfind(".")
     if comma < 0 and point < 0:
@@ -310,6 +321,11 @@ def _split(raw: str, style: Style) -> tuple[str, str, str]:
         return raw.replace(",", "").replace(".", ""), "", guess
     whole, _, decimals = raw.rpartition(decimal)
     return whole.replace(",", "").replace(".", ""), decimals, guess
+
+
+def _ratio_part(text: str) -> int:
+    word = text.lower()
+    return lexicon.RATIO_WORDS[word] if word in lexicon.RATIO_WORDS else int(text.replace(",", ""))
 
 
 def _exponent(m: re.Match[str]) -> int | None:
@@ -347,17 +363,47 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             scale = _AFTER_DIGITS[word.lower()]
             scale_word = word.lower() if word.lower() in _SCALES else _SCALE_NAMES[scale]
         value, mantissa, s, lnz = _digits(whole, decimals, scale, exponent or 0)
+    elif (raw := m["frac"]) is not None and _OF_N.match(text, m.end("frac")) is not None:
+        # "45/192 (23.4%)": 45 of 192, a count, and its share after it
+        num = raw.partition("/")[0]
+        value, mantissa, s, lnz = _digits(num, "", 1)
+        end = m.end("frac")
+        percent = False
     elif (raw := m["frac"]) is not None:
         num, _, den = raw.partition("/")
         value = mantissa = int(num) / int(den)
         s = lnz = 0.0
         form = "fraction"
+    elif m["ratio"] is not None:
+        numerator, denominator = _ratio_part(m["rn"]), _ratio_part(m["rd"])
+        if not 0 < numerator <= denominator:
+            value, mantissa, s, lnz = _digits(str(numerator), "", 1)
+            end = m.end("rn")
+            percent = False
+        else:
+            value = mantissa = numerator / denominator
+            s = lnz = 0.0
+            form = "fraction"
+    elif (raw := m["mult"]) is not None:
+        value = mantissa = lexicon.MULTIPLES[raw.lower()]
+        s = lnz = 0.0
+        form = "multiple"
+        percent = False
+        end = m.end("mult")
+    elif m["dozen"] is not None:
+        value = mantissa = s = lnz = 12.0
+        form = "words"
     elif (raw := m["wfrac"]) is not None:
         tokens = _TOKEN.findall(raw.lower())
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1
         value = mantissa = numerator / _DENOMINATORS[tokens[-1].removesuffix("s")]
         s = lnz = 0.0
         form = "fraction"
+        if (word := m["fscale"]) is not None:  # "half a million", "a quarter of a million"
+            scale = _SCALES[word.lower()]
+            scale_word = word.lower()
+            value = s = lnz = mantissa * scale
+            form = "words"
     else:
         run = _TOKEN.finditer(text, m.start("words"), m.end("words"))
         spans = [(t.group().lower(), t.end()) for t in run]
@@ -373,7 +419,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         s = float(scale)
         lnz = float(_last_nonzero_place(total // scale) * scale) if total else s
         form = "words"
-    negative = (m["sign"] or "+") in "-−–" or m["csign"] is not None or m["open"] is not None
+    negative = (m["sign"] or "+")[0] in "-−–" or m["csign"] is not None or m["open"] is not None
     if negative and value:
         value, mantissa = -value, -mantissa
     currency = _CURRENCIES[m["cur"]] if m["cur"] is not None else None
