@@ -6,7 +6,7 @@ import functools
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -346,6 +346,23 @@ def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict
     return found
 
 
+# Above this many characters, quotes are looked up by word keys rather than found by search.
+_LONG = 50_000
+
+
+def _size(item: tuple[Sequence[int], int]) -> int:
+    return len(item[0])
+
+
+def _word_keys(text: str) -> dict[str, list[int]]:
+    """Where each word starts, by the _KEY characters from there: places in text order."""
+    keys: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        at = m.start()
+        keys.setdefault(text[at : at + _KEY], []).append(at)
+    return keys
+
+
 class QuoteIndex:
     """A document folded once for quote matching, with a map back to lines and columns.
 
@@ -364,6 +381,7 @@ class QuoteIndex:
         self._has_hyphens = hyphens > 0
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
+        self._keys: dict[int, dict[str, list[int]]] = {}  # per index: word keys, when long
 
     def _indexes(self) -> tuple[_Folded, ...]:
         if not self._has_hyphens:
@@ -384,6 +402,33 @@ class QuoteIndex:
             todo = [q for q in todo if q not in self._spans]
         self._spans.update(dict.fromkeys(todo))
 
+    def _occurrences(self, index: _Folded, quote: str, start: int = 0, limit: int = 1) -> list[int]:
+        """Where *quote* occurs in *index* from *start* (as _first finds it), at most *limit*
+        places. In a long document a quote is looked up by the key of its first word, so the
+        cost of one lookup does not grow with the document."""
+        text = index.text
+        offsets = [m.start() for m in _WORD.finditer(quote) if m.start() + _KEY <= len(quote)]
+        if len(text) < _LONG or not offsets:
+            found = []
+            at = _first(text, quote, start)
+            while at >= 0 and len(found) < limit:
+                found.append(at)
+                at = _first(text, quote, at + 1)
+            return found
+        keys = self._keys.get(id(index))
+        if keys is None:
+            keys = self._keys[id(index)] = _word_keys(text)
+        # the quote's rarest word key: its places are the fewest to compare
+        places, offset = min(((keys.get(quote[o : o + _KEY], ()), o) for o in offsets), key=_size)
+        found = []
+        for place in places:
+            at = place - offset
+            if at >= start and text.startswith(quote, at) and not _inside(text, at, quote):
+                found.append(at)
+                if len(found) == limit:
+                    break
+        return found
+
     def _find(self, quote: str) -> tuple[int, int, _Folded] | None:
         """The folded span of the folded *quote* in the first index that holds it."""
         if quote in self._spans:
@@ -391,9 +436,9 @@ class QuoteIndex:
         result: tuple[int, int, _Folded] | None = None
         if quote:
             for index in self._indexes():
-                at = _first(index.text, quote)
-                if at >= 0:
-                    result = (at, at + len(quote), index)
+                found = self._occurrences(index, quote)
+                if found:
+                    result = (found[0], found[0] + len(quote), index)
                     break
         self._spans[quote] = result
         return result
@@ -412,7 +457,7 @@ class QuoteIndex:
         if found is None:
             return False
         start, end, index = found
-        return _first(index.text, index.text[start:end], start + 1) < 0
+        return not self._occurrences(index, index.text[start:end], start + 1)
 
     def match(self, quote: str, stated: Stated) -> QuoteMatch | None:
         """Where *quote* is and where it states *stated*; None if the quote is not there."""
