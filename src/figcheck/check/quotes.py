@@ -409,7 +409,7 @@ class QuoteIndex:
         text = index.text
         offsets = [m.start() for m in _WORD.finditer(quote) if m.start() + _KEY <= len(quote)]
         if len(text) < _LONG or not offsets:
-            found = []
+            found: list[int] = []
             at = _first(text, quote, start)
             while at >= 0 and len(found) < limit:
                 found.append(at)
