@@ -26,7 +26,9 @@ def init(folder: Path, document: Path, *args: str) -> Path:
     """Copy *document* into *folder*, draft claims for it there, and return the claims file."""
     shutil.copy(document, folder / document.name)
     out = run("init", folder / document.name, "-o", folder / "claims.toml", *args)
-    assert (out.exit_code, out.stdout, out.stderr) == (0, "", "")
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr.startswith("wrote ")
+    assert out.stderr.endswith(f" to {folder / 'claims.toml'}\n")
     return folder / "claims.toml"
 
 
@@ -290,7 +292,7 @@ def test_init_writes_claims_toml_here_by_default(
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "note.txt").write_text("We sold 12 million cars.\n", encoding="utf-8")
     out = run("init", "docs/note.txt")
-    assert (out.exit_code, out.stdout, out.stderr) == (0, "", "")
+    assert (out.exit_code, out.stdout, out.stderr) == (0, "", "wrote 1 claim to claims.toml\n")
     assert tomllib.loads((tmp_path / "claims.toml").read_text())["document"] == {
         "title": "note",  # the first line ends with a full stop: not a title
         "source": "docs/note.txt",
@@ -418,3 +420,19 @@ def test_a_suggested_units_line_reads_the_noun_in_both_numbers() -> None:
     assert 'e.g. household = "[household]")' in text
     table = UnitTable({"household": "[household]"})
     assert table.lookup("households").dimension == table.lookup("household").dimension
+
+
+def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(
+        "| Library | Operations per second |\n|---|---|\n| orjson | 8453 |\n"
+        "We sold 12 million cars.\n",
+        encoding="utf-8",
+    )
+    out = run("init", tmp_path / "note.txt", "-o", tmp_path / "claims.toml")
+    target = tmp_path / "claims.toml"
+    assert out.stderr == f"wrote 1 claim to {target} (1 figure unread: see comments)\n"
+    assert target.read_text(encoding="utf-8").endswith(
+        "# Quantities not drafted (no value or no quote could be made to read them):\n"
+        '#   line 3: 8453 (the column heading names "Operations per second", which the unit '
+        "table lacks)\n"
+    )

@@ -188,6 +188,7 @@ _PHONE_AFTER = re.compile(r"-[0-9]{4}(?![0-9])")  # "691-5902"
 # a confidence level ("95% CI"), a reporting period ("three months ended")
 _TAG_OR_ENTITY_BEFORE = re.compile(r"(?:<su[bp]>|&#x?)\Z", re.IGNORECASE)
 _DENOMINATOR_BEFORE = re.compile(r"\b(?:per|every)[^\S\n]+\Z", re.IGNORECASE)
+_AGE_ENDS = ("age", "ages", "aged", "under-", "over-")
 _AGE_BEFORE = re.compile(r"(?:\bage[sd]?[^\S\n]+|\b(?:under|over)-)\Z", re.IGNORECASE)
 _AFTER_NOT_FIGURE = re.compile(
     r"[^\S\n]*(?:years?[^\S\n]+(?:of[^\S\n]+age|old|and[^\S\n]+(?:older|over|above))\b"
@@ -457,11 +458,16 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
     start = amount.start
     if amount.form == "digits" and _in_code(text, amount):
         return True
-    if _TAG_OR_ENTITY_BEFORE.search(text, max(0, start - 6), start) is not None:
+    # each search only after a cheap test of the words just before
+    if text[start - 1 : start] in (">", "#", "x", "X") and _TAG_OR_ENTITY_BEFORE.search(
+        text, max(0, start - 6), start
+    ):
         return True
-    if _AGE_BEFORE.search(text, max(0, start - 8), start) is not None:
+    if before.endswith(_AGE_ENDS) and _AGE_BEFORE.search(text, max(0, start - 8), start):
         return True
-    if _DENOMINATOR_BEFORE.search(text, max(0, start - 8), start) is not None:
+    if before.endswith(("per", "every")) and _DENOMINATOR_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
         return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
     if _AFTER_NOT_FIGURE.match(text, amount.end) is not None:
         return True

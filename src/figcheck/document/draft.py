@@ -126,9 +126,24 @@ class Draft:
     def toml(self) -> str:
         return draft_toml(self)
 
+    def summary(self, target: str) -> str:
+        """What init did, e.g. ``wrote 42 claims to claims.toml (3 figures unread: see
+        comments)``."""
+        n = len(self.claims)
+        line = f"wrote {n} claim{'' if n == 1 else 's'} to {target}"
+        if self.skipped:
+            k = len(self.skipped)
+            line += f" ({k} figure{'' if k == 1 else 's'} unread: see comments)"
+        return line
+
 
 def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> str:
-    """The draft claims file, as TOML, for *document*, to be written at *target*.
+    """The draft claims file, as TOML, for *document*, to be written at *target*."""
+    return draft_document(document, target, suggest=suggest).toml()
+
+
+def draft_document(document: Path, target: Path | None, *, suggest: bool = True) -> Draft:
+    """The draft of *document*'s claims file, to be written at *target*.
 
     The ``source`` path is relative to *target*'s folder (the current folder for stdout).
     """
@@ -136,7 +151,7 @@ def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> 
     folder = target.parent if target is not None else Path()
     source = os.path.relpath(document.resolve(), folder.resolve())
     source = Path(source).as_posix()
-    return draft(text, source=source, fallback_title=document.stem, suggest=suggest).toml()
+    return draft(text, source=source, fallback_title=document.stem, suggest=suggest)
 
 
 def draft(text: str, *, source: str, fallback_title: str = "", suggest: bool = False) -> Draft:

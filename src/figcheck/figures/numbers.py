@@ -68,6 +68,7 @@ _SUFFIXES = lexicon.SCALE_SUFFIXES
 _SCALE_NAMES = lexicon.SCALE_NAMES
 _AFTER_DIGITS = _SCALES | lexicon.FOREIGN_SCALES
 _CURRENCY = _alts(re.escape(sign) for sign in _CURRENCIES)
+_CURRENCY_FIRSTS = re.escape("".join(sorted({sign[0] for sign in _CURRENCIES})))
 _SUPERSCRIPTS = "⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "-+0123456789")
 # A sign touches the number (or its currency): "-1.28%", "−3.2", "–5.4%" (an en dash as a
@@ -103,7 +104,8 @@ _AMOUNT_BODY = (
     rf"(?P<rd>[0-9]{{1,3}}(?:,[0-9]{{3}})*|{_RATIO})\b(?![.,]?[0-9])(?!{_SEP}{_TIME_WORD}))"
     r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
     # digits, with thousands groups and decimals; APA decimals ".03"
-    rf"|(?P<dig>{_GROUPED}|[0-9]+(?:\.[0-9]+|,[0-9]{{1,2}}(?![0-9]|,[0-9]))?|\.[0-9]+)"
+    rf"|(?P<dig>(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{_GROUPED})"
+    r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+)"
     rf"(?P<exp>{_EXPONENT})?"
     rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|(?P<suf>(?-i:{_SUFFIX}))(?![^\W_]|[0-9²³/])"
     rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
@@ -139,7 +141,8 @@ def _scanner() -> re.Pattern[str]:
         firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
     after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
     gate = (
-        rf"[0-9]|(?:[-−–+][\u00a0\u202f]?)?(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
+        rf"[0-9]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
+        rf"(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
         rf"|[aA]{_SEP}(?i:{after_a})\b"
     )
     return re.compile(rf"[^0-9A-Za-z_](?={gate})(?i:{_AMOUNT_BODY})")
@@ -171,16 +174,19 @@ _POINT_FORMS = re.compile(
     r"[0-9],[0-9]{3}(?:,[0-9]{3})*\.[0-9]|[0-9],[0-9]{3},[0-9]{3}(?![0-9])"
     r"|(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9]|\.[0-9])"
 )
-_COMMA_FORMS = re.compile(
-    r"[0-9]\.[0-9]{3}(?:\.[0-9]{3})*,[0-9]|[0-9]\.[0-9]{3}\.[0-9]{3}(?![0-9])"
-    r"|(?<![0-9.,])[0-9]+,[0-9]{1,2}(?![0-9]|,[0-9])"
-)
+# each opens with its mark, which the regex engine finds quickly; the digit before is tested after
+_COMMA_FORMS = re.compile(r",[0-9]{1,2}(?![0-9]|,[0-9])|\.[0-9]{3}\.[0-9]{3}(?![0-9])")
+
+
+def _commas(text: str) -> int:
+    """How many unambiguous decimal-comma forms *text* writes ("9,5", "1.234,5", "1.234.567")."""
+    return sum(1 for m in _COMMA_FORMS.finditer(text) if text[m.start() - 1 : m.start()].isdigit())
 
 
 def detect_style(text: str) -> Style:
     """The number style *text* writes: decimal commas if it writes more of their unambiguous
     forms than of decimal points'; mixed when it writes both."""
-    commas = sum(1 for _ in _COMMA_FORMS.finditer(text)) if "," in text else 0
+    commas = _commas(text) if "," in text or "." in text else 0
     if not commas:
         return POINT
     points = sum(1 for _ in _POINT_FORMS.finditer(text))
@@ -208,25 +214,28 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     if style is None:
         style = detect_style(text)
     found: list[Amount] = []
+    tables = "|" in text
     m = _AMOUNT.match(text)
-    pos = _add(found, text, m, 0, style) if m is not None else 0
+    pos = _add(found, text, m, 0, style, tables) if m is not None else 0
     search = _SCAN.search
     while (m := search(text, pos)) is not None:
         start = m.start() + 1
         if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
             pos = start
             continue
-        pos = _add(found, text, m, start, style)
+        pos = _add(found, text, m, start, style, tables)
     return found
 
 
-def _add(found: list[Amount], text: str, m: re.Match[str], start: int, style: Style) -> int:
+def _add(
+    found: list[Amount], text: str, m: re.Match[str], start: int, style: Style, tables: bool
+) -> int:
     """Append the amount that *m* found at *start*; where to look for the next one."""
     try:
         amount = _build(text, m, start, style)
     except _TooLarge:
         return m.end()
-    found.append(_in_table(text, amount))
+    found.append(_in_table(text, amount) if tables else amount)
     return amount.end
 
 
@@ -296,6 +305,8 @@ def reads_back(text: str, amount: Amount) -> bool:
 def _split(raw: str, style: Style) -> tuple[str, str, str]:
     """(whole digits, decimal digits, guess) of a digit string as *style* reads it; *guess*
     says why the reading is a guess, else it is ""."""
+    if raw.isdigit():
+        return raw, "", ""
     for space in (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;"):
         raw = raw.replace(space, "")
     comma, point = raw.rfind(","), raw.rfind(".")

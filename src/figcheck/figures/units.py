@@ -207,7 +207,13 @@ class UnitTable:
 
     __slots__ = ("_base_units", "_cache", "_extra", "_folded", "_pint", "_suggestions")
 
-    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        extra: Mapping[str, str] | None = None,
+        failed: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """The table of *extra* definitions; with *failed*, a definition that fails is left out
+        and its (key, message) appended there, instead of raising UnitError."""
         builtins = _builtins()
         self._cache: dict[str, Unit | str] = {}  # a str is the message of a unit that failed
         self._extra: dict[str, str] = {}  # key -> its pint definition
@@ -220,7 +226,13 @@ class UnitTable:
         if extra:
             self._pint = _PintUnits()
             for key, value in extra.items():
-                self._define(key, value)
+                if failed is None:
+                    self._define(key, value)
+                    continue
+                try:
+                    self._define(key, value)
+                except UnitError as error:
+                    failed.append((key, error.message))
             self._folded = builtins.folded | _with_plurals(
                 key for key in self._extra if key.islower() and len(key) >= 3
             )
