@@ -18,6 +18,9 @@ import yaml
 from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, ROOT
 from tests.test_render_ci import SARIF_SCHEMA
 
+# each case runs git and figcheck as subprocesses: seconds, not milliseconds
+pytestmark = pytest.mark.slow
+
 FIGCHECK = Path(sys.executable).parent / "figcheck"
 DOC = FRUIT_DOCUMENT
 CLAIMS = FRUIT_CLAIMS.replace("{doc}", "doc.txt")

@@ -378,3 +378,19 @@ def test_find_amounts_laws(text: str) -> None:
         assert again is not None
         assert _fields(again) == _fields(a)
         end = a.end
+
+
+def test_number_words_are_written_in_one_lexicon() -> None:
+    """Every reader takes its number words from figures/lexicon.py; no module keeps its own list."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "src" / "figcheck"
+    # a word that only a list of number words would spell out as a string
+    spelled = re.compile(r"""["'](?:seventeen|ninety|trillion|quadrupled)["']""")
+    holders = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if spelled.search(path.read_text(encoding="utf-8"))
+    )
+    assert holders == ["figures/lexicon.py"]

@@ -429,10 +429,7 @@ def _width() -> int | None:
 
 
 def main() -> None:
-    """The console script."""
-    if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's options
-        print(f"figcheck {__version__}")
-        return
+    """The command line; figcheck.entry answers a bare ``--version`` before it is imported."""
     try:
         app()
     except KeyboardInterrupt:

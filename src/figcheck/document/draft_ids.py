@@ -8,6 +8,7 @@ import unicodedata
 
 from figcheck.claims.ids import valid_id
 from figcheck.document.coverage import Mention, words
+from figcheck.figures import lexicon
 
 _ID_WORDS = 2  # words from the context in an id, before the unit word
 _DETERMINERS = frozenset({"the", "a", "an", "all", "these", "those", "this", "its", "their", "our"})
@@ -28,15 +29,7 @@ _STOPWORDS = frozenset(
     """
     )
 )
-_NUMBER_WORDS = frozenset(
-    words(
-        """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion trillion half halves third thirds quarter quarters
-    """
-    )
-)
+_NUMBER_WORDS = lexicon.AMOUNT_WORDS | lexicon.FRACTION_WORDS
 _TOKEN = re.compile(r"[^\s.,;:!?()\[\]\"“”]+")
 _NEAR = 6  # words either side of a figure that may name it
 

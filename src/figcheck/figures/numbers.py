@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from figcheck.errors import FigureError
+from figcheck.figures import lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,54 +28,12 @@ class Amount:
     form: str  # "digits" | "words" | "fraction" | "ordinal"
 
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SMALL = _UNITS | _TEENS
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_DENOMINATORS = {
-    "half": 2,
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-_NUMERATORS = _UNITS | {"a": 1, "ten": 10}
+_UNITS = lexicon.ONES
+_TENS = lexicon.TENS
+_SMALL = lexicon.SMALL
+_SCALES = lexicon.SCALES
+_DENOMINATORS = lexicon.DENOMINATORS
+_NUMERATORS = lexicon.NUMERATORS
 # longer digit strings are refused before conversion (a float holds at most 309 whole digits)
 _MAX_DIGITS = 330
 
@@ -89,8 +48,8 @@ _SP = r"[ \t\u00a0\u2009\u202f]"
 _SEP = rf"(?:{_SP}+(?:\r?\n{_SP}*)?|\r?\n{_SP}*)"
 _OSEP = rf"{_SP}*(?:\r?\n{_SP}*)?"
 
-_NUMBER_WORDS = [*_SMALL, *_TENS, "zero"]
-_LEX = _alts([*_NUMBER_WORDS, "hundred", *_SCALES, "and"])
+_NUMBER_WORDS = list(lexicon.CARDINALS)
+_LEX = _alts([*_NUMBER_WORDS, lexicon.HUNDRED, *_SCALES, "and"])
 # the longest number in words is 33 words ("nine hundred and ninety-nine trillion and ...");
 # a bounded run keeps prose such as "one one one ..." linear to scan
 _MAX_RUN = 40

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from figcheck.errors import UnitError
+from figcheck.figures import lexicon
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 from figcheck.text import did_you_mean, in_message
 
@@ -53,15 +54,7 @@ _MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses p
 _MAX_TOKENS: Final = 100  # words, numbers and signs in one unit; real units use a handful
 
 # Number words never name a unit; the figure grammar reads them before the unit.
-_NUMBER_WORDS: Final = frozenset(
-    (
-        *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-        *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-        *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
-        *("eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million"),
-        *("millions", "billion", "billions", "trillion", "trillions", "bn", "mn"),
-    )
-)
+_NUMBER_WORDS: Final = lexicon.AMOUNT_WORDS
 
 # "ton" is metric, short or long depending on who writes it, so it must be mapped in [units].
 _TON: Final = re.compile(r"(?P<prefix>kilo|mega|giga)?tons?", re.IGNORECASE)
