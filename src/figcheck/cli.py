@@ -345,7 +345,7 @@ def init(
     ] = False,
 ) -> int:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
-    from figcheck.document.draft import draft_file
+    from figcheck.document.draft import draft_document
     from figcheck.io.atomic import refuse_existing, write_atomic
 
     target = None if output == "-" else output_path(output)
@@ -357,11 +357,13 @@ def init(
     with ProgressBar() if bar else contextlib.nullcontext() as progress:
         if progress is not None:
             progress("drafting", 0, 0)
-        text = draft_file(document, target, suggest=not no_suggest)
+        drafted = draft_document(document, target, suggest=not no_suggest)
+    text = drafted.toml()
     if target is None:
         emit(text, None)
     else:
         write_atomic(target, text, overwrite=force, inputs=(document,))
+    _say(drafted.summary("stdout" if target is None else str(target)))
     return 0
 
 
@@ -478,7 +480,8 @@ def _width() -> int | None:
 
 
 def main() -> None:
-    """The console script: every outcome, even a failed write, ends in one exit code."""
+    """The command line (figcheck.entry answers a bare ``--version`` before it is imported):
+    every outcome, even a failed write, ends in one exit code."""
     from figcheck.io.output import finish, guard_standard_streams
 
     guard_standard_streams()
@@ -488,8 +491,6 @@ def main() -> None:
 def _main() -> int:
     from figcheck.io.atomic import Terminated
 
-    if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's options
-        return _print_version()
     try:
         app()
     except SystemExit as done:
