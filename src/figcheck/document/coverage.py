@@ -226,7 +226,9 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     "people", "goods", "currency". The noun is the next word, or, for people, one of the
     next four words ("seven million full and candidate members").
     """
-    special = _UNIT_PHRASE_AFTER.match(text, end)
+    window = text[end : end + 48]
+    cheap = "per" in window or "every" in window or "point" in window or "p." in window
+    special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
     if special is not None:
         if special["rate"] is not None:
             denominator = special["rate"].replace(",", "").lower()
@@ -408,6 +410,7 @@ def _category(
 
 _AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
 _SHORT_LINE = 30
+_AFTER_FIRSTS = frozenset("ysmhdwcCYSMHDW")
 
 
 def _line_length(text: str, at: int) -> int:
@@ -435,10 +438,16 @@ def _age_bracket(text: str, start: int, amount: Amount, qualifier: Qualifier) ->
     return _AGE_OF.search(text, max(0, start - 16), start) is not None
 
 
+_JOINS = frozenset("-/.:")
+
+
 def _in_code(text: str, amount: Amount) -> bool:
     """A part of a date, version or code: "2020-05-12", "3.11.10", "01.21.2020", "8:30",
     "691-5902" (a phone number), "arXiv:1908.08962v2"."""
     start, end = amount.start, amount.end
+    preceding, following = text[start - 1 : start], text[end : end + 1]
+    if preceding not in _JOINS and following not in _JOINS and not following.isalpha():
+        return False  # the common case: nothing joins the number to more digits
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     if len(before) == 2 and before[1] in "-/.:" and (before[0].isdigit() or before[1] == ":"):
         return before[1] != ":" or before[0].isalnum()  # "8:30", "arXiv:1908"
@@ -469,13 +478,18 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
         text, max(0, start - 8), start
     ):
         return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
-    if _AFTER_NOT_FIGURE.match(text, amount.end) is not None:
-        return True
-    ago = _AGO.match(text, amount.end)
-    line_start = text.rfind("\n", 0, start) + 1
-    opens = not text[line_start:start].strip()
-    if ago is not None and opens and _line_length(text, start) <= _SHORT_LINE:
-        return True  # "1 year ago": a page's timestamp, on a line of its own
+    end = amount.end
+    # "years of age", "minutes ago", "CI": a word after that starts with one of these letters
+    if text[end + 1 : end + 2] in _AFTER_FIRSTS and text[end : end + 1] in " \t\u00a0":
+        if _AFTER_NOT_FIGURE.match(text, end) is not None:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if (
+            _AGO.match(text, end) is not None
+            and not text[line_start:start].strip()
+            and _line_length(text, start) <= _SHORT_LINE
+        ):
+            return True  # "1 year ago": a page's timestamp, on a line of its own
     if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True
     if amount.form != "digits" or amount.value >= 100:
