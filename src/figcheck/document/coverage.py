@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.figures.units import is_known_word
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.quotes import QuoteIndex, QuoteMatch
@@ -44,7 +45,14 @@ class Mention:
     qualifier: Qualifier = Qualifier.PLAIN
     upper: float | None = None  # the upper end of a range ("1944-45" -> 1945)
     percent: bool = False
-    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal"
+    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal" | "multiple" | "unread"
+    guess: str = ""  # why the reading is a guess ("1,234" in a document of both styles)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the mention counts as covered: a claim covers it, and it was read without
+        a guess (a mention read only in part, or by a guess, always counts against)."""
+        return self.covered_by is not None and not self.guess and self.form != "unread"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,14 @@ class CoverageReport:
     def counts(self, category: Category) -> tuple[int, int]:
         """(covered, total) mentions of *category*."""
         mentions = self.of(category)
-        return sum(1 for m in mentions if m.covered_by is not None), len(mentions)
+        return sum(1 for m in mentions if m.counted), len(mentions)
+
+    @property
+    def unsure(self) -> tuple[int, int]:
+        """(guessed, unread) quantity mentions: they count against the percentage."""
+        mentions = self.of(Category.QUANTITY)
+        guessed = sum(1 for m in mentions if m.guess)
+        return guessed, sum(1 for m in mentions if m.form == "unread")
 
     @property
     def percent(self) -> float:
@@ -84,6 +99,11 @@ class CoverageReport:
         covered), 4 counts (0 covered), 3 ordinals or labels``."""
         covered, total = self.counts(Category.QUANTITY)
         line = f"{covered} of {total} quantities covered ({_percent(self.percent)}%)"
+        guessed, unread = self.unsure
+        if guessed or unread:
+            parts = [f"{guessed} guessed"] if guessed else []
+            parts += [f"{unread} unread"] if unread else []
+            line += f" ({', '.join(parts)}: not counted as covered)"
         others = []
         for category, name in ((Category.YEAR, "year"), (Category.COUNT, "count")):
             done, n = self.counts(category)
@@ -378,9 +398,37 @@ def find_mentions(text: str) -> list[Mention]:
                 upper=upper,
                 percent=percent,
                 form=amount.form,
+                guess=amount.guess or (top.guess if top is not None else ""),
             )
         )
-    return mentions
+    return _with_unread(text, mentions)
+
+
+# a digit run that is no part of a word: if no mention holds it, the reader could not read it
+_DIGIT_RUN = re.compile(r"(?<![^\W_])[0-9]+")
+
+
+def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
+    """*mentions* and, in order among them, each run of digits that no mention holds (one too
+    long for a float): listed as unread quantities, so that coverage never hides them."""
+    unread: list[Mention] = []
+    i = 0
+    for m in _DIGIT_RUN.finditer(text):
+        at = m.start()
+        while i < len(mentions) and mentions[i].end <= at:
+            i += 1
+        if i < len(mentions) and mentions[i].start <= at:
+            continue
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        written = shorten(m.group(), 40)
+        unread.append(
+            Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
+                    form="unread")
+        )  # fmt: skip
+    if not unread:
+        return mentions
+    return sorted([*mentions, *unread], key=lambda mention: mention.start)
 
 
 def _category(

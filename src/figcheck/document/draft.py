@@ -250,6 +250,10 @@ class _Drafter:
         for i, mention in enumerate(mentions):
             if mention.category is not Category.QUANTITY:
                 continue
+            if mention.form == "unread":
+                why = "the number reader cannot read it"
+                skipped.append(Skipped(mention.line, mention.text, mention.start, mention.end, why))
+                continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             self.why = ""
             claim = self.claim(mention, following, previous)
