@@ -279,7 +279,7 @@ class _Drafter:
         scale = ""
         share = amount.form == "fraction" or mention.percent
         money = amount.currency is not None
-        whole = self.amounts[following.number_start] if following is not None else None
+        whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
         elif following is not None and whole is not None and out_of(text, mention.end, whole):
