@@ -353,7 +353,7 @@ def test_format_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert from_env.exit_code == 1
     assert from_env.stdout.splitlines() == [
         "::error file=claims.toml,line=11,title=figcheck%3A total::✘ inconsistent: "
-        "the document states 45, but a + b gives 30 (20 – 40)",
+        "the document states 45, but a + b gives 30 (28.5 – 32)",
         "figcheck: 3 results: 2 unchecked, 1 inconsistent; 3 without a quote",
     ]
     flag_wins = run("check", "claims.toml", "--format", "gitlab", env={"FIGCHECK_FORMAT": "github"})
