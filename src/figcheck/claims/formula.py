@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from figcheck.errors import UnitError
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
-from figcheck.figures.interval import Interval, add, div, iabs, imax, imin, ipow, mul, neg, sub
+from figcheck.figures.interval import (
+    Interval,
+    add,
+    div,
+    iabs,
+    imax,
+    imin,
+    intersect,
+    ipow,
+    mul,
+    neg,
+    sub,
+)
 
 _NAN = math.nan
 _INF = math.inf
@@ -23,6 +35,68 @@ class Formula:
     source: str
     names: tuple[str, ...]
     program: tuple[tuple[object, ...], ...]
+    # the input slots the program loads more than once, whose ranges interval arithmetic widens
+    repeated: tuple[int, ...] = field(default=(), init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        seen: set[int] = set()
+        twice: list[int] = []
+        for op in self.program:
+            if op[0] == "load":
+                slot = cast(int, op[1])
+                if slot in seen and slot not in twice:
+                    twice.append(slot)
+                seen.add(slot)
+        object.__setattr__(self, "repeated", tuple(twice))
+
+    def span(self, boxes: Sequence[Interval]) -> tuple[Interval, bool]:
+        """A sound range over the input *boxes*, and whether it may still be wider than the truth.
+
+        An input the formula uses more than once is fixed at the end of its box where the
+        formula is monotone in it (checked by interval derivatives), so ``(a - b) / a`` gets
+        the range ``1 - b / a`` gets; only inputs in which it is not monotone leave it wide.
+        """
+        plain = _span(self.program, boxes)
+        if not self.repeated or plain.empty:
+            return plain, False
+        grads = _gradients(self.program, boxes, self.repeated)
+        if grads is None:
+            return plain, True
+        low = list(boxes)
+        high = list(boxes)
+        lo_open = hi_open = False
+        wide = False
+        for slot, g in zip(self.repeated, grads, strict=True):
+            box = boxes[slot]
+            if g.lo >= 0.0:
+                down, down_open, up, up_open = box.lo, box.lo_open, box.hi, box.hi_open
+            elif g.hi <= 0.0:
+                down, down_open, up, up_open = box.hi, box.hi_open, box.lo, box.lo_open
+            else:
+                wide = True
+                continue
+            if -_INF < down < _INF:
+                low[slot] = Interval(down, down)
+                lo_open = lo_open or down_open
+            else:
+                wide = True
+            if -_INF < up < _INF:
+                high[slot] = Interval(up, up)
+                hi_open = hi_open or up_open
+            else:
+                wide = True
+        bottom = _span(self.program, low)
+        top = _span(self.program, high)
+        if bottom.empty or top.empty:
+            return plain, True
+        tight = Interval(
+            bottom.lo,
+            top.hi,
+            bottom.lo_open or (lo_open and bottom.lo != -_INF),
+            top.hi_open or (hi_open and top.hi != _INF),
+        )
+        found = intersect(plain, tight)
+        return (plain, True) if found.empty else (found, wide)
 
     def evaluate(
         self, central: Sequence[float], boxes: Sequence[Interval]
@@ -159,9 +233,23 @@ class Assertion:
             return left > right
         return left >= right
 
+    def certain(self, boxes: Sequence[Interval]) -> bool:
+        """Whether every point of the boxes satisfies the comparison (False when unsure)."""
+        d, _ = self.difference.span(boxes)
+        if d.empty:
+            return False
+        op = self.op
+        if op == "<":
+            return d.hi < 0.0 or (d.hi == 0.0 and d.hi_open)
+        if op == "<=":
+            return d.hi <= 0.0
+        if op == ">":
+            return d.lo > 0.0 or (d.lo == 0.0 and d.lo_open)
+        return d.lo >= 0.0
+
     def possible(self, boxes: Sequence[Interval]) -> bool:
         """Whether some point of the boxes may satisfy the comparison (True when unsure)."""
-        _, d = self.difference.evaluate([0.0] * len(self.names), boxes)
+        d, _ = self.difference.span(boxes)
         if not d.lo < d.hi and d.empty:
             return False
         op = self.op
@@ -181,6 +269,86 @@ class Assertion:
             raise UnitError(f"assertion compares {left} with {right}")
         found = left if left is not None else right
         return DIMENSIONLESS if found is None else found
+
+
+def _span(program: tuple[tuple[object, ...], ...], boxes: Sequence[Interval]) -> Interval:
+    """The plain interval range of *program* over *boxes*."""
+    ivs: list[Interval] = []
+    push, pop = ivs.append, ivs.pop
+    for op in program:
+        kind = op[0]
+        if kind == "load":
+            push(boxes[cast(int, op[1])])
+        elif kind == "const":
+            push(cast(Interval, op[2]))
+        elif kind == "add":
+            b = pop()
+            ivs[-1] = add(ivs[-1], b)
+        elif kind == "sub":
+            b = pop()
+            ivs[-1] = sub(ivs[-1], b)
+        elif kind == "mul":
+            b = pop()
+            ivs[-1] = mul(ivs[-1], b)
+        elif kind == "div":
+            b = pop()
+            ivs[-1] = div(ivs[-1], b)
+        elif kind == "neg":
+            ivs[-1] = neg(ivs[-1])
+        elif kind == "pow":
+            ivs[-1] = ipow(ivs[-1], cast(int, op[1]))
+        elif kind == "abs":
+            ivs[-1] = iabs(ivs[-1])
+        else:
+            k = cast(int, op[1])
+            args = ivs[-k:]
+            del ivs[-k:]
+            push(imin(*args) if kind == "min" else imax(*args))
+    return ivs[-1]
+
+
+_ZERO = Interval(0.0, 0.0)
+_ONE = Interval(1.0, 1.0)
+
+
+def _gradients(
+    program: tuple[tuple[object, ...], ...], boxes: Sequence[Interval], slots: tuple[int, ...]
+) -> list[Interval] | None:
+    """Ranges of the program's partial derivatives in *slots* over *boxes* (forward mode);
+    None where the program uses abs, min or max, whose derivatives jump."""
+    stack: list[tuple[Interval, list[Interval]]] = []
+    push, pop = stack.append, stack.pop
+    for op in program:
+        kind = op[0]
+        if kind == "load":
+            i = cast(int, op[1])
+            push((boxes[i], [_ONE if s == i else _ZERO for s in slots]))
+        elif kind == "const":
+            push((cast(Interval, op[2]), [_ZERO] * len(slots)))
+        elif kind in ("add", "sub", "mul", "div"):
+            b, gb = pop()
+            a, ga = pop()
+            if kind == "add":
+                push((add(a, b), [add(x, y) for x, y in zip(ga, gb, strict=True)]))
+            elif kind == "sub":
+                push((sub(a, b), [sub(x, y) for x, y in zip(ga, gb, strict=True)]))
+            elif kind == "mul":
+                g = [add(mul(x, b), mul(a, y)) for x, y in zip(ga, gb, strict=True)]
+                push((mul(a, b), g))
+            else:
+                v = div(a, b)
+                push((v, [div(sub(x, mul(v, y)), b) for x, y in zip(ga, gb, strict=True)]))
+        elif kind == "neg":
+            a, ga = pop()
+            push((neg(a), [neg(x) for x in ga]))
+        elif kind == "pow":
+            n = cast(int, op[1])
+            a, ga = pop()
+            factor = mul(Interval(float(n), float(n)), ipow(a, n - 1))
+            push((ipow(a, n), [mul(factor, x) for x in ga]))
+        else:
+            return None
+    return stack[-1][1]
 
 
 def _power(x: float, n: int) -> float:
