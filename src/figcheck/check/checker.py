@@ -151,12 +151,11 @@ class _Judge:
             by_id = self.cf.by_id
             names = formula.names
             known = self.known
-            inputs = []
-            for n in names:
-                b = known.get(n)
-                inputs.append(b if b is not None else self.boxes(by_id[n]))
-            values = [b[_CENTRAL] for b in inputs]
-            early = self.worked.pop(claim.id, None)
+            # boxes are non-empty tuples, so a known one is truthy
+            inputs = [known.get(n) or self.boxes(by_id[n]) for n in names]
+            values = [b[6] for b in inputs]  # _CENTRAL
+            worked = self.worked
+            early = worked.pop(claim.id, None) if worked else None
             if early is None:
                 central, ranges, wide = _ranges(formula, values, inputs, full=False)
             else:
@@ -174,8 +173,9 @@ class _Judge:
                     slack = _slack(formula, tier, inputs, [by_id[n] for n in names], claim)
             else:
                 formula_verdict = Verdict.CONSISTENT
-            if claim.id in self.used and not self._ready(claim, full):
-                self.known[claim.id] = _pinned(boxes_of(reading), ranges, full)
+            cid = claim.id
+            if cid in self.used and cid not in known:
+                known[cid] = _pinned(boxes_of(reading), ranges, full)
             verdicts.append(formula_verdict)
         references: tuple[ReferenceResult, ...] = ()
         if claim.references:
@@ -279,11 +279,11 @@ def _ranges(
     Unless *full*, only the carried and lenient ranges are worked out (the others repeat the
     lenient one): enough for ✔, the hot path of a big file.
     """
-    value, lenient = formula.evaluate(central, [b[_LENIENT] for b in inputs])
+    value, lenient = formula.evaluate(central, [b[2] for b in inputs])  # _LENIENT
     wide = False
     points = True
     for b in inputs:
-        c = b[_CARRIED]
+        c = b[0]  # _CARRIED
         if c.lo != c.hi:
             points = False
             break

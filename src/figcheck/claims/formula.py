@@ -37,6 +37,9 @@ class Formula:
     program: tuple[tuple[object, ...], ...]
     # the input slots the program loads more than once, whose ranges interval arithmetic widens
     repeated: tuple[int, ...] = field(default=(), init=False, compare=False, repr=False)
+    # a share formula's form with its repeated id once, valid where that id is not 0: the
+    # id's slot and the formula (set by the compiler)
+    share: tuple[int, Formula] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         seen: set[int] = set()
@@ -53,50 +56,22 @@ class Formula:
         """A sound range over the input *boxes*, and whether it may still be wider than the truth.
 
         An input the formula uses more than once is fixed at the end of its box where the
-        formula is monotone in it (checked by interval derivatives), so ``(a - b) / a`` gets
-        the range ``1 - b / a`` gets; only inputs in which it is not monotone leave it wide.
+        formula is monotone in it (checked by interval derivatives), splitting its box in
+        halves where that cannot be shown on the whole, so ``(a - b) / a`` gets the range
+        ``1 - b / a`` gets; only what is still not shown monotone leaves it wide.
         """
         plain = _span(self.program, boxes)
         if not self.repeated or plain.empty:
             return plain, False
-        grads = _gradients(self.program, boxes, self.repeated)
-        if grads is None:
-            return plain, True
-        low = list(boxes)
-        high = list(boxes)
-        lo_open = hi_open = False
-        wide = False
-        for slot, g in zip(self.repeated, grads, strict=True):
-            box = boxes[slot]
-            if g.lo >= 0.0:
-                down, down_open, up, up_open = box.lo, box.lo_open, box.hi, box.hi_open
-            elif g.hi <= 0.0:
-                down, down_open, up, up_open = box.hi, box.hi_open, box.lo, box.lo_open
-            else:
-                wide = True
-                continue
-            if -_INF < down < _INF:
-                low[slot] = Interval(down, down)
-                lo_open = lo_open or down_open
-            else:
-                wide = True
-            if -_INF < up < _INF:
-                high[slot] = Interval(up, up)
-                hi_open = hi_open or up_open
-            else:
-                wide = True
-        bottom = _span(self.program, low)
-        top = _span(self.program, high)
-        if bottom.empty or top.empty:
-            return plain, True
-        tight = Interval(
-            bottom.lo,
-            top.hi,
-            bottom.lo_open or (lo_open and bottom.lo != -_INF),
-            top.hi_open or (hi_open and top.hi != _INF),
-        )
-        found = intersect(plain, tight)
-        return (plain, True) if found.empty else (found, wide)
+        share = self.share
+        if share is not None and _excludes_zero(boxes[share[0]]):
+            exact = intersect(plain, _span(share[1].program, boxes))
+            if not exact.empty:
+                return exact, False
+        budget = [_PIECES]
+        found, wide = _tight(self.program, list(boxes), self.repeated, budget)
+        tight = intersect(plain, found)
+        return (plain, True) if tight.empty else (tight, wide)
 
     def evaluate(
         self, central: Sequence[float], boxes: Sequence[Interval]
@@ -305,6 +280,93 @@ def _span(program: tuple[tuple[object, ...], ...], boxes: Sequence[Interval]) ->
             del ivs[-k:]
             push(imin(*args) if kind == "min" else imax(*args))
     return ivs[-1]
+
+
+def _excludes_zero(box: Interval) -> bool:
+    return box.lo > 0.0 or box.hi < 0.0 or (box.lo == 0.0 and box.lo_open)
+
+
+_PIECES = 256  # the most pieces a repeated input's box is split into, per range
+
+
+def _tight(
+    program: tuple[tuple[object, ...], ...],
+    boxes: list[Interval],
+    repeated: tuple[int, ...],
+    budget: list[int],
+) -> tuple[Interval, bool]:
+    """The range over *boxes* with each repeated input fixed at an end where the formula is
+    monotone in it; where it is not shown monotone, its box is halved while *budget* lasts."""
+    plain = _span(program, boxes)
+    grads = _gradients(program, boxes, repeated)
+    if grads is None or plain.empty:
+        return plain, True
+    low = list(boxes)
+    high = list(boxes)
+    lo_open = hi_open = False
+    loose: list[int] = []
+    for slot, g in zip(repeated, grads, strict=True):
+        box = boxes[slot]
+        if g.lo >= 0.0:
+            down, down_open, up, up_open = box.lo, box.lo_open, box.hi, box.hi_open
+        elif g.hi <= 0.0:
+            down, down_open, up, up_open = box.hi, box.hi_open, box.lo, box.lo_open
+        else:
+            loose.append(slot)
+            continue
+        if -_INF < down < _INF:
+            low[slot] = Interval(down, down)
+            lo_open = lo_open or down_open
+        else:
+            loose.append(slot)
+        if -_INF < up < _INF:
+            high[slot] = Interval(up, up)
+            hi_open = hi_open or up_open
+        elif slot not in loose:
+            loose.append(slot)
+    finite = [s for s in loose if -_INF < boxes[s].lo < boxes[s].hi < _INF]
+    if finite and budget[0] > 1:
+        # halve the widest box that is not shown monotone, and join the halves' ranges
+        slot = max(finite, key=lambda s: boxes[s].hi - boxes[s].lo)
+        box = boxes[slot]
+        mid = box.lo + (box.hi - box.lo) / 2
+        budget[0] -= 1
+        left = list(boxes)
+        left[slot] = Interval(box.lo, mid, box.lo_open, False)
+        right = list(boxes)
+        right[slot] = Interval(mid, box.hi, False, box.hi_open)
+        a, wide_a = _tight(program, left, repeated, budget)
+        b, wide_b = _tight(program, right, repeated, budget)
+        return intersect(plain, _hull(a, b)), wide_a or wide_b
+    bottom = _span(program, low)
+    top = _span(program, high)
+    if bottom.empty or top.empty:
+        return plain, True
+    tight = Interval(
+        bottom.lo,
+        top.hi,
+        bottom.lo_open or (lo_open and bottom.lo != -_INF),
+        top.hi_open or (hi_open and top.hi != _INF),
+    )
+    found = intersect(plain, tight)
+    return (plain, True) if found.empty else (found, bool(loose))
+
+
+def _hull(a: Interval, b: Interval) -> Interval:
+    """The smallest interval holding both *a* and *b*."""
+    if a.empty:
+        return b
+    if b.empty:
+        return a
+    if a.lo < b.lo or (a.lo == b.lo and not a.lo_open):
+        lo, lo_open = a.lo, a.lo_open
+    else:
+        lo, lo_open = b.lo, b.lo_open
+    if a.hi > b.hi or (a.hi == b.hi and not a.hi_open):
+        hi, hi_open = a.hi, a.hi_open
+    else:
+        hi, hi_open = b.hi, b.hi_open
+    return Interval(lo, hi, lo_open, hi_open)
 
 
 _ZERO = Interval(0.0, 0.0)

@@ -92,12 +92,14 @@ def stated_from_number(value: float, unit_text: str, units: UnitTable) -> Stated
 
 def whole(stated: Stated) -> Stated | None:
     """*stated* read as a whole count: every reading cut to the whole numbers it holds ("12"
-    is exactly 12, "about 12" is 11 to 13); None when its strict reading holds none."""
+    is exactly 12, "about 12" is 11 to 13), and no slack beyond the strict reading for a count
+    written to the unit; None when its strict reading holds none."""
     r = stated.reading
     strict = whole_numbers(r.strict)
     if strict.empty:
         return None
-    lenient = whole_numbers(r.lenient)
+    # a count written to the unit has no rounding slack at all: "190" people are 190
+    lenient = strict if r.s <= 1 else whole_numbers(r.lenient)
     carried = None if r.carried is None else whole_numbers(r.carried)
     bounded = None
     if r.bounded is not None:

@@ -143,7 +143,8 @@ def off(stated: Stated, central: float) -> str:
         size = scale.text(gap)
     if s and central and (s > 0) == (central > 0):
         ratio = max(abs(s), abs(central)) / min(abs(s), abs(central))
-        size += f", {number(ratio)}×"
+        digits = next((d for d in range(3, 10) if number(ratio, digits=d) != "1"), 9)
+        size += f", {number(ratio, digits=digits)}×"
     return f"{head}: {size}"
 
 
