@@ -168,10 +168,56 @@ def _without(node: ast.expr, pivot: str, text: str) -> str | None:
 
 
 def _compile_text(text: str, names: tuple[str, ...] | None) -> Formula:
-    body = _parse(text, "formula")
-    index = {} if names is None else {name: i for i, name in enumerate(names)}
-    program = _walk(body, 1, text, index, names is not None)
+    try:
+        body = _parse(text, "formula")
+        index = {} if names is None else {name: i for i, name in enumerate(names)}
+        program = _walk(body, 1, text, index, names is not None)
+    except FormulaError as error:
+        # only where the generic message says little: a syntax error, a tuple, "^" or "%"
+        mistake = _mistake(text) if error.message.startswith(_VAGUE) else None
+        if mistake is None:
+            raise
+        raise FormulaError(mistake) from None
     return Formula(text, tuple(index) if names is None else names, tuple(program))
+
+
+_VAGUE = ("syntax error", "tuples are not allowed", 'operator "^"', 'operator "%"')
+_TIMES_X = re.compile(r"(?<=[\w)])\s*[x×]\s*(?=[\w(])|(?<=[\w)])\s+[x×]\s+|(?<=[0-9])[x×]\b")
+_GROUPED = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+
+
+def _mistake(text: str) -> str | None:
+    """A specific message for the common mistakes in a formula that does not compile: a
+    figure written as in prose ("70 billion", "33m", "50%", "1,000"), "x" for times, "^"."""
+    from figcheck.figures.numbers import find_amounts  # the one number reader
+
+    for amount in find_amounts(text):
+        if amount.scale_word is not None or amount.currency is not None:
+            value = _plain(amount.value)
+            return (
+                f'"{amount.text}" reads as {value}: formulas take plain numbers or claim ids, '
+                f"so write {value} or give the figure a claim of its own"
+            )
+        if amount.percent:
+            return (
+                f'"{amount.text}" in a formula: write a percentage as a fraction '
+                f"({_plain(amount.value / 100)}) or as {_plain(amount.value)} / 100"
+            )
+    grouped = _GROUPED.search(text)
+    if grouped is not None:
+        plain = grouped.group().replace(",", "")
+        return f'write "{grouped.group()}" without thousands separators: {plain}'
+    if "^" in text:
+        return 'use "**" for a power ("^" is not one): e.g. "a ** 2"'
+    if _TIMES_X.search(text) is not None:
+        return 'use "*" to multiply ("x" is not an operator): e.g. "a * b"'
+    if "%" in text:
+        return '"%" is not allowed in a formula: write a share as a fraction (50% is 0.5)'
+    return None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -255,7 +255,8 @@ class _Builder(Fields):
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return stated_from_number(value, unit_text or "", units)
         except FigcheckError as err:
-            self.problem(line, f"{what}: {err.message}")
+            if not settings.follows_from_units(err.message, self.failed_units):
+                self.problem(line, f"{what}: {err.message}")
             return None
         self.problem(line, f"{what}: value must be a string or a number, not {type_name(value)}")
         return None

@@ -41,6 +41,7 @@ class Ids:
         self.text = text
         self.sentences = sentences  # where each sentence starts
         self.ids: set[str] = set()
+        self.counts: dict[str, int] = {}
 
     def new_id(self, mention: Mention, unit: str, clause: tuple[int, int]) -> str:
         """A new id for the figure of *mention*, named from *clause* (its start and end) or
@@ -51,10 +52,12 @@ class Ids:
         if not base[0].isalpha():
             base = "figure_" + base
         base = base[:48].rstrip("_")
-        cid, n = base, 1
+        n = self.counts.get(base, 1)  # the last number tried for this base: linear in ids
+        cid = base if n == 1 else f"{base}_{n}"
         while cid in self.ids or not valid_id(cid):
             n += 1
             cid = f"{base}_{n}"
+        self.counts[base] = n
         self.ids.add(cid)
         return cid
 

@@ -45,6 +45,30 @@ SCALES: Final = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillio
 # "hundreds of", "millions of": plural scale words, which never name a unit either
 PLURALS: Final = tuple(f"{word}s" for word in (HUNDRED, *SCALES))
 SCALE_ABBREVIATIONS: Final = ("bn", "mn")
+# scale suffixes written on the digits ("£5bn", "3.8K", "7B", "4k", "2.0T", "£33m")
+SCALE_SUFFIXES: Final = {
+    "k": 10**3,
+    "K": 10**3,
+    "m": 10**6,
+    "M": 10**6,
+    "mn": 10**6,
+    "bn": 10**9,
+    "B": 10**9,
+    "tn": 10**12,
+    "T": 10**12,
+}
+# scale words after digits in other languages, and plurals ("6 millions de dollars")
+FOREIGN_SCALES: Final = {
+    "millions": 10**6,
+    "billions": 10**9,
+    "millionen": 10**6,
+    "milliarden": 10**9,
+    "mio": 10**6,
+    "mrd": 10**9,
+    "milliards": 10**9,
+}
+# the canonical word for each scale, as computed figures are shown ("£5 billion")
+SCALE_NAMES: Final = {value: word for word, value in SCALES.items()}
 # a fraction's denominator as a word: "a third", "two-fifths"
 DENOMINATORS: Final = {
     "half": 2,
@@ -62,13 +86,42 @@ NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
 # verbs that state a ratio between two figures: "doubled" is twice the figure before
 MULTIPLES: Final = {
     "doubled": 2.0,
+    "doubling": 2.0,
     "tripled": 3.0,
+    "tripling": 3.0,
     "trebled": 3.0,
     "quadrupled": 4.0,
     "halved": 0.5,
+    "halving": 0.5,
 }
 
+# the currency signs written before an amount, and the ISO code each stands for
+CURRENCY_SIGNS: Final = {
+    "US$": "USD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+}
+# composite words that write an amount: "a dozen"
+DOZENS: Final = {"dozen": 12}
+# "1 in 5", "one in five": a ratio, whose words are the small cardinals
+RATIO_WORDS: Final = {**SMALL, **TENS}
+
+# words that make a figure a fall: "fell by 3 percent" is -3 percent where the claim says so
+SIGN_WORDS_BEFORE: Final = (
+    "fell by", "fallen by", "dropped by", "declined by", "decreased by", "shrank by",
+    "revised down by", "down by", "cut by", "reduced by", "down", "a fall of", "a drop of",
+    "a decline of", "a decrease of", "declined", "fell", "dropped", "decreased",
+)  # fmt: skip
+SIGN_WORDS_AFTER: Final = ("lower", "down", "less than before", "zurück", "zurückgegangen")
+
 # Words that write an amount and so never name a unit or make an id.
-AMOUNT_WORDS: Final = frozenset((*CARDINALS, HUNDRED, *SCALES, *PLURALS, *SCALE_ABBREVIATIONS))
+AMOUNT_WORDS: Final = frozenset(
+    (*CARDINALS, HUNDRED, *SCALES, *PLURALS, *SCALE_ABBREVIATIONS, *FOREIGN_SCALES, *DOZENS)
+)
 # the fraction words a drafted id leaves out as well ("half" is an amount, not a name)
 FRACTION_WORDS: Final = frozenset((*DENOMINATORS, "halves", "thirds", "quarters"))
