@@ -2,7 +2,8 @@
 
 CI runs a few hundred examples in all. The long run (see docs/security.md) is the same tests
 with more examples: FIGCHECK_FUZZ_EXAMPLES per claims-file test, three times as many for the
-two text-level tests (12,000 gives 108,000 cases in about 35 minutes on one core)::
+two text-level tests unless FIGCHECK_FUZZ_TEXT_EXAMPLES says otherwise (12,000 gives 108,000
+cases in about 35 minutes on one core)::
 
     FIGCHECK_FUZZ_EXAMPLES=12000 uv run pytest tests/test_fuzz.py -p no:cacheprovider -q \
         --hypothesis-show-statistics
@@ -42,6 +43,8 @@ from tests.hostile import toml_str, watchdog
 pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
+# the two text-level tests: three times as many, unless set apart
+TEXT_EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_TEXT_EXAMPLES", str(EXAMPLES * 3)))
 # no explain phase: it reruns failing examples under a tracer, which takes minutes here
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
 FUZZ = settings(
@@ -541,7 +544,7 @@ BOXES = [
 ]
 
 
-@settings(max_examples=EXAMPLES * 3, deadline=None, phases=PHASES)
+@settings(max_examples=TEXT_EXAMPLES, deadline=None, phases=PHASES)
 @given(st.data())
 def test_token_soup_is_read_or_refused(data: st.DataObject) -> None:
     text = soup(data.draw).replace("\\n", "\n").replace('\\"', '"')
@@ -549,7 +552,7 @@ def test_token_soup_is_read_or_refused(data: st.DataObject) -> None:
         call_all(text)
 
 
-@settings(max_examples=EXAMPLES * 3, deadline=None, phases=PHASES)
+@settings(max_examples=TEXT_EXAMPLES, deadline=None, phases=PHASES)
 @given(st.text(max_size=60))
 def test_any_text_is_read_or_refused(text: str) -> None:
     with watchdog():
