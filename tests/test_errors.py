@@ -223,7 +223,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "a huge unit exponent",
-        HEAD + '[claims.a]\nvalue = "1 kg**' + "9" * 5000 + '"\n',
+        HEAD + '[claims.a]\nvalue = "1 kg**' + "9" * 900 + '"\n',
         [
             "claims.toml:3: claim 'a': cannot read unit \"kg**"
             + "9" * 53
@@ -231,8 +231,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
-        "a unit of a thousand words",
-        HEAD + '[claims.a]\nvalue = "1 ' + "kg " * 1000 + '"\n',
+        "a unit too long to read",
+        HEAD + '[claims.a]\nvalue = "1 kg**' + "9" * 5000 + '"\n',
+        [
+            "claims.toml:3: claim 'a': cannot read unit \"kg**"
+            + "9" * 53
+            + '...": a unit is at most 1,000 characters long'
+        ],
+    ),
+    (
+        "a unit of three hundred words",
+        HEAD + '[claims.a]\nvalue = "1 ' + "kg " * 300 + '"\n',
         [
             "claims.toml:3: claim 'a': cannot read unit \""
             + "kg " * 18

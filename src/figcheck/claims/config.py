@@ -14,6 +14,7 @@ from figcheck.claims.settings import ABOUT_MESSAGE, about_share
 from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import InputError, Location, Problem, ProblemsError
 from figcheck.io.sources import read_text
+from figcheck.text import in_message
 
 FIGCHECK_TOML = "figcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -125,7 +126,9 @@ class _Reader:
         if "about" in data:
             about = about_share(data["about"])
             if about is None:
-                self.problem("about", f"{table}: {ABOUT_MESSAGE}, not {data['about']!r}")
+                self.problem(
+                    "about", f"{table}: {ABOUT_MESSAGE}, not {in_message(repr(data['about']))}"
+                )
         fail_on = self.string(data, "fail-on", table)
         if fail_on is not None and fail_on not in FAIL_ON:
             self.problem(

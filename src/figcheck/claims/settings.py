@@ -10,6 +10,7 @@ from figcheck.claims.model import Document
 from figcheck.claims.values import about_setting
 from figcheck.errors import FigcheckError
 from figcheck.figures.units import UnitTable, unit_table
+from figcheck.text import in_message
 
 DEFAULT_ABOUT = 0.10
 
@@ -60,7 +61,7 @@ def about(fields: Fields, raw: object, default: float = DEFAULT_ABOUT) -> float:
     line = fields.lines.key("settings", "about")
     share = about_share(value)
     if share is None:
-        fields.problem(line, f"[settings]: {ABOUT_MESSAGE}, not {value!r}")
+        fields.problem(line, f"[settings]: {ABOUT_MESSAGE}, not {in_message(repr(value))}")
         return default
     return share
 

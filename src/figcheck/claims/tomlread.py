@@ -30,6 +30,9 @@ def read_toml(text: str, shown: str) -> dict[str, Any]:
         raise ProblemsError(
             [Problem(Location(shown, line, column), f"invalid TOML: {_toml_detail(detail)}")]
         ) from None
+    except ValueError:  # an integer past Python's limit on digits, such as 10**5000
+        message = "invalid TOML: a number has too many digits to read"
+        raise ProblemsError([Problem(Location(shown, _long_number_line(text)), message)]) from None
     except RecursionError:  # tomllib reads nested arrays and inline tables recursively
         message = "invalid TOML: arrays or inline tables are nested too deeply"
         raise ProblemsError([Problem(Location(shown, _deep_line(text)), message)]) from None
@@ -61,6 +64,15 @@ def _loads(text: str) -> dict[str, Any]:
         if isinstance(data, dict):
             return data
     return tomllib.loads(text)
+
+
+_LONG_NUMBER = re.compile(r"[0-9_]{1000}")
+
+
+def _long_number_line(text: str) -> int | None:
+    """The line of the first run of a thousand digits (best effort, for the message)."""
+    found = _LONG_NUMBER.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
 
 
 def _deep_line(text: str, depth: int = 100) -> int | None:

@@ -13,6 +13,27 @@ from figcheck.figures.stated import Stated
 from figcheck.figures.units import Unit, UnitTable
 
 
+def toml_number(value: float) -> float:
+    """A TOML number as a float, read exactly or refused with FigcheckError: NaN and infinity
+    are no figures, and an integer no float holds exactly (10**400, 2**53 + 1) is refused
+    rather than rounded or overflowed. Subnormal floats are exact, so they are read."""
+    if isinstance(value, int):
+        try:
+            number = float(value)
+        except OverflowError:
+            raise FigcheckError("value is too large") from None
+        if number != value:
+            raise FigcheckError(
+                "value has more digits than figcheck reads exactly; write it as a string "
+                '(such as "1.2e20")'
+            )
+        return number
+    number = float(value)
+    if not math.isfinite(number):
+        raise FigcheckError("value is not a number" if number != number else "value is too large")
+    return number
+
+
 def about_setting(value: object) -> float | None:
     """The [settings] about share that *value* writes ("10%", or a number), or None."""
     if isinstance(value, str):
@@ -24,7 +45,10 @@ def about_setting(value: object) -> float | None:
             return figure.amount.value / 100
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return toml_number(value)
+        except FigcheckError:
+            return None
     return None
 
 
@@ -60,10 +84,18 @@ def _scaled(reading: Reading, k: float) -> Reading:
     )
 
 
+def _check_finite(reading: Reading, text: str) -> None:
+    """Refuse a figure whose reading overflows once in base units ("1e308 petatonne"): as
+    infinity it would compare wrongly with everything, so it is said, not carried."""
+    if not math.isfinite(reading.central):  # open ends ("over 5") may be infinite; this not
+        raise FigcheckError(f'value is too large: "{text}" overflows in base units')
+
+
 def stated_from_text(text: str, units: UnitTable, about: float, precision: float | None) -> Stated:
     figure = parse_figure(text)
     unit = units.lookup(figure.unit)
     reading = _scaled(read(figure, about=about, precision=precision), unit.factor)
+    _check_finite(reading, text)
     shown = figure.upper or figure.amount
     return Stated(
         text=figure.text,
@@ -79,13 +111,13 @@ def stated_from_text(text: str, units: UnitTable, about: float, precision: float
 
 
 def stated_from_number(value: float, unit_text: str, units: UnitTable) -> Stated:
-    number = float(value)
-    if not math.isfinite(number):
-        raise FigcheckError("value is not a number" if number != number else "value is too large")
+    number = toml_number(value)
     unit = units.lookup(unit_text)
     base = number * unit.factor
+    if not math.isfinite(base):
+        raise FigcheckError(f"value is too large: {value} {unit_text} overflows in base units")
     point = Interval.point(base)
-    text = f"{value} {unit_text}".strip()
+    text = f"{value} {unit_text}".strip()  # an integer read exactly has at most 309 digits
     reading = Reading(central=base, strict=point, lenient=point, s=0.0, l=0.0)
     return Stated(text=text, unit=unit, reading=reading, number=number, mantissa=number)
 

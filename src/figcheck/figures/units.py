@@ -44,7 +44,7 @@ _SUPERSCRIPT_DIGITS: Final = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", 
 
 _TOKEN: Final = re.compile(
     r"\s*(?:"
-    r"(?P<pow>(?:\*\*|\^)\s*(?P<exp>[+-]?\d+))"
+    r"(?P<pow>(?:\*\*|\^)\s*(?P<exp>[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))"
     r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
     r"|(?P<word>[^\W\d]\w*|%)"
     r"|(?P<mul>[*·⋅×])"
@@ -57,6 +57,7 @@ _SYNTAX_HINT: Final = 'a unit is words joined by "*", "/" or "per", with powers 
 _MAX_POWER: Final = 10
 _MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses per level
 _MAX_TOKENS: Final = 100  # words, numbers and signs in one unit; real units use a handful
+_MAX_LENGTH: Final = 1000  # characters in one unit, checked before it is read at all
 
 # Number words never name a unit; the figure grammar reads them before the unit.
 _NUMBER_WORDS: Final = lexicon.AMOUNT_WORDS
@@ -323,7 +324,9 @@ class UnitTable:
         try:
             factor, dim = _Parser(value, self._word, definition=True).parse()
         except UnitError as error:
-            raise UnitError(f'[units] {key}: cannot read "{value}": {error.message}') from None
+            raise UnitError(
+                f'[units] {key}: cannot read "{in_message(value)}": {error.message}'
+            ) from None
         terms = [repr(factor)]
         for name, exponent in dim.exponents:
             power = str(exponent) if exponent.denominator == 1 else repr(float(exponent))
@@ -356,6 +359,8 @@ class _Parser:
         self._text = text
         self._word = word
         self._definition = definition  # a [units] value: numbers are allowed
+        if len(text) > _MAX_LENGTH:
+            raise self._error(f"a unit is at most {_MAX_LENGTH:,} characters long")
         self._tokens = self._tokenize(text)
         self._at = 0
 
@@ -419,6 +424,11 @@ class _Parser:
         factor, dimension = self._atom()
         if self._at < len(self._tokens) and self._tokens[self._at][0] == "pow":
             exponent = self._tokens[self._at][1]
+            if not exponent.lstrip("+-").isdigit():  # "kg ** 2.5" is no whole power
+                raise self._error(
+                    f"powers must be whole numbers from -{_MAX_POWER} to {_MAX_POWER}"
+                    f' (found "{exponent}")'
+                )
             # int() refuses digit strings beyond a few thousand digits: check the length first
             long = len(exponent.lstrip("+-").lstrip("0")) > 6
             power = _MAX_POWER + 1 if long else int(exponent)

@@ -43,6 +43,8 @@ def read_text(path: Path, *, shown_as: str | None = None, allow_empty: bool = Tr
     except OSError as err:
         reason = os.strerror(err.errno) if err.errno else str(err)
         raise InputError(f"cannot read: {reason}", where) from None
+    except ValueError:  # the operating system takes no NUL in a path
+        raise InputError("cannot read: the path holds a NUL character", where) from None
     if b"\0" in data[:8192]:
         raise InputError("is a binary file, not text", where)
     try:
