@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,11 +36,6 @@ _OTHER_SPACES = (
 )
 _SOFT_HYPHEN = "\u00ad"
 _DROPPED = (_SOFT_HYPHEN, "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
-# A hyphen broken over a line end; joined only after a letter or digit (not a spaced dash).
-# The plain-hyphen pattern opens with a literal, which the regex engine scans for quickly.
-_HYPHEN_BREAK = re.compile(r"-[^\S\n]*\n\s*")
-_ANY_HYPHEN_BREAK = re.compile(r"[-\u2010\u00ad][^\S\n]*\n\s*")
-_SPACE_RUN = re.compile(r"  +")
 _NEWLINE = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _EDGES = "\"'()[]{}.,;:!?-–—…*"  # punctuation that ends or starts a word in prose
@@ -46,6 +43,7 @@ _EDGES = "\"'()[]{}.,;:!?-–—…*"  # punctuation that ends or starts a word 
 _MANY_QUOTES = 200
 # Quotes are looked up in that pass by their first _KEY characters from their first word.
 _KEY = 16
+_KEYS = 8  # of a quote's words, at most this many are looked up
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +64,8 @@ class _Folded:
     """A folded text and the map back to the original: breakpoints where the offset shifts."""
 
     text: str
-    folded_starts: list[int]
-    original_starts: list[int]
+    folded_starts: Sequence[int]
+    original_starts: Sequence[int]
 
     def original(self, offset: int) -> int:
         """The original offset of the folded character at *offset*."""
@@ -90,54 +88,52 @@ def _one_for_one(text: str) -> str:
     return text
 
 
-def _edits(text: str, spaced: str, *, keep_hyphen: bool) -> tuple[list[tuple[int, int, str]], int]:
-    """The length-changing folds of *text* as sorted, disjoint (start, end, replacement), and
-    how many hyphens are broken over a line end. *spaced* is ``_one_for_one(text)``."""
-    rare = "\u2010" in text or _SOFT_HYPHEN in text
-    edits: list[tuple[int, int, str]] = []
-    for m in (_ANY_HYPHEN_BREAK if rare else _HYPHEN_BREAK).finditer(text):
-        start = m.start()
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before == "_":
-            kept = keep_hyphen and m.group()[0] != _SOFT_HYPHEN
-            edits.append((start, m.end(), "-" if kept else ""))
-    hyphens = len(edits)
-    for c in _DROPPED:
-        if c in text:
-            at = text.find(c)
-            while at >= 0:
-                edits.append((at, at + 1, ""))
-                at = text.find(c, at + 1)
-    edits.extend((m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(spaced))
-    # a hyphen break takes the spaces after it (and is its own soft hyphen): longest first
-    edits.sort(key=lambda edit: (edit[0], -edit[1]))
-    disjoint: list[tuple[int, int, str]] = []
-    last_end = 0
-    for edit in edits:
-        if edit[0] >= last_end:
-            disjoint.append(edit)
-            last_end = edit[1]
-    return disjoint, hyphens
+# The length-changing folds in one pattern, found in one pass over the original text: a
+# hyphen broken over a line end after a letter or digit (its spaces with it), a run of
+# whitespace, and a run of invisible characters, which are dropped. The first that matches
+# at a place wins, so a hyphen break takes the spaces after it (and is its own soft hyphen).
+_BREAK = r"(?<=\w)(?P<hyphen>{hyphens}[^\S\n]*\n\s*)"
+_RUNS = r"|(?P<space>\s{{2,}})|(?P<drop>[" + "".join(_DROPPED) + "]+)"
+_FOLDS = re.compile(_BREAK.format(hyphens="-") + _RUNS.format())
+_ANY_FOLDS = re.compile(_BREAK.format(hyphens="[-\u2010\u00ad]") + _RUNS.format())
+_JOIN_EVERY = 65_536  # pieces held before they are joined: a bound on memory, not on time
 
 
 def _fold(text: str, *, keep_hyphen: bool) -> tuple[_Folded, int]:
-    """*text* folded for matching, and how many hyphens were broken over a line end."""
-    spaced = _one_for_one(text)
-    edits, hyphens = _edits(text, spaced, keep_hyphen=keep_hyphen)
+    """*text* folded for matching, and how many hyphens were broken over a line end.
+
+    One pass, with memory bounded by the input: the offset map is two arrays of machine
+    integers (8 bytes per fold), and the pieces are joined every _JOIN_EVERY of them."""
+    rare = "\u2010" in text or _SOFT_HYPHEN in text
+    folded_starts = array("q", [0])
+    original_starts = array("q", [0])
+    chunks: list[str] = []
     pieces: list[str] = []
-    folded_starts = [0]
-    original_starts = [0]
-    pos = length = 0
-    for start, end, replacement in edits:
-        pieces.append(spaced[pos:start])
+    pos = length = hyphens = 0
+    for m in (_ANY_FOLDS if rare else _FOLDS).finditer(text):
+        start, end = m.span()
+        if m.lastgroup == "hyphen":
+            hyphens += 1
+            replacement = "-" if keep_hyphen and text[start] != _SOFT_HYPHEN else ""
+        elif m.lastgroup == "space":
+            replacement = " "
+        else:
+            replacement = ""
+        pieces.append(text[pos:start])
         pieces.append(replacement)
         # the replacement maps onto the start of what it replaces; after it, the shift changes
         length += start - pos + len(replacement)
         folded_starts.append(length)
         original_starts.append(end)
         pos = end
-    pieces.append(spaced[pos:])
-    return _Folded("".join(pieces), folded_starts, original_starts), hyphens
+        if len(pieces) >= _JOIN_EVERY:
+            chunks.append("".join(pieces))
+            pieces.clear()
+    pieces.append(text[pos:])
+    chunks.append("".join(pieces))
+    del pieces
+    # the one-for-one folds last: they keep every offset, so the map above still holds
+    return _Folded(_one_for_one("".join(chunks)), folded_starts, original_starts), hyphens
 
 
 def fold(text: str) -> str:
@@ -408,7 +404,10 @@ class QuoteIndex:
         places. In a long document a quote is looked up by the key of its first word, so the
         cost of one lookup does not grow with the document."""
         text = index.text
-        offsets = [m.start() for m in _WORD.finditer(quote) if m.start() + _KEY <= len(quote)]
+        # the keys of the quote's first few words: enough to find a rare one, and the cost of
+        # a lookup stays the same however long the quote grows
+        starts = itertools.islice(_WORD.finditer(quote, 0, max(0, len(quote) - _KEY) + 1), _KEYS)
+        offsets = [m.start() for m in starts]
         if len(text) < _LONG or not offsets:
             found: list[int] = []
             at = _first(text, quote, start)

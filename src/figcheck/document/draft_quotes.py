@@ -15,6 +15,7 @@ _CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”]|[.,](?=\s|\Z)|\s[–—]\s|\n[^\
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _QUOTE_WORDS = (4, 6)  # at most this many words before and after the figure, to start with
 _LONGEST_QUOTE = 60  # words: a quote grows to be unique, but no further
+_ONE_BY_ONE = 4  # growth steps of one word a side before the steps double
 _FEWEST_SPACES = 3  # a quote has at least four words, to be read in context
 # words a quote should not end on
 _DANGLING = frozenset(
@@ -64,15 +65,25 @@ class Quoter:
         lo = before[-_QUOTE_WORDS[0] :][0] if before else mention.start
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
-        for _ in range(_LONGEST_QUOTE):
+        grown = 0
+        while grown < _LONGEST_QUOTE:
             if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
                 break
-            earlier = _LAST_WORD.search(text, max(0, lo - 80), lo)
-            later = _SPAN_WORD.search(text, hi, hi + 80)
-            if earlier is None and later is None:
+            # a word a side at first; then twice as many each time, so that a clause repeated
+            # through the document costs a few lookups, not one per word
+            step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
+            moved = False
+            for _ in range(min(step, _LONGEST_QUOTE - grown)):
+                earlier = _LAST_WORD.search(text, max(0, lo - 80), lo)
+                later = _SPAN_WORD.search(text, hi, hi + 80)
+                if earlier is None and later is None:
+                    break
+                moved = True
+                lo = earlier.start() if earlier is not None else lo
+                hi = later.end() if later is not None else hi
+                grown += 1
+            if not moved:
                 break
-            lo = earlier.start() if earlier is not None else lo
-            hi = later.end() if later is not None else hi
             quote = fold(text[lo:hi])
         trimmed = quote.rstrip(".,;:")
         return trimmed if self.index.unique(trimmed) else quote

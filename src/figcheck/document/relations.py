@@ -549,11 +549,20 @@ class _Finder:
 
     # sums and shares that hold within the strict readings, for init's review only
     def searched(self, taken: set[str]) -> Iterable[Suggestion]:
+        # each sentence's figures that are no shares, found once: a scan of every figure for
+        # each share would grow with the square of the document
+        by_sentence: dict[int, list[tuple[int, Node]]] = {}
+        for k, node in enumerate(self.nodes):
+            if not _percent(node):
+                by_sentence.setdefault(node.sentence, []).append((k, node))
         for i, target in enumerate(self.nodes):
             if target.id in taken or _width(target) > _UNCUED_WIDTH:
                 continue
             if _percent(target):
-                same = [n for n in self.nodes if n.sentence == target.sentence and not _percent(n)]
+                # the nearest few, in document order: pairs of them grow with the square
+                row = by_sentence.get(target.sentence, [])
+                at = bisect.bisect_left(row, i, key=lambda kn: kn[0])
+                same = [n for _, n in row[max(0, at - _WINDOW // 2) : at + _WINDOW // 2]]
                 for part, whole in itertools.permutations(same, 2):
                     if _same(part, whole) and part.stated.central < whole.stated.central:
                         s = self.judged(target, "share", f"{part.id} / {whole.id}", None, 1.0)

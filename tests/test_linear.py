@@ -1,0 +1,121 @@
+"""Linear time and bounded memory on hostile text, measured against a plain pass over the same
+input: figcheck runs in a fresh interpreter that first reads the document and runs one regex
+over it (the baseline), then runs the command and reports its time and peak memory.
+
+No absolute time is asserted: only the ratio to the baseline (generous, for a shared machine),
+and a memory bound in bytes per input byte (docs/security.md states both).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.common import ROOT
+from tests.hostile import SUBPROCESS_TIMEOUT
+
+pytestmark = pytest.mark.slow
+
+PROGRAM = """
+import json, os, re, resource, sys, time
+args = json.loads(sys.argv[1])
+start = time.perf_counter()
+with open(args["doc"], encoding="utf-8") as handle:
+    text = handle.read()
+words = sum(1 for _ in re.finditer(r"\\S+", text))
+base = time.perf_counter() - start
+del text
+from figcheck.cli import main
+sys.argv = ["figcheck", *args["argv"]]
+start = time.perf_counter()
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+took = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+os.write(2, ("\\n" + json.dumps({"code": code, "base": base, "took": took, "rss": rss})).encode())
+"""
+BASE_FLOOR = 0.05  # seconds: a baseline below this is taken as this, so ratios stay meaningful
+RATIO = 60  # figcheck's time at most this many plain passes (quadratic paths give thousands)
+STARTUP_BYTES = 120 * 2**20  # the interpreter, figcheck, pint and rich, before any input
+BYTES_PER_BYTE = 30  # memory for each byte of the document, on top of the start-up
+
+
+def measure(folder: Path, document: str, claims: str, *argv: str) -> dict[str, float]:
+    (folder / "doc.txt").write_text(document, encoding="utf-8")
+    (folder / "claims.toml").write_text(
+        '[document]\nsource = "doc.txt"\n\n' + claims, encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, json.dumps({"doc": "doc.txt", "argv": list(argv)})],
+        cwd=folder,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT * 3,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    result: dict[str, float] = json.loads(done.stderr.splitlines()[-1])
+    size = len(document.encode("utf-8"))
+    ratio = result["took"] / max(result["base"], BASE_FLOOR)
+    assert ratio <= RATIO, (result, ratio)
+    assert result["rss"] <= STARTUP_BYTES + BYTES_PER_BYTE * size, (result, size)
+    return result
+
+
+QUOTE = '[claims.q]\nvalue = "1"\nquote = "1 apple"\n'
+SIZE = 4_000_000
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param("a" + "  " * (SIZE // 2) + " 1 apple", id="double spaces"),
+        pytest.param("a" + "\u200b" * (SIZE // 3) + " 1 apple", id="zero-width run"),
+        pytest.param("ab\u200b" * (SIZE // 5) + " 1 apple", id="zero-width between words"),
+        pytest.param("ab-\n" * (SIZE // 4) + " 1 apple", id="hyphens over line ends"),
+        pytest.param("ab\u00ad\n" * (SIZE // 4) + ". 1 apple", id="soft hyphens"),
+    ],
+)
+def test_folding_is_linear_and_bounded(tmp_path: Path, document: str) -> None:
+    result = measure(tmp_path, document, QUOTE, "check", "claims.toml")
+    assert result["code"] == 0
+
+
+def test_a_quote_found_only_inside_words(tmp_path: Path) -> None:
+    result = measure(tmp_path, "xabcx " * (SIZE // 6), QUOTE.replace("1 apple", "abc"), "check")
+    assert result["code"] == 1  # quote-not-found
+
+
+def test_two_thousand_absent_short_quotes(tmp_path: Path) -> None:
+    claims = "".join(f'[claims.q{i}]\nvalue = "1"\nquote = "zq{i}"\n\n' for i in range(2000))
+    result = measure(tmp_path, "lorem ipsum " * (SIZE // 12), claims, "check")
+    assert result["code"] == 1
+
+
+def test_a_thousand_long_quotes_sharing_a_first_word(tmp_path: Path) -> None:
+    claims = "".join(
+        f'[claims.q{i}]\nvalue = "1"\nquote = "the {"word " * 50}x{i}"\n\n' for i in range(1000)
+    )
+    result = measure(tmp_path, "the " + "word " * (SIZE // 5), claims, "check")
+    assert result["code"] == 1
+
+
+def test_init_on_mixed_number_text(tmp_path: Path) -> None:
+    sentence = "In 2020, 1,234 people (12.5%) and one hundred 3 million kg. "
+    result = measure(tmp_path, sentence * 400, "", "init", "doc.txt", "-o", "-")
+    assert result["code"] == 0
+
+
+def test_a_ten_megabyte_unit_is_refused_at_once(tmp_path: Path) -> None:
+    unit = "kg*" * 3_500_000 + "kg"
+    claims = f'[units]\nhuge = "{unit}"\n\n[claims.a]\nvalue = "1 {unit}"\n'
+    result = measure(tmp_path, unit, claims, "check")  # the baseline reads as much text
+    assert result["code"] == 2
