@@ -164,3 +164,47 @@ def test_a_long_unit_is_refused_before_it_is_read(tmp_path: Path) -> None:
         f"claims.toml:8: claim 'a': cannot read unit \"{shown}\": a unit is at most 1,000 "
         "characters long",
     ]
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "0000", "2026-13", "2023-02-29"])
+def test_an_impossible_reference_date_is_refused(tmp_path: Path, date: str) -> None:
+    body = f'[claims.a]\nvalue = 5\n\n[[claims.a.references]]\nsource = "x"\nvalue = 5\ndate = "{date}"\n'
+    assert errors(tmp_path, body) == [
+        f"claims.toml:8: claim 'a': reference 1: date \"{date}\" does not exist"
+    ]
+
+
+def test_real_reference_dates_are_kept(tmp_path: Path) -> None:
+    for date in ("2024-02-29", "1999", "2026-12", "0001-01-01"):
+        body = f'[claims.a]\nvalue = 5\n\n[[claims.a.references]]\nsource = "x"\nvalue = 5\ndate = "{date}"\n'
+        out = run("check", claims_file(tmp_path, body))
+        assert (out.exit_code, out.stderr) == (0, ""), date
+
+
+def test_a_nul_after_the_first_8_kb_makes_a_binary_file(tmp_path: Path) -> None:
+    path = claims_file(tmp_path, '[claims.a]\nvalue = "1"\n', document="x" * 9000 + "\0 1\n")
+    out = run("check", path)
+    assert out.exit_code == 2
+    assert out.stderr.endswith('source "doc.txt": is a binary file, not text\n')
+
+
+def test_control_characters_reach_html_as_escapes(tmp_path: Path) -> None:
+    document = "x " * 5000 + "10 people \x01\x1b[31m red\x7f end\n"
+    path = claims_file(
+        tmp_path, '[claims.a]\nvalue = "10"\nquote = "10 people"\n', document=document
+    )
+    out = run("check", path, "-f", "html")
+    assert out.exit_code == 0, out.stderr
+    page = out.stdout
+    assert not any(ch in page for ch in "\x01\x1b\x7f")
+    assert " \\x01\\x1b[" in page  # "31m" is a span of its own: a number
+    assert " red\\x7f end" in page
+
+
+def test_a_formula_in_fullwidth_letters_reads_as_its_ascii_form(tmp_path: Path) -> None:
+    """NFKC, as Python reads names: "ａ" is "a", which names a claim, so nothing else is
+    reached; the verdict is that of "a * 2"."""
+    body = '[claims.a]\nvalue = "10"\n\n[claims.b]\nvalue = "20"\nformula = "ａ * 2"\n'
+    out = run("check", claims_file(tmp_path, body), "-f", "json")
+    assert out.exit_code == 0, out.stderr
+    assert [r["verdict"] for r in out.json()["results"]] == ["unchecked", "consistent"]

@@ -303,6 +303,8 @@ class _Builder(Fields):
                 self.problem(
                     line, f'{what}: date must be YYYY, YYYY-MM or YYYY-MM-DD, not "{date}"'
                 )
+            elif date is not None and not _real_date(date):
+                self.problem(line, f'{what}: date "{date}" does not exist')
             if value is None or not source:
                 continue
             if stated is not None and value.unit.dimension != stated.unit.dimension:
@@ -349,3 +351,16 @@ class _Builder(Fields):
             note=self.string(table, "note", line, what),
             accept=self.reason(table, line, what),
         )
+
+
+def _real_date(text: str) -> bool:
+    """Whether a YYYY, YYYY-MM or YYYY-MM-DD date names a real year, month or day (years 1 to
+    9999: "0000" and "2026-02-30" are none)."""
+    import datetime
+
+    year, month, day = (int(part) for part in (text + "-01-01").split("-")[:3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
