@@ -166,9 +166,14 @@ def test_a_long_unit_is_refused_before_it_is_read(tmp_path: Path) -> None:
     ]
 
 
+REFERENCE = (
+    '[claims.a]\nvalue = 5\n\n[[claims.a.references]]\nsource = "x"\nvalue = 5\ndate = "{date}"\n'
+)
+
+
 @pytest.mark.parametrize("date", ["2026-02-30", "0000", "2026-13", "2023-02-29"])
 def test_an_impossible_reference_date_is_refused(tmp_path: Path, date: str) -> None:
-    body = f'[claims.a]\nvalue = 5\n\n[[claims.a.references]]\nsource = "x"\nvalue = 5\ndate = "{date}"\n'
+    body = REFERENCE.format(date=date)
     assert errors(tmp_path, body) == [
         f"claims.toml:8: claim 'a': reference 1: date \"{date}\" does not exist"
     ]
@@ -176,7 +181,7 @@ def test_an_impossible_reference_date_is_refused(tmp_path: Path, date: str) -> N
 
 def test_real_reference_dates_are_kept(tmp_path: Path) -> None:
     for date in ("2024-02-29", "1999", "2026-12", "0001-01-01"):
-        body = f'[claims.a]\nvalue = 5\n\n[[claims.a.references]]\nsource = "x"\nvalue = 5\ndate = "{date}"\n'
+        body = REFERENCE.format(date=date)
         out = run("check", claims_file(tmp_path, body))
         assert (out.exit_code, out.stderr) == (0, ""), date
 
