@@ -210,7 +210,7 @@ class _Judge:
         references: tuple[ReferenceResult, ...] = ()
         if claim.references:
             references = tuple(
-                ReferenceResult(ref, _reference(ref.value.reading, reading, claim.integer))
+                ReferenceResult(ref, *_reference(ref.value.reading, reading, claim.integer))
                 for ref in claim.references
             )
             verdicts.extend(r.verdict for r in references)
@@ -378,11 +378,25 @@ def _meet(stated: Interval, computed: Interval) -> Interval:
     return stated if found.empty else found
 
 
-def _reference(cited: Reading, stated: Reading, integer: bool) -> Verdict:
-    """A cited figure's verdict; one that meets the stated figure only through its own open
-    bound does not support it, and is inconsistent."""
+def _reference(cited: Reading, stated: Reading, integer: bool) -> tuple[Verdict, Slack]:
+    """A cited figure's verdict and the slack an ≈ needed; one that meets the stated figure
+    only through its own open bound does not support it, and is inconsistent."""
     tier = figure_tier(boxes_of(cited)[:6], stated, integer=integer)
-    return Verdict.INCONSISTENT if tier == BOUND_TIER else tier_verdict(tier)
+    if tier == BOUND_TIER:
+        return Verdict.INCONSISTENT, ()
+    if tier == INPUTS_TIER:
+        st = tolerant(stated.strict, stated.s)
+        if cited.strict.meets(st):
+            kind = (
+                QUALIFIER
+                if cited.carried is not None and cited.carried.lo < cited.carried.hi
+                else ROUNDING
+            )
+            return Verdict.WITHIN_ROUNDING, ((kind, "cited"),)
+        return Verdict.WITHIN_ROUNDING, tuple((k, "cited") for k in cited.slack)
+    if tier == STATED_TIER:
+        return Verdict.WITHIN_ROUNDING, tuple((k, "") for k in stated.slack)
+    return tier_verdict(tier), ()
 
 
 def _slack(
