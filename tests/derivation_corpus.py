@@ -112,7 +112,9 @@ def measure_one(path: Path) -> Passage:
     ]
     mapped = [_renamed(r, rename) for r in human]
     found = [
-        h.target for h, m in zip(human, mapped, strict=True) if m and any(_same(m, s) for s in machine)
+        h.target
+        for h, m in zip(human, mapped, strict=True)
+        if m is not None and any(_same(m, s) for s in machine)
     ]
     wrong = [
         f"{s.target} = {s.formula}"
