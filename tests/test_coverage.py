@@ -246,3 +246,31 @@ def test_output_file(tmp_path: Path) -> None:
 
 def test_categories_are_the_four_documented() -> None:
     assert [c.value for c in Category] == ["quantity", "year", "count", "label"]
+
+
+def test_a_number_the_reader_cannot_read_counts_against_coverage(tmp_path: Path) -> None:
+    # a claim's quote holds it, but the reader could not read it: never 100 %
+    long = "9" * 400
+    path = claims_file(
+        tmp_path,
+        '[claims.sold]\nquote = "They sold 12 million cars"\nvalue = "12 million"\n',
+        document=f"They sold 12 million cars and {long} bikes.\n",
+    )
+    code, data = coverage_json(path, "--fail-under", "100")
+    assert code == 1
+    assert data["summary"]["quantities"] == {"covered": 1, "total": 2}
+    out = run("coverage", path, "--color", "never", env={"COLUMNS": "200"})
+    assert "1 of 2 quantities covered (50%) (1 unread: not counted as covered)" in out.stdout
+
+
+def test_a_guessed_reading_is_listed_and_counts_against_coverage() -> None:
+    # the document writes both styles: "1,234" reads two ways, and is read as a guess
+    text = "Sales were 1,234 tonnes, then 3.5 tonnes, 9,5 tonnes and 7,25 tonnes.\n"
+    mentions = find_mentions(text)
+    assert [(m.text, m.guess) for m in mentions] == [
+        ("1,234", '"1,234" could be read with "," as a thousands mark'),
+        ("3.5", ""),
+        ("9,5", ""),
+        ("7,25", ""),
+    ]
+    assert mentions[0].value == 1.234

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,6 +223,7 @@ def _stands_alone(quote: str, written: str) -> bool:
             or after[:1].isalnum()
             or after[:1] == "_"
             or (after[:1] in ",.-/" and after[1:2].isalnum())
+            or after[:1] == "/"  # "1/2/": the reader reads no fraction before a slash
             or _continues(quote[end : end + _LONGEST_TAIL])
         ):
             return True
@@ -421,9 +422,9 @@ class QuoteIndex:
         # the quote's rarest word key: its places are the fewest to compare
         places, offset = min(((keys.get(quote[o : o + _KEY], ()), o) for o in offsets), key=_size)
         found = []
-        for place in places:
-            at = place - offset
-            if at >= start and text.startswith(quote, at) and not _inside(text, at, quote):
+        for i in range(bisect_left(places, start + offset), len(places)):
+            at = places[i] - offset
+            if text.startswith(quote, at) and not _inside(text, at, quote):
                 found.append(at)
                 if len(found) == limit:
                     break

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.figures.units import is_known_word
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.quotes import QuoteIndex, QuoteMatch
@@ -44,7 +45,14 @@ class Mention:
     qualifier: Qualifier = Qualifier.PLAIN
     upper: float | None = None  # the upper end of a range ("1944-45" -> 1945)
     percent: bool = False
-    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal"
+    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal" | "multiple" | "unread"
+    guess: str = ""  # why the reading is a guess ("1,234" in a document of both styles)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the mention counts as covered: a claim covers it, and it was read without
+        a guess (a mention read only in part, or by a guess, always counts against)."""
+        return self.covered_by is not None and not self.guess and self.form != "unread"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,14 @@ class CoverageReport:
     def counts(self, category: Category) -> tuple[int, int]:
         """(covered, total) mentions of *category*."""
         mentions = self.of(category)
-        return sum(1 for m in mentions if m.covered_by is not None), len(mentions)
+        return sum(1 for m in mentions if m.counted), len(mentions)
+
+    @property
+    def unsure(self) -> tuple[int, int]:
+        """(guessed, unread) quantity mentions: they count against the percentage."""
+        mentions = self.of(Category.QUANTITY)
+        guessed = sum(1 for m in mentions if m.guess)
+        return guessed, sum(1 for m in mentions if m.form == "unread")
 
     @property
     def percent(self) -> float:
@@ -84,6 +99,11 @@ class CoverageReport:
         covered), 4 counts (0 covered), 3 ordinals or labels``."""
         covered, total = self.counts(Category.QUANTITY)
         line = f"{covered} of {total} quantities covered ({_percent(self.percent)}%)"
+        guessed, unread = self.unsure
+        if guessed or unread:
+            parts = [f"{guessed} guessed"] if guessed else []
+            parts += [f"{unread} unread"] if unread else []
+            line += f" ({', '.join(parts)}: not counted as covered)"
         others = []
         for category, name in ((Category.YEAR, "year"), (Category.COUNT, "count")):
             done, n = self.counts(category)
@@ -226,7 +246,9 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     "people", "goods", "currency". The noun is the next word, or, for people, one of the
     next four words ("seven million full and candidate members").
     """
-    special = _UNIT_PHRASE_AFTER.match(text, end)
+    window = text[end : end + 48]
+    cheap = "per" in window or "every" in window or "point" in window or "p." in window
+    special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
     if special is not None:
         if special["rate"] is not None:
             denominator = special["rate"].replace(",", "").lower()
@@ -376,9 +398,37 @@ def find_mentions(text: str) -> list[Mention]:
                 upper=upper,
                 percent=percent,
                 form=amount.form,
+                guess=amount.guess or (top.guess if top is not None else ""),
             )
         )
-    return mentions
+    return _with_unread(text, mentions)
+
+
+# a digit run that is no part of a word: if no mention holds it, the reader could not read it
+_DIGIT_RUN = re.compile(r"(?<![^\W_])[0-9]+")
+
+
+def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
+    """*mentions* and, in order among them, each run of digits that no mention holds (one too
+    long for a float): listed as unread quantities, so that coverage never hides them."""
+    unread: list[Mention] = []
+    i = 0
+    for m in _DIGIT_RUN.finditer(text):
+        at = m.start()
+        while i < len(mentions) and mentions[i].end <= at:
+            i += 1
+        if i < len(mentions) and mentions[i].start <= at:
+            continue
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        written = shorten(m.group(), 40)
+        unread.append(
+            Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
+                    form="unread")
+        )  # fmt: skip
+    if not unread:
+        return mentions
+    return sorted([*mentions, *unread], key=lambda mention: mention.start)
 
 
 def _category(
@@ -408,6 +458,7 @@ def _category(
 
 _AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
 _SHORT_LINE = 30
+_AFTER_FIRSTS = frozenset("ysmhdwcCYSMHDW")
 
 
 def _line_length(text: str, at: int) -> int:
@@ -435,10 +486,16 @@ def _age_bracket(text: str, start: int, amount: Amount, qualifier: Qualifier) ->
     return _AGE_OF.search(text, max(0, start - 16), start) is not None
 
 
+_JOINS = frozenset("-/.:")
+
+
 def _in_code(text: str, amount: Amount) -> bool:
     """A part of a date, version or code: "2020-05-12", "3.11.10", "01.21.2020", "8:30",
     "691-5902" (a phone number), "arXiv:1908.08962v2"."""
     start, end = amount.start, amount.end
+    preceding, following = text[start - 1 : start], text[end : end + 1]
+    if preceding not in _JOINS and following not in _JOINS and not following.isalpha():
+        return False  # the common case: nothing joins the number to more digits
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     if len(before) == 2 and before[1] in "-/.:" and (before[0].isdigit() or before[1] == ":"):
         return before[1] != ":" or before[0].isalnum()  # "8:30", "arXiv:1908"
@@ -469,13 +526,18 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
         text, max(0, start - 8), start
     ):
         return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
-    if _AFTER_NOT_FIGURE.match(text, amount.end) is not None:
-        return True
-    ago = _AGO.match(text, amount.end)
-    line_start = text.rfind("\n", 0, start) + 1
-    opens = not text[line_start:start].strip()
-    if ago is not None and opens and _line_length(text, start) <= _SHORT_LINE:
-        return True  # "1 year ago": a page's timestamp, on a line of its own
+    end = amount.end
+    # "years of age", "minutes ago", "CI": a word after that starts with one of these letters
+    if text[end + 1 : end + 2] in _AFTER_FIRSTS and text[end : end + 1] in " \t\u00a0":
+        if _AFTER_NOT_FIGURE.match(text, end) is not None:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if (
+            _AGO.match(text, end) is not None
+            and not text[line_start:start].strip()
+            and _line_length(text, start) <= _SHORT_LINE
+        ):
+            return True  # "1 year ago": a page's timestamp, on a line of its own
     if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True
     if amount.form != "digits" or amount.value >= 100:

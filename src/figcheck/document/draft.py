@@ -250,6 +250,10 @@ class _Drafter:
         for i, mention in enumerate(mentions):
             if mention.category is not Category.QUANTITY:
                 continue
+            if mention.form == "unread":
+                why = "the number reader cannot read it"
+                skipped.append(Skipped(mention.line, mention.text, mention.start, mention.end, why))
+                continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             self.why = ""
             claim = self.claim(mention, following, previous)
@@ -275,7 +279,7 @@ class _Drafter:
         scale = ""
         share = amount.form == "fraction" or mention.percent
         money = amount.currency is not None
-        whole = self.amounts[following.number_start] if following is not None else None
+        whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
         elif following is not None and whole is not None and out_of(text, mention.end, whole):

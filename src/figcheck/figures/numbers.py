@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -355,7 +356,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     form = "digits"
     guess = ""
     if (raw := m["dig"]) is not None:
-        whole, decimals, guess = _split(raw, style)
+        whole, decimals, guess = _cached_split(raw, style)
         exponent = _exponent(m) if m["exp"] is not None else None
         if m["e4"] is not None and (whole, decimals) != ("10", ""):
             exponent = None  # "5²" is no power of ten
@@ -373,7 +374,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         elif (word := m["scale"]) is not None:
             scale = _AFTER_DIGITS[word.lower()]
             scale_word = word.lower() if word.lower() in _SCALES else _SCALE_NAMES[scale]
-        value, mantissa, s, lnz = _digits(whole, decimals, scale, exponent or 0)
+        value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, exponent or 0)
     elif (raw := m["frac"]) is not None and _OF_N.match(text, m.end("frac")) is not None:
         # "45/192 (23.4%)": 45 of 192, a count, and its share after it
         num = raw.partition("/")[0]
@@ -451,6 +452,18 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         currency=currency,
         guess=guess,
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_split(raw: str, style: Style) -> tuple[str, str, str]:
+    return _split(raw, style)  # documents repeat their numbers: each is split once
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_digits(
+    whole: str, decimals: str, scale: int, exponent: int
+) -> tuple[float, float, float, float]:
+    return _digits(whole, decimals, scale, exponent)
 
 
 def _digits(
