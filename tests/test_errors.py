@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         [
             'claims.toml:5: claim \'a\': unknown key "formla" (did you mean "formula"?); '
             "allowed keys are section, quote, value, unit, formula, suggested, note, precision, "
-            "references, accept"
+            "references, accept, integer"
         ],
     ),
     (
@@ -331,7 +331,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1"\n"x\\u001b]0;t\\u0007" = 1\n',
         [
             "claims.toml:5: claim 'a': unknown key \"x\\x1b]0;t\\x07\"; allowed keys are "
-            "section, quote, value, unit, formula, suggested, note, precision, references, accept"
+            "section, quote, value, unit, formula, suggested, note, precision, references, accept, "
+            "integer"
         ],
     ),
     # -- the document

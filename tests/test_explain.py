@@ -91,15 +91,17 @@ def test_every_essay_id_explains_within_80_columns(ident: str) -> None:
         (
             "plot_equivalent",
             "the inputs give 10.7 million people, outside what “10 million people” states "
-            "(9.5 million to 10.5 million people), but their loosest reading (10.5 million "
-            "people or more) meets what it can mean after rounding (9.5 million to 11 million "
-            "people)",
+            "(9.5 million to 10.5 million people), but allowing for rounding at the written "
+            "digit of collective_farmers their range (10.5 million to 11.6 million people) "
+            "meets it",
         ),
         (
+            # the 22 million is pinned by its own formula (2 + 10 + 10 million, at most 25
+            # million), so no reading reaches the 41.6 million that 20 % of 208 million needs
             "independent_share",
-            "the inputs give 10.6 %, outside what “20 percent” states (19.5 to 20.5 %), but "
-            "their loosest reading (more than 10.3 %) meets what it can mean after rounding "
-            "(19 to 21 %)",
+            "the inputs give 10.6 %, and even their loosest reading gives at most 12.05 %, but "
+            "the document says 20 percent (19.5 to 20.5 % as written, 19 to 21 % at its "
+            "loosest)",
         ),
         (
             "joined_after_1941",
@@ -185,15 +187,22 @@ def test_independent_share_derivation() -> None:
         ("quote", "“at least 22 million people were able to produce for themselves”", 1),
         ("strict", "[22, ∞) million people", 1),
         ("lenient", "[21.5, ∞) million people", 1),
+        (
+            "pinned",
+            "[21.5, 25) million people by its formula cooperative_workers + home_farm_workers "
+            "+ plot_equivalent",
+            1,
+        ),
         ("input", "population = 208 million people", 0),
         ("quote", "“stood at 208 million people”", 1),
         ("strict", "[207.5, 208.5] million people", 1),
         ("lenient", "[207.5, 209) million people", 1),
         ("worked out", "22 million / 208 million = 10.6 %", 0),
-        ("computed", "10.6 %; over the inputs' lenient readings (10.2871, ∞) %", 0),
-        ("formula", "≈ within-rounding", 0),
+        ("computed", "10.6 %; over the inputs' lenient readings (10.2871, 12.0482) %", 0),
+        ("how far off", "20 % stated, 10.6 % computed: 9.42 percentage points, 1.89×", 0),
+        ("formula", "✘ inconsistent", 0),
         ("note", ESSAY.by_id["independent_share"].note, 0),
-        ("verdict", "≈ within-rounding", 0),
+        ("verdict", "✘ inconsistent", 0),
     ]
     assert entries[0][:2] == ("defined at", "claims.toml:133, section “Independence”")
 
@@ -206,7 +215,13 @@ def test_independent_share_picture() -> None:
     assert [(b.label, b.lo, b.hi, b.lo_open, b.hi_open) for b in picture.bars] == [
         ("stated strict", 19.5, 20.5, False, False),
         ("stated lenient", 19.0, 21.0, False, False),
-        ("computed", pytest.approx(10.287081339712918), math.inf, True, True),
+        (
+            "computed",
+            pytest.approx(10.287081339712918),
+            pytest.approx(12.048192771084336),
+            True,
+            True,
+        ),
     ]
     text = render(essay("independent_share"), width=80)
     picture_text = text[text.index("Number line") :].split("\n\n")[0]
@@ -214,7 +229,7 @@ def test_independent_share_picture() -> None:
         "Number line, in %",
         "  stated strict                                                    [━━●━]",
         "  stated lenient                                                 [━━━━━━━━━]",
-        "  computed            (━●━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━→",
+        "  computed            (━●━━━━━━)",
         "                  ───┬───────────────────────┬────────────────────────┬─────────",
         "                    10                      15                       20",
         "  [ ] closed end   ( ) open end   ← → no bound   ● central figure",
@@ -258,11 +273,14 @@ input        asked = 104 people
   lenient    [103.5, 105) people
 worked out   31 / 104 = 29.8 %
 computed     29.8 %; over the inputs' lenient readings (29.0476, 30.9179) %
+how far off  over 50 percent stated, 29.8 % computed: 20.2 percentage points,
+             1.68×
 formula      ✘ inconsistent
 verdict      ✘ inconsistent
 
 In short: the inputs give 29.8 %, and even their loosest reading gives at most
-30.9 %, but the document says over 50 percent (more than 49.5 % at its loosest).
+30.92 %, but the document says over 50 percent (more than 50 % as written, more
+than 49.5 % at its loosest).
 
 Number line, in %
   stated strict                                                            (━━━→
@@ -290,14 +308,16 @@ def test_poll_full_output(poll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (
             "yes_share",
-            "the inputs give 29.8 %, and even their loosest reading gives at most 30.9 %, but "
-            "the document says over 50 percent (more than 49.5 % at its loosest)",
+            "the inputs give 29.8 %, and even their loosest reading gives at most 30.92 %, but "
+            "the document says over 50 percent (more than 50 % as written, more than 49.5 % at "
+            "its loosest)",
             [(True, 52.0, None), (True, None, 62.0)],
         ),
         (
             "answered_share",
-            "the inputs give 23 %, and even their loosest reading gives at most 23.9 %, but the "
-            "document says over 100 percent (more than 99.5 % at its loosest)",
+            "the inputs give 23 %, and even their loosest reading gives at most 23.62 %, but the "
+            "document says over 100 percent (more than 100 % as written, more than 99.5 % at its "
+            "loosest)",
             [(False, None, None), (False, None, None)],
         ),
         (
@@ -506,7 +526,7 @@ assert = "a - 20 > b"
         (
             "distance",
             "the inputs give 10, and even their loosest reading gives at least 9, but the "
-            "document says exactly 7 (exactly 7 at its loosest)",
+            "document says exactly 7 (exactly 7)",
             ["a would need to be 13; the document says 10"],
         ),
         (

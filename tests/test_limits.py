@@ -158,10 +158,11 @@ def test_division_by_a_figure_that_may_be_zero(tmp_path: Path) -> None:
     assert done.returncode == 0
     results = {r["id"]: r for r in json.loads(done.stdout)["results"]}
     for cid in ("ratio", "inverse"):
-        # undefined at the central figures, unbounded over the readings: within rounding
+        # undefined at the central figures, unbounded on both sides over the readings: a
+        # range with no bound checks nothing, so the claim is unchecked, not within rounding
         assert results[cid]["central"] is None
         assert results[cid]["range"] == [None, None]
-        assert results[cid]["verdict"] == "within-rounding"
+        assert results[cid]["verdict"] == "unchecked"
 
 
 @pytest.mark.parametrize(

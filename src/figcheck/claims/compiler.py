@@ -109,7 +109,62 @@ def compile_formula(source: str, names: Sequence[str] | None = None) -> Formula:
 def _compile_formula(source: str, names: tuple[str, ...] | None) -> Formula:
     text = _precheck(source, "formula")
     found = _by_shape(text, names)
-    return found if found is not None else _compile_text(text, names)
+    formula = found if found is not None else _compile_text(text, names)
+    if formula.repeated:
+        _share_form(formula)
+    return formula
+
+
+def _share_form(formula: Formula) -> None:
+    """Give a share formula its form with the repeated id once, for interval ranges.
+
+    ``(x - y - z) / x`` is ``1 + (-y - z) / x`` and ``x / (x + y)`` is ``1 / (1 + y / x)``
+    wherever x is not 0; in that form each id appears once, so its interval range is exact.
+    """
+    body = ast.parse(formula.source, mode="eval").body
+    if not (isinstance(body, ast.BinOp) and isinstance(body.op, ast.Div)):
+        return
+    text = formula.source
+    if isinstance(body.right, ast.Name):  # (x ± rest) / x
+        pivot = body.right.id
+        rest = _without(body.left, pivot, text)
+        alt = None if rest is None else f"1 + ({rest}) / {pivot}"
+    elif isinstance(body.left, ast.Name):  # x / (x ± rest)
+        pivot = body.left.id
+        rest = _without(body.right, pivot, text)
+        alt = None if rest is None else f"1 / (1 + ({rest}) / {pivot})"
+    else:
+        return
+    if alt is None:
+        return
+    try:
+        other = _compile_text(alt, formula.names)
+    except FormulaError:
+        return
+    if other.repeated:
+        return
+    object.__setattr__(formula, "share", (formula.names.index(pivot), other))
+
+
+def _without(node: ast.expr, pivot: str, text: str) -> str | None:
+    """The signed terms of a sum *node* but the one term *pivot* (which must appear once, with
+    a plus sign), as source text; None when *node* is not such a sum."""
+    terms: list[tuple[int, ast.expr]] = []
+    stack: list[tuple[int, ast.expr]] = [(1, node)]
+    while stack:
+        sign, item = stack.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add | ast.Sub):
+            stack.append((sign, item.left))
+            stack.append((sign if isinstance(item.op, ast.Add) else -sign, item.right))
+        else:
+            terms.append((sign, item))
+    hits = [(s, n) for s, n in terms if isinstance(n, ast.Name) and n.id == pivot]
+    if len(hits) != 1 or hits[0][0] != 1 or len(terms) < 2:
+        return None
+    rest = [(s, n) for s, n in terms if not (isinstance(n, ast.Name) and n.id == pivot)]
+    if any(pivot in {x.id for x in ast.walk(n) if isinstance(x, ast.Name)} for _, n in rest):
+        return None
+    return " ".join(f"{'+' if s > 0 else '-'} ({_segment(n, text)})" for s, n in rest)
 
 
 def _compile_text(text: str, names: tuple[str, ...] | None) -> Formula:

@@ -24,6 +24,7 @@ CLAIM_KEYS = (
     "precision",
     "references",
     "accept",
+    "integer",
 )
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
 CHECK_KEYS = ("assert", "section", "note", "accept")

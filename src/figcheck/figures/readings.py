@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import TypeVar
 
 from figcheck.errors import FigureError
 from figcheck.figures.figure import Figure, Qualifier
-from figcheck.figures.interval import Interval
+from figcheck.figures.interval import Interval, intersect
 from figcheck.figures.numbers import Amount
 
 _INF = math.inf
@@ -18,6 +18,7 @@ _WIDENED = frozenset({Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.JUST_OVER})  
 # trailing zeros and fraction words widen a figure by at most this share of itself
 CAP = Decimal("0.05")
 _YEAR_UNITS = frozenset({"", "year"})
+_ONE_SIDED = frozenset({Qualifier.AT_LEAST, Qualifier.OVER, Qualifier.AT_MOST, Qualifier.UNDER})
 
 # what a lenient reading allows beyond the strict one, named in every ≈
 TRUNCATION = "truncation"
@@ -40,6 +41,12 @@ class Reading:
     s: float  # after percent and precision
     l: float  # noqa: E741
     slack: tuple[str, ...] = ()  # what the lenient reading allows beyond the strict one
+    # what a formula carries for its own verdict: a plain or exact figure's central point, the
+    # range a qualifier states ("nearly half" is [0.45, 0.5)); None: the central point
+    carried: Interval | None = field(default=None, compare=False)
+    # strict and lenient with an open bound cut at the bound's own plain reading ("at least 22
+    # million" as [22, 22.5] and [21.5, 23) million); None where nothing is open
+    bounded: tuple[Interval, Interval] | None = field(default=None, compare=False)
 
 
 def read(figure: Figure, *, about: float = 0.1, precision: float | None = None) -> Reading:
@@ -210,6 +217,15 @@ def _reading(
     else:  # exactly
         strict = lenient = _interval(x, x)
         slack = ()
+    carried = _interval(x, x) if q in (Qualifier.PLAIN, Qualifier.EXACTLY) else strict
+    bounded = None
+    if q in _ONE_SIDED:
+        top = max(z, s) if x > 0 else z
+        bottom = max(z, s) if x < 0 else z
+        bounded = (
+            _cut(strict, _interval(x - hs, x + hs)),
+            _cut(lenient, _interval(x - bottom, x + top, lo_open=bottom > z, hi_open=top > z)),
+        )
     return Reading(
         central=float(central) + 0.0,
         strict=strict,
@@ -217,7 +233,18 @@ def _reading(
         s=float(s),
         l=float(lnz),
         slack=slack,
+        carried=carried,
+        bounded=bounded,
     )
+
+
+def _cut(reading: Interval, plain: Interval) -> Interval:
+    """A one-sided reading cut at its bound's plain reading; the bound itself if that is empty."""
+    cut = intersect(reading, plain)
+    if cut.empty:
+        bound = reading.lo if reading.hi == _INF else reading.hi
+        return Interval(bound, bound)
+    return cut
 
 
 def _capped(x: _N, hs: _N, hz: _N, cap: Decimal | None) -> _N:
