@@ -247,9 +247,9 @@ def test_the_html_report_reads_and_indexes_the_document_once(
         reads.append(path)
         return real_read(path, **kwargs)
 
-    def init(self: quotes.QuoteIndex, text: str, path: str) -> None:
+    def init(self: quotes.QuoteIndex, text: str, path: str, **kwargs: Any) -> None:
         indexes.append(path)
-        real_init(self, text, path)
+        real_init(self, text, path, **kwargs)
 
     monkeypatch.setattr(quotes, "read_text", read)
     monkeypatch.setattr(quotes.QuoteIndex, "__init__", init)

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
 from figcheck.figures import lexicon
-from figcheck.figures.numbers import Amount, Style, detect_style, find_amounts, read_amount
+from figcheck.figures.numbers import (
+    COMMA,
+    POINT,
+    Amount,
+    Style,
+    detect_style,
+    find_amounts,
+    read_amount,
+)
 from figcheck.io.sources import read_text
 
 if TYPE_CHECKING:
@@ -373,10 +381,12 @@ class QuoteIndex:
     such hyphens, dropped ("production").
     """
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, *, style: Style | None = None) -> None:
         self.text = text
         self.path = path
-        self.style = detect_style(text)  # quotes read numbers the way the document writes them
+        # quotes read numbers the way the document writes them: as [document] numbers says,
+        # else as the document's own forms show
+        self.style = style if style is not None else detect_style(text)
         self._kept, hyphens = _fold(text, keep_hyphen=True)
         self._dropped: _Folded | None = None
         self._has_hyphens = hyphens > 0
@@ -532,6 +542,8 @@ def read_document(claims_file: ClaimsFile) -> str:
 
 def index_for(claims_file: ClaimsFile) -> QuoteIndex:
     """Read the claims file's document and index it for the claims' quotes."""
-    index = QuoteIndex(read_document(claims_file), claims_file.document.path or "")
+    numbers = claims_file.document.numbers
+    style = None if numbers is None else (COMMA if numbers.endswith(",5") else POINT)
+    index = QuoteIndex(read_document(claims_file), claims_file.document.path or "", style=style)
     index.prepare(c.quote for c in claims_file.claims if c.quote is not None)
     return index

@@ -29,12 +29,26 @@ def document(fields: Fields, raw: object, base: Path) -> Document:
     if source is None and "source" not in table:
         fields.problem(line, '[document]: missing source = "..." (the document\'s path)')
     path = str(base / source) if source else None
+    numbers_line = fields.lines.key("document", "numbers")
+    numbers = fields.string(table, "numbers", numbers_line, "[document]")
+    if numbers is not None and numbers not in NUMBER_STYLES:
+        fields.problem(
+            numbers_line or line,
+            f'[document] numbers must be "1,234.5" (a decimal point) or "1.234,5" (a decimal '
+            f'comma), not "{numbers}"',
+        )
+        numbers = None
     return Document(
         title=title or (Path(source).stem if source else ""),
         source=source,
         path=path,
         line=fields.lines.key("document", "source"),
+        numbers=numbers,
     )
+
+
+# how [document] numbers names a number style: the mark between thousands, then the decimal
+NUMBER_STYLES = ("1,234.5", "1.234,5")
 
 
 ABOUT_MESSAGE = 'about must be a percentage such as "10%" (0 to 99%)'
