@@ -59,6 +59,7 @@ class Document:
     source: str | None
     path: str | None
     line: int | None = None
+    format: str | None = None  # None: by the source's suffix
 
 
 @dataclass(frozen=True, slots=True)
