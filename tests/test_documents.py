@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.io.formats import format_of, html_text, markdown_text
+from figcheck.io.formats import format_of
+from figcheck.io.html_text import html_text
+from figcheck.io.markdown_text import markdown_text
 from tests.common import EXAMPLES, run
 
 CASES = sorted(p.name for p in (EXAMPLES / "documents").iterdir())
