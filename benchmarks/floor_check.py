@@ -1,6 +1,7 @@
 """The check floor: what a user writes by hand instead of figcheck, to time figcheck against.
 
-It reads the claims file with the standard library's tomllib, reads each value as a plain
+It reads the claims file with the standard library's tomllib (or, with ``--rtoml``, with rtoml,
+figcheck's own TOML reader), reads each value as a plain
 float (qualifiers dropped, scale words, percent and a few unit words applied), evaluates each
 formula once over those floats, and prints how many formulas are off by more than 5 percent.
 No intervals, no rounding rules, no located errors, no report.
@@ -69,8 +70,14 @@ def evaluate(formula: str, values: dict[str, float]) -> float:
 
 
 def main() -> None:
-    with open(sys.argv[1], "rb") as file:
-        data = tomllib.load(file)
+    if sys.argv[1] == "--rtoml":
+        import rtoml
+
+        with open(sys.argv[2], encoding="utf-8") as text:
+            data = rtoml.load(text)
+    else:
+        with open(sys.argv[1], "rb") as file:
+            data = tomllib.load(file)
     claims = data["claims"]
     values = {cid: value(claim["value"]) for cid, claim in claims.items()}
     off = 0

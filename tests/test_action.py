@@ -18,6 +18,9 @@ import yaml
 from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, ROOT
 from tests.test_render_ci import SARIF_SCHEMA
 
+# each case runs git and figcheck as subprocesses: seconds, not milliseconds
+pytestmark = pytest.mark.slow
+
 FIGCHECK = Path(sys.executable).parent / "figcheck"
 DOC = FRUIT_DOCUMENT
 CLAIMS = FRUIT_CLAIMS.replace("{doc}", "doc.txt")
@@ -116,7 +119,7 @@ def test_the_action_annotates_summarises_and_fails(repo: Path) -> None:
     ]
     # problems come first, before the line per claims file
     assert summary.index("### Problems (1)") < summary.index("### Claims files")
-    assert "- **✘ inconsistent** `total` at `doc.txt:1`: states 45, computed 30 (20 – 40); " in (
+    assert "- **✘ inconsistent** `total` at `doc.txt:1`: states 45, computed 30 (28.5 – 32); " in (
         summary
     )
     assert "what it would take: a would need to be between 24.5 and 25.5" in summary

@@ -35,6 +35,6 @@ def test_hook_definitions() -> None:
 
 def test_hook_entry_is_the_console_script() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["scripts"]["figcheck"] == "figcheck.cli:main"
+    assert project["scripts"]["figcheck"] == "figcheck.entry:main"
     for hook in hooks().values():
         assert hook["entry"].split()[0] in project["scripts"]

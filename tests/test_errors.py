@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         [
             'claims.toml:5: claim \'a\': unknown key "formla" (did you mean "formula"?); '
             "allowed keys are section, quote, value, unit, formula, suggested, note, precision, "
-            "references, accept"
+            "references, accept, integer"
         ],
     ),
     (
@@ -249,12 +249,20 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "one bad [units] line is reported once",
+        HEAD
+        + '[units]\nwidget = "[widget"\ngadget = "widget * 2"\nstaff = "person"\n'
+        + '[claims.a]\nvalue = "5 widgets"\n[claims.b]\nvalue = "7 gadgets"\n'
+        + '[claims.c]\nvalue = "10 staff"\n',
+        [
+            'claims.toml:4: [units] widget: cannot read "[widget": unexpected "["; a unit is '
+            'words joined by "*", "/" or "per", with powers like "**2"'
+        ],
+    ),
+    (
         "1e400 people",
         HEAD + '[claims.a]\nvalue = "1e400 people"\n',
-        [
-            "claims.toml:3: claim 'a': cannot read figure \"1e400 people\": expected a number "
-            'such as "22 million", "about half" or "over 50 percent"'
-        ],
+        ["claims.toml:3: claim 'a': cannot read figure \"1e400 people\": the number is too large"],
     ),
     (
         "nan as a figure",
@@ -323,7 +331,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + '[claims.a]\nvalue = "1"\n"x\\u001b]0;t\\u0007" = 1\n',
         [
             "claims.toml:5: claim 'a': unknown key \"x\\x1b]0;t\\x07\"; allowed keys are "
-            "section, quote, value, unit, formula, suggested, note, precision, references, accept"
+            "section, quote, value, unit, formula, suggested, note, precision, references, accept, "
+            "integer"
         ],
     ),
     # -- the document

@@ -91,15 +91,17 @@ def test_every_essay_id_explains_within_80_columns(ident: str) -> None:
         (
             "plot_equivalent",
             "the inputs give 10.7 million people, outside what “10 million people” states "
-            "(9.5 million to 10.5 million people), but their loosest reading (10.5 million "
-            "people or more) meets what it can mean after rounding (5 million to 15 million "
-            "people)",
+            "(9.5 million to 10.5 million people), but allowing for rounding at the written "
+            "digit of collective_farmers their range (10.5 million to 11.6 million people) "
+            "meets it",
         ),
         (
+            # the 22 million is pinned by its own formula (2 + 10 + 10 million, at most 25
+            # million), so no reading reaches the 41.6 million that 20 % of 208 million needs
             "independent_share",
-            "the inputs give 10.6 %, outside what “20 percent” states (19.5 to 20.5 %), but "
-            "their loosest reading (more than 10.3 %) meets what it can mean after rounding "
-            "(15 to 25 %)",
+            "the inputs give 10.6 %, and even their loosest reading gives at most 12.05 %, but "
+            "the document says 20 percent (19.5 to 20.5 % as written, 19 to 21 % at its "
+            "loosest)",
         ),
         (
             "joined_after_1941",
@@ -179,21 +181,28 @@ def test_independent_share_derivation() -> None:
     assert entries[2:] == [
         ("stated", "20 percent (central figure 20 %)", 0),
         ("strict", "[19.5, 20.5] %", 0),
-        ("lenient", "[15, 25) %", 0),
+        ("lenient", "[19, 21] %", 0),
         ("formula", "self_producing / population", 0),
         ("input", "self_producing = at least 22 million people", 0),
         ("quote", "“at least 22 million people were able to produce for themselves”", 1),
         ("strict", "[22, ∞) million people", 1),
         ("lenient", "[21.5, ∞) million people", 1),
+        (
+            "pinned",
+            "[21.5, 25) million people by its formula cooperative_workers + home_farm_workers "
+            "+ plot_equivalent",
+            1,
+        ),
         ("input", "population = 208 million people", 0),
         ("quote", "“stood at 208 million people”", 1),
         ("strict", "[207.5, 208.5] million people", 1),
         ("lenient", "[207.5, 209) million people", 1),
         ("worked out", "22 million / 208 million = 10.6 %", 0),
-        ("computed", "10.6 %; over the inputs' lenient readings (10.2871, ∞) %", 0),
-        ("formula", "≈ within-rounding", 0),
+        ("computed", "10.6 %; over the inputs' lenient readings (10.2871, 12.0482) %", 0),
+        ("how far off", "20 % stated, 10.6 % computed: 9.42 percentage points, 1.89×", 0),
+        ("formula", "✘ inconsistent", 0),
         ("note", ESSAY.by_id["independent_share"].note, 0),
-        ("verdict", "≈ within-rounding", 0),
+        ("verdict", "✘ inconsistent", 0),
     ]
     assert entries[0][:2] == ("defined at", "claims.toml:133, section “Independence”")
 
@@ -202,21 +211,27 @@ def test_independent_share_picture() -> None:
     picture = essay("independent_share").picture
     assert picture is not None
     assert picture.unit == "%"
-    assert picture.ticks == (10.0, 15.0, 20.0, 25.0)
+    assert picture.ticks == (10.0, 15.0, 20.0)
     assert [(b.label, b.lo, b.hi, b.lo_open, b.hi_open) for b in picture.bars] == [
         ("stated strict", 19.5, 20.5, False, False),
-        ("stated lenient", 15.0, 25.0, False, True),
-        ("computed", pytest.approx(10.287081339712918), math.inf, True, True),
+        ("stated lenient", 19.0, 21.0, False, False),
+        (
+            "computed",
+            pytest.approx(10.287081339712918),
+            pytest.approx(12.048192771084336),
+            True,
+            True,
+        ),
     ]
     text = render(essay("independent_share"), width=80)
     picture_text = text[text.index("Number line") :].split("\n\n")[0]
     assert picture_text.splitlines() == [
         "Number line, in %",
-        "  stated strict                                        [━●━]",
-        "  stated lenient                       [━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━)",
-        "  computed            (●━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━→",
-        "                  ───┬─────────────────┬─────────────────┬─────────────────┬────",
-        "                    10                15                20                25",
+        "  stated strict                                                    [━━●━]",
+        "  stated lenient                                                 [━━━━━━━━━]",
+        "  computed            (━●━━━━━━)",
+        "                  ───┬───────────────────────┬────────────────────────┬─────────",
+        "                    10                      15                       20",
         "  [ ] closed end   ( ) open end   ← → no bound   ● central figure",
     ]
 
@@ -228,7 +243,7 @@ def test_a_check_substitutes_only_the_ids_its_side_uses() -> None:
     )
     assert entries["right side"] == "1 = 100 %"
     assert entries["at central"] == "50 % <= 100 %: holds"
-    assert entries["loosest"] == "left side [40, 60) %; right side [100, 100] %"
+    assert entries["loosest"] == "left side [47.5, 52.5] %; right side [100, 100] %"
 
 
 def test_years_have_no_thousands_commas() -> None:
@@ -258,11 +273,14 @@ input        asked = 104 people
   lenient    [103.5, 105) people
 worked out   31 / 104 = 29.8 %
 computed     29.8 %; over the inputs' lenient readings (29.0476, 30.9179) %
+how far off  over 50 percent stated, 29.8 % computed: 20.2 percentage points,
+             1.68×
 formula      ✘ inconsistent
 verdict      ✘ inconsistent
 
 In short: the inputs give 29.8 %, and even their loosest reading gives at most
-30.9 %, but the document says over 50 percent (more than 49.5 % at its loosest).
+30.92 %, but the document says over 50 percent (more than 50 % as written, more
+than 49.5 % at its loosest).
 
 Number line, in %
   stated strict                                                            (━━━→
@@ -290,14 +308,16 @@ def test_poll_full_output(poll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (
             "yes_share",
-            "the inputs give 29.8 %, and even their loosest reading gives at most 30.9 %, but "
-            "the document says over 50 percent (more than 49.5 % at its loosest)",
+            "the inputs give 29.8 %, and even their loosest reading gives at most 30.92 %, but "
+            "the document says over 50 percent (more than 50 % as written, more than 49.5 % at "
+            "its loosest)",
             [(True, 52.0, None), (True, None, 62.0)],
         ),
         (
             "answered_share",
-            "the inputs give 23 %, and even their loosest reading gives at most 23.9 %, but the "
-            "document says over 100 percent (more than 99.5 % at its loosest)",
+            "the inputs give 23 %, and even their loosest reading gives at most 23.62 %, but the "
+            "document says over 100 percent (more than 100 % as written, more than 99.5 % at its "
+            "loosest)",
             [(False, None, None), (False, None, None)],
         ),
         (
@@ -505,14 +525,14 @@ assert = "a - 20 > b"
         ),
         (
             "distance",
-            "the inputs give 10, outside what “exactly 7” states (exactly 7), but their loosest "
-            "reading (5 to 15) meets what it can mean after rounding (exactly 7)",
+            "the inputs give 10, and even their loosest reading gives at least 9, but the "
+            "document says exactly 7 (exactly 7)",
             ["a would need to be 13; the document says 10"],
         ),
         (
             "above",
             "the left side, −10, should be more than the right side, 0, but even at their "
-            "loosest readings the left side is at most −5 and the right side at least −0.5",
+            "loosest readings the left side is at most −9 and the right side at least −1",
             [
                 "a would need to be at least 20; the document says 10",
                 "b would need to be at most −10; the document says 0",

@@ -257,9 +257,11 @@ ERRORS: list[tuple[str, str]] = [
     ("nan", _cannot("nan", EXPECTED)),
     ("inf", _cannot("inf", EXPECTED)),
     ("-inf", _cannot("-inf", EXPECTED)),
-    ("1e400", _cannot("1e400", EXPECTED)),
-    ("1.5E3 people", _cannot("1.5E3 people", EXPECTED)),
-    ("$5", _cannot("$5", EXPECTED)),
+    ("1e400", _cannot("1e400", "the number is too large")),
+    (
+        "between $1 and £2",
+        _cannot("between $1 and £2", "both amounts must be in the same currency"),
+    ),
     ("9" * 400, _cannot("9" * 57 + "...", "the number is too large")),
     ("about " + "9" * 400 + " t", _cannot("about " + "9" * 51 + "...", "the number is too large")),
     ("20th", _cannot("20th", '"20th" is an ordinal, not an amount')),
@@ -313,3 +315,90 @@ def test_qualifier_values_are_canonical_names() -> None:
 
 def test_parse_figure_is_cached() -> None:
     assert parse_figure("about 5 t") is parse_figure("about 5 t")
+
+
+# Real-world forms (issue 13): text -> (value, scale word, qualifier, unit text, percent)
+REAL_WORLD: list[tuple[str, tuple[float, str | None, Q, str, bool]]] = [
+    # scale suffixes
+    ("£5bn", (5e9, "billion", Q.PLAIN, "GBP", False)),
+    ("£33m", (33e6, "million", Q.PLAIN, "GBP", False)),
+    ("3.8K", (3800.0, "thousand", Q.PLAIN, "", False)),
+    ("3.3M GPU hours", (3.3e6, "million", Q.PLAIN, "GPU hours", False)),
+    ("7B", (7e9, "billion", Q.PLAIN, "", False)),
+    ("70B", (70e9, "billion", Q.PLAIN, "", False)),
+    ("4k", (4000.0, "thousand", Q.PLAIN, "", False)),
+    ("2.0T", (2e12, "trillion", Q.PLAIN, "", False)),
+    ("4M tokens", (4e6, "million", Q.PLAIN, "tokens", False)),
+    ("$1.2bn", (1.2e9, "billion", Q.PLAIN, "USD", False)),
+    ("€5 million", (5e6, "million", Q.PLAIN, "EUR", False)),
+    ("33m", (33e6, "million", Q.PLAIN, "", False)),
+    # qualifiers before a currency
+    ("At least £467m", (467e6, "million", Q.AT_LEAST, "GBP", False)),
+    ("up to £1.1bn", (1.1e9, "billion", Q.AT_MOST, "GBP", False)),
+    ("more than $1 billion", (1e9, "billion", Q.OVER, "USD", False)),
+    # currencies
+    ("US$5", (5.0, None, Q.PLAIN, "USD", False)),
+    ("¥300", (300.0, None, Q.PLAIN, "JPY", False)),
+    ("$3.40 per share", (3.4, None, Q.PLAIN, "USD per share", False)),
+    ("13,90 Euro", (13.9, None, Q.PLAIN, "Euro", False)),
+    # signs
+    ("-1.28%", (-1.28, None, Q.PLAIN, "", True)),
+    ("−3.2", (-3.2, None, Q.PLAIN, "", False)),
+    ("–5.4%", (-5.4, None, Q.PLAIN, "", True)),
+    ("$(118,000,000)", (-118e6, None, Q.PLAIN, "USD", False)),
+    ("$(3.97)", (-3.97, None, Q.PLAIN, "USD", False)),
+    ("-$319", (-319.0, None, Q.PLAIN, "USD", False)),
+    ("+49,000", (49000.0, None, Q.PLAIN, "", False)),
+    # separators
+    ("over 7 000", (7000.0, None, Q.OVER, "", False)),
+    ("508\u00a0000 lives", (508000.0, None, Q.PLAIN, "lives", False)),
+    ("450\u2009000 Euro", (450000.0, None, Q.PLAIN, "Euro", False)),
+    ("9,5 %", (9.5, None, Q.PLAIN, "", True)),
+    ("2 509,0 Milliarden Euro", (2509e9, "billion", Q.PLAIN, "Euro", False)),
+    ("1.234.567", (1234567.0, None, Q.PLAIN, "", False)),
+    ("1.234,5", (1234.5, None, Q.PLAIN, "", False)),
+    # percentage points, rates, multiples
+    ("0.6 percentage points", (0.6, None, Q.PLAIN, "percentage points", False)),
+    ("1.0 p.p.", (1.0, None, Q.PLAIN, "p.p.", False)),
+    ("+2.8 pp", (2.8, None, Q.PLAIN, "pp", False)),
+    ("82 per 1000", (82.0, None, Q.PLAIN, "per 1000", False)),
+    ("2.5-fold", (2.5, None, Q.PLAIN, "fold", False)),
+    ("300,000-fold", (300000.0, None, Q.PLAIN, "fold", False)),
+    ("4x", (4.0, None, Q.PLAIN, "times", False)),
+    # scientific notation and APA decimals
+    ("1.5e-4", (1.5e-4, None, Q.PLAIN, "", False)),
+    ("1.5E3 people", (1500.0, None, Q.PLAIN, "people", False)),
+    ("1.5 × 10^-4", (1.5e-4, None, Q.PLAIN, "", False)),
+    ("3.0 x 10<sup>-4</sup>", (3e-4, None, Q.PLAIN, "", False)),
+    ("10⁶", (1e6, None, Q.PLAIN, "", False)),
+    (".03", (0.03, None, Q.PLAIN, "", False)),
+    ("< .001", (0.001, None, Q.UNDER, "", False)),
+    # trailing zeros
+    ("539.00", (539.0, None, Q.PLAIN, "", False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_WORLD)
+def test_real_world_forms(text: str, expected: tuple[float, str | None, Q, str, bool]) -> None:
+    figure = parse_figure(text)
+    got = (figure.amount.value, figure.amount.scale_word, figure.qualifier, figure.unit)
+    assert (*got, figure.percent) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "dimension"),
+    [
+        ("£5bn", "GBP", "[GBP]"),
+        ("413 dollars", "dollars", "[USD]"),
+        ("13,90 Euro", "Euro", "[EUR]"),
+        ("0.6 percentage points", "percentage points", "[percentage_point]"),
+        ("25 basis points", "basis points", "[percentage_point]"),
+        ("82 per 1000", "per 1000", "dimensionless"),
+    ],
+)
+def test_real_world_units(text: str, unit: str, dimension: str) -> None:
+    from figcheck.figures.units import UnitTable
+
+    figure = parse_figure(text)
+    assert figure.unit == unit
+    assert str(UnitTable().lookup(figure.unit).dimension) == dimension

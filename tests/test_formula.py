@@ -84,10 +84,25 @@ def reject(source: str) -> str:
         ("-1e400 + a", "number 1e400 is too large"),
         ("1" + "0" * 400, f"number 1{'0' * 38}… is too large"),
         ("a // b", 'operator "//" is not allowed (use + - * / **)'),
-        ("a % b", 'operator "%" is not allowed (use + - * / **)'),
+        ("a % b", '"%" is not allowed in a formula: write a share as a fraction (50% is 0.5)'),
         ("a @ b", 'operator "@" is not allowed (use + - * / **)'),
         ("a << 2", 'operator "<<" is not allowed (use + - * / **)'),
-        ("a ^ b", 'operator "^" is not allowed (use + - * / **)'),
+        ("a ^ b", 'use "**" for a power ("^" is not one): e.g. "a ** 2"'),
+        # figures written as in prose, and "x" for times
+        (
+            "a + 70 billion",
+            '"70 billion" reads as 70000000000: formulas take plain numbers or claim ids, '
+            "so write 70000000000 or give the figure a claim of its own",
+        ),
+        (
+            "a * 33m",
+            '"33m" reads as 33000000: formulas take plain numbers or claim ids, '
+            "so write 33000000 or give the figure a claim of its own",
+        ),
+        ("a * 50%", '"50%" in a formula: write a percentage as a fraction (0.5) or as 50 / 100'),
+        ("a * 1,000", 'write "1,000" without thousands separators: 1000'),
+        ("a x b", 'use "*" to multiply ("x" is not an operator): e.g. "a * b"'),
+        ("2x + a", 'use "*" to multiply ("x" is not an operator): e.g. "a * b"'),
         ("~a", 'operator "~" is not allowed (use + - * / **)'),
         ("not a", 'logical operators are not allowed ("not a")'),
         ("a and b", 'logical operators are not allowed ("a and b")'),

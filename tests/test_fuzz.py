@@ -56,6 +56,7 @@ VERDICTS = {
     "within-rounding",
     "figure-not-in-quote",
     "quote-not-found",
+    "bound-only",
     "inconsistent",
 }
 

@@ -21,6 +21,9 @@ import pytest
 
 from tests.common import FRUIT_CLAIMS, FRUIT_DOCUMENT, ROOT
 
+# each case runs git and figcheck as subprocesses: seconds, not milliseconds
+pytestmark = pytest.mark.slow
+
 DOC = FRUIT_DOCUMENT.format(total=30)
 CLAIMS = FRUIT_CLAIMS.replace("{total}", "30")
 

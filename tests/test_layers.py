@@ -34,7 +34,8 @@ PACKAGE = SRC / "figcheck"
 
 STAGES = ("base", "io", "figures", "claims", "check", "document", "explain", "render", "cli")
 BASE_MODULES = frozenset({"errors", "progress", "text"})
-CLI_MODULES = frozenset({"cli", "__main__", "pipeline", "run"})  # the commands and their runs
+# the console script, the commands and their runs
+CLI_MODULES = frozenset({"cli", "__main__", "entry", "pipeline", "run"})
 
 # Modules no renderer may import at all (a prefix matches its submodules too).
 RENDER_FORBIDDEN = {

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.errors import FigureError
-from figcheck.figures.numbers import Amount, find_amounts, read_amount
+from figcheck.figures.numbers import Amount, detect_style, find_amounts, read_amount
 
 ESSAY = Path(__file__).resolve().parent.parent / "seeds" / "a-historic-chance-missed.txt"
 
@@ -154,7 +154,6 @@ def test_s_and_l(text: str, s: float, l: float) -> None:  # noqa: E741
         ("12/05/2020", 0, (0, 2, "12")),  # a date, not a fraction
         ("1/0", 0, (0, 1, "1")),
         ("5km", 0, (0, 1, "5")),
-        ("1e400", 0, (0, 1, "1")),  # figure.py rejects the exponent
     ],
 )
 def test_read_amount_span(text: str, pos: int, expected: tuple[int, int, str]) -> None:
@@ -166,7 +165,7 @@ def test_read_amount_span(text: str, pos: int, expected: tuple[int, int, str]) -
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "lots", "a", "a lot", "third", "the third", "second", "hundred", "million", "-",
-     "millions", "someone", "often", "nan", "inf", "infinity", "-inf", ".5", "a third party"],
+     "millions", "someone", "often", "nan", "inf", "infinity", "-inf", "a third party"],
 )  # fmt: skip
 def test_read_amount_none(text: str) -> None:
     assert read_amount(text) is None
@@ -178,6 +177,7 @@ def test_read_amount_none(text: str) -> None:
         ("9" * 400, "the number is too large"),
         ("9" * 300 + " billion", "the number is too large"),
         ("0." + "0" * 400 + "1", "the number has too many decimal places"),
+        ("1e400", "the number is too large"),
     ],
 )
 def test_read_amount_too_large(text: str, message: str) -> None:
@@ -311,7 +311,7 @@ def test_find_amounts_in_the_essay(text: str, expected: list[tuple[str, float]])
         ("between one hundred and two hundred", [("one hundred", 100.0), ("two hundred", 200.0)]),
         ("one hundred and five", [("one hundred and five", 105.0)]),
         ("A million, a hundred", [("A million", 1e6), ("a hundred", 100.0)]),
-        ("-5 and −6", [("5", 5.0), ("6", 6.0)]),  # never a minus sign in prose
+        ("-5 and −6", [("-5", -5.0), ("−6", -6.0)]),  # a sign touching the number
         ("H2O, A4, x1, é5, 3D", [("3", 3.0)]),  # digits inside words are not amounts
         ("in 1956.", [("1956", 1956.0)]),
         ("(3,150)", [("3,150", 3150.0)]),
@@ -371,10 +371,123 @@ def test_find_amounts_laws(text: str) -> None:
         assert math.isfinite(a.value)
         assert math.isfinite(a.s)
         assert math.isfinite(a.l)
-        assert a.value >= 0
+        assert a.value >= 0 or a.text.startswith(("-", "−"))
         assert 0 <= a.s <= a.l
         assert a.start == 0 or not text[a.start - 1].isalnum()
-        again = read_amount(text, a.start)
+        again = read_amount(text, a.start, detect_style(text))
         assert again is not None
         assert _fields(again) == _fields(a)
         end = a.end
+
+
+def test_number_words_are_written_in_one_lexicon() -> None:
+    """Every reader takes its number words from figures/lexicon.py; no module keeps its own list."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "src" / "figcheck"
+    # a word that only a list of number words would spell out as a string
+    spelled = re.compile(r"""["'](?:seventeen|ninety|trillion|quadrupled)["']""")
+    holders = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if spelled.search(path.read_text(encoding="utf-8"))
+    )
+    assert holders == ["figures/lexicon.py"]
+
+
+# ---- real-world forms (issue 13) -----------------------------------------------------------
+
+# prose -> the amounts read: (text, value, currency, scale word, percent)
+PROSE_FORMS: list[tuple[str, list[tuple[str, float, str | None, str | None, bool]]]] = [
+    # scale suffixes, with and without a currency
+    ("a £5.2bn black hole", [("£5.2bn", 5.2e9, "GBP", "billion", False)]),
+    ("At least £467m", [("£467m", 467e6, "GBP", "million", False)]),
+    ("sizes 7B, 13B and 70B", [("7B", 7e9, None, "billion", False),
+                               ("13B", 13e9, None, "billion", False),
+                               ("70B", 70e9, None, "billion", False)]),
+    ("| 4k | 2.0T |", [("4k", 4e3, None, "thousand", False),
+                       ("2.0T", 2e12, None, "trillion", False)]),
+    ("3.3M GPU hours", [("3.3M", 3.3e6, None, "million", False)]),
+    ("US$1.2bn and €5 million", [("US$1.2bn", 1.2e9, "USD", "billion", False),
+                                 ("€5 million", 5e6, "EUR", "million", False)]),
+    ("5kg and 4km", [("5", 5.0, None, None, False), ("4", 4.0, None, None, False)]),
+    # signs touch the number; a spaced dash is a bullet or a range
+    ("rose -1.28% and −3.2", [("-1.28%", -1.28, None, None, True),
+                              ("−3.2", -3.2, None, None, False)]),
+    ("| –5.4% | +0.6% |", [("–5.4%", -5.4, None, None, True), ("+0.6%", 0.6, None, None, True)]),
+    ("– 3,4 Millionen", [("3,4 Millionen", 3.4e6, None, "million", False)]),
+    ("aged 20-64, 9–29%", [("20", 20.0, None, None, False), ("64", 64.0, None, None, False),
+                          ("9", 9.0, None, None, False), ("29%", 29.0, None, None, True)]),
+    ("COVID-19", [("19", 19.0, None, None, False)]),
+    ("a loss of $(118,000,000)", [("$(118,000,000)", -118e6, "USD", None, False)]),
+    ("| Net loss | $ | (319) |", [("(319)", -319.0, "USD", None, False)]),
+    ("| Gain | 3 | 1 |", [("3", 3.0, None, None, False), ("1", 1.0, None, None, False)]),
+    ("Peter (77) said", [("77", 77.0, None, None, False)]),
+    # separators
+    ("over 7 000 a day", [("7 000", 7000.0, None, None, False)]),
+    ("508\u00a0000 lives", [("508\u00a0000", 508000.0, None, None, False)]),
+    ("450\u2009000 Euro", [("450\u2009000", 450000.0, None, None, False)]),
+    ("um 9,5 % höhere Miete", [("9,5 %", 9.5, None, None, True)]),
+    ("in 2016 300 people", [("2016", 2016.0, None, None, False),
+                            ("300", 300.0, None, None, False)]),
+    # scientific notation, APA decimals, trailing zeros
+    ("a rate of 3e-4 or 1.5 × 10^-4", [("3e-4", 3e-4, None, None, False),
+                                      ("1.5 × 10^-4", 1.5e-4, None, None, False)]),
+    ("3.0 x 10<sup>-4</sup>", [("3.0 x 10<sup>-4</sup>", 3e-4, None, None, False)]),
+    ("10⁶ cells", [("10⁶", 1e6, None, None, False)]),
+    ("p < .001 and r = .03", [(".001", 0.001, None, None, False),
+                              (".03", 0.03, None, None, False)]),
+    ("539.00 and 5.0", [("539.00", 539.0, None, None, False), ("5.0", 5.0, None, None, False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_FORMS)
+def test_real_world_forms_in_prose(
+    text: str, expected: list[tuple[str, float, str | None, str | None, bool]]
+) -> None:
+    got = [(a.text, a.value, a.currency, a.scale_word, a.percent) for a in find_amounts(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "mixed", "amounts"),
+    [
+        ("1,234 and 3.5", ".", False, [1234.0, 3.5]),  # English
+        ("1,234 und 9,5", ",", False, [1.234, 9.5]),  # German: a comma is the decimal mark
+        ("1.234 und 9,5", ",", False, [1234.0, 9.5]),
+        ("1,234 and 3.5 but 9,5 and 7,25", ",", True, [1.234, 3.5, 9.5, 7.25]),
+        ("1,234", ".", False, [1234.0]),  # nothing says otherwise
+    ],
+)
+def test_number_style(text: str, decimal: str, mixed: bool, amounts: list[float]) -> None:
+    style = detect_style(text)
+    assert (style.decimal, style.mixed) == (decimal, mixed)
+    assert [a.value for a in find_amounts(text)] == amounts
+
+
+def test_a_separator_that_reads_both_ways_in_a_mixed_document_is_a_guess() -> None:
+    first = find_amounts("1,234 and 3.5 but 9,5 and 7,25")[0]
+    assert first.guess == '"1,234" could be read with "," as a thousands mark'
+    assert find_amounts("1,234 and 3.5")[0].guess == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("| $ | (319) |", "-$319"),
+        ("£5bn", "£5 billion"),
+        ("2 509,0 Milliarden", "2509.0 billion"),
+        ("−3.2", "-3.2"),
+        ("539.00", "539.00"),
+        ("9,5 %", "9.5%"),
+    ],
+)
+def test_plain(text: str, plain: str) -> None:
+    from figcheck.figures.numbers import plain as plainly
+
+    amount = find_amounts(text)[0]
+    assert plainly(amount) == plain
+    again = read_amount(plain)
+    assert again is not None
+    assert again.value == amount.value

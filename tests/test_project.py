@@ -385,7 +385,7 @@ def test_a_broken_file_still_writes_valid_sarif_junit_gitlab_and_json(tmp_path: 
     assert run_["tool"]["driver"]["rules"][-1]["id"] == "figcheck/claims-file-error"
     [result] = run_["results"]
     assert result["ruleId"] == "figcheck/claims-file-error"
-    assert result["ruleIndex"] == 6
+    assert result["ruleIndex"] == 7
     assert result["level"] == "error"
     assert result["message"]["text"] == MESSAGE
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}

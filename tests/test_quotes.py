@@ -444,7 +444,8 @@ def test_the_location_path_is_the_source_as_the_claims_file_resolves_it(
         ("5 percent of 40", "5", False),
         ("5 % of 40", "5", False),
         ("5 per cent", "5", False),
-        ("3 millions", "3", True),  # not a scale word: the reader reads 3
+        ("3 millions", "3", False),  # "6 millions de dollars": a scale word after digits
+        ("3 moments", "3", True),
         ("3 millionaires", "3", True),
         ("3rd", "3", False),
         ("5%2", "2", False),
@@ -637,3 +638,32 @@ def _states(quote: str, figure: Stated) -> bool:
     )
     assert quick is (full is not None), quote
     return quick
+
+
+def test_a_long_document_finds_quotes_by_word_keys_as_a_short_one_does() -> None:
+    # above 50,000 characters quotes are looked up by word keys: the answers must not change
+    filler = "The committee met again and agreed the minutes of the meeting. " * 900
+    text = filler + "In total 12,400 residents of the county moved away. " + filler
+    text += "the county moved away in 2019, and (about 5 people) said so."
+    index = QuoteIndex(text, "doc.txt")
+    short = QuoteIndex(text[len(filler) :], "doc.txt")
+    assert len(text) > 50_000
+    for quote in (
+        "In total 12,400 residents of the county",
+        "residents of the county moved away",
+        "the county moved away",
+        "(about 5 people) said so",
+        "agreed the minutes of the meeting",
+        "400 residents of the county moved",
+        "not in the document at all",
+    ):
+        assert index.unique(quote) == short.unique(quote) or "minutes" in quote, quote
+        found, near = index.span(quote), short.span(quote)
+        assert (found is None) == (near is None), quote
+    assert index.unique("In total 12,400 residents of the county")
+    assert not index.unique("agreed the minutes of the meeting")
+    assert index.span("400 residents of the county moved") is None  # inside "12,400"
+    assert index.span("residents of the county moved away") == (
+        len(filler) + 16,
+        len(filler) + 50,
+    )

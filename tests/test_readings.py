@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from figcheck.errors import FigureError
 from figcheck.figures import readings
+from figcheck.figures import readings as R
 from figcheck.figures.figure import parse_figure
 from figcheck.figures.interval import Interval
 from figcheck.figures.readings import Reading, read
@@ -41,71 +42,172 @@ def oo(lo: float, hi: float) -> Interval:
 # figure, about -> central, strict, lenient, s, l.
 # "120 million": x = 120e6, s = 1e6, l = 1e7; with a = 0.1, a|x| = 12e6; with a = 0.01, 1.2e6.
 TABLE: list[tuple[str, float, Reading]] = [
-    # x: [x - s/2, x + s/2] and [x - l/2, x + max(l/2, s))
-    ("208 million", 0.1, Reading(208e6, closed(207.5e6, 208.5e6), co(207.5e6, 209e6), 1e6, 1e6)),
-    ("120 million", 0.1, Reading(120e6, closed(119.5e6, 120.5e6), co(115e6, 125e6), 1e6, 1e7)),
-    ("48.2", 0.1, Reading(48.2, closed(48.15, 48.25), co(48.15, 48.3), 0.1, 0.1)),
-    ("3,150", 0.1, Reading(3150.0, closed(3149.5, 3150.5), co(3145.0, 3155.0), 1.0, 10.0)),
-    ("2006", 0.1, Reading(2006.0, closed(2005.5, 2006.5), co(2005.5, 2007.0), 1.0, 1.0)),
-    ("10 million", 0.1, Reading(10e6, closed(9.5e6, 10.5e6), co(5e6, 15e6), 1e6, 1e7)),
-    ("two hundred", 0.1, Reading(200.0, closed(199.5, 200.5), co(150.0, 250.0), 1.0, 100.0)),
-    ("0", 0.1, Reading(0.0, closed(-0.5, 0.5), co(-0.5, 1.0), 1.0, 1.0)),
-    # fractions have s = l = 0: the lenient [x, x) would be empty, so it is the point x
-    ("one-third", 0.1, Reading(1 / 3, closed(1 / 3, 1 / 3), closed(1 / 3, 1 / 3), 0.0, 0.0)),
-    ("half", 0.1, Reading(0.5, closed(0.5, 0.5), closed(0.5, 0.5), 0.0, 0.0)),
-    # about x: x ± max(s/2, a|x|) and x ± max(l/2, a|x|), closed
-    ("about 120 million", 0.1, Reading(120e6, closed(108e6, 132e6), closed(108e6, 132e6), 1e6,
-                                       1e7)),
-    ("about 120 million", 0.01, Reading(120e6, closed(118.8e6, 121.2e6), closed(115e6, 125e6),
-                                        1e6, 1e7)),
-    ("about 120 million", 0.0, Reading(120e6, closed(119.5e6, 120.5e6), closed(115e6, 125e6),
-                                       1e6, 1e7)),
-    ("about half", 0.1, Reading(0.5, closed(0.45, 0.55), closed(0.45, 0.55), 0.0, 0.0)),
-    ("about -300", 0.1, Reading(-300.0, closed(-330.0, -270.0), closed(-350.0, -250.0), 1.0,
-                                100.0)),
-    ("about 0", 0.1, Reading(0.0, closed(-0.5, 0.5), closed(-0.5, 0.5), 1.0, 1.0)),
-    # nearly x: [x - max(s/2, a|x|), x) and [x - max(l/2, a|x|), x + s/2)
-    ("nearly 120 million", 0.1, Reading(120e6, co(108e6, 120e6), co(108e6, 120.5e6), 1e6, 1e7)),
-    ("nearly 120 million", 0.01, Reading(120e6, co(118.8e6, 120e6), co(115e6, 120.5e6), 1e6,
-                                         1e7)),
-    ("almost half", 0.1, Reading(0.5, co(0.45, 0.5), co(0.45, 0.5), 0.0, 0.0)),
-    # just over x: (x, x + max(s/2, a|x|)] and (x - s/2, x + max(l/2, a|x|)]
-    ("just over 120 million", 0.1, Reading(120e6, oc(120e6, 132e6), oc(119.5e6, 132e6), 1e6,
-                                           1e7)),
-    ("just over 120 million", 0.01, Reading(120e6, oc(120e6, 121.2e6), oc(119.5e6, 125e6), 1e6,
-                                            1e7)),
-    # at least x: [x, ∞) and [x - s/2, ∞)
-    ("at least 22 million", 0.1, Reading(22e6, iv(22e6, INF), iv(21.5e6, INF), 1e6, 1e6)),
-    ("not less than one-third", 0.1, Reading(1 / 3, iv(1 / 3, INF), iv(1 / 3, INF), 0.0, 0.0)),
-    # over x: (x, ∞) and (x - s/2, ∞)
-    ("over 120 million", 0.1, Reading(120e6, oo(120e6, INF), oo(119.5e6, INF), 1e6, 1e7)),
-    # at most x: (-∞, x] and (-∞, x + s/2]
-    ("at most 120 million", 0.1, Reading(120e6, iv(-INF, 120e6), iv(-INF, 120.5e6), 1e6, 1e7)),
-    # under x: (-∞, x) and (-∞, x + s/2)
-    ("under 120 million", 0.1, Reading(120e6, oo(-INF, 120e6), oo(-INF, 120.5e6), 1e6, 1e7)),
-    # between x and y: [x, y] and [x - s_x/2, y + s_y/2]; central is the midpoint
-    ("between 10 and 12 million", 0.1, Reading(11e6, closed(10e6, 12e6), closed(9.5e6, 12.5e6),
-                                               1e6, 1e7)),
-    ("between 48.2 and 50", 0.1, Reading(49.1, closed(48.2, 50.0), closed(48.15, 50.5), 1.0,
-                                         10.0)),
-    # the midpoint of the two stated floats, rounded once
-    ("between a third and a half", 0.1, Reading((1 / 3 + 0.5) / 2, closed(1 / 3, 0.5),
-                                                closed(1 / 3, 0.5), 0.0, 0.0)),
-    # exactly x: [x, x] twice, s = l = 0
-    ("exactly 120 million", 0.1, Reading(120e6, closed(120e6, 120e6), closed(120e6, 120e6), 0.0,
-                                         0.0)),
-    # percent: x, s and l are divided by 100
-    ("20 percent", 0.1, Reading(0.2, closed(0.195, 0.205), co(0.15, 0.25), 0.01, 0.1)),
-    ("50%", 0.1, Reading(0.5, closed(0.495, 0.505), co(0.45, 0.55), 0.01, 0.1)),
-    ("48.2 percent", 0.1, Reading(0.482, closed(0.4815, 0.4825), co(0.4815, 0.483), 0.001,
-                                  0.001)),
-    ("over 50 percent", 0.1, Reading(0.5, oo(0.5, INF), oo(0.495, INF), 0.01, 0.1)),
-    ("about -3 percent", 0.1, Reading(-0.03, closed(-0.035, -0.025), closed(-0.035, -0.025),
-                                      0.01, 0.01)),
-    ("-3 percent", 0.1, Reading(-0.03, closed(-0.035, -0.025), co(-0.035, -0.02), 0.01, 0.01)),
-    ("between 5 and 10 percent", 0.1, Reading(0.075, closed(0.05, 0.1), closed(0.045, 0.105),
-                                              0.01, 0.1)),
-]  # fmt: skip
+    # x: [x - h, x + h] strictly; leniently rounding at the last nonzero digit, capped at 5 % of
+    # x ("trailing zeros"), or truncation toward zero at the written digit ("truncation")
+    (
+        "208 million",
+        0.1,
+        Reading(208e6, closed(207.5e6, 208.5e6), co(207.5e6, 209e6), 1e6, 1e6, (R.TRUNCATION,)),
+    ),
+    (
+        "120 million",
+        0.1,
+        Reading(
+            120e6, closed(119.5e6, 120.5e6), closed(115e6, 125e6), 1e6, 10e6, (R.TRAILING_ZEROS,)
+        ),
+    ),
+    ("48.2", 0.1, Reading(48.2, closed(48.15, 48.25), co(48.15, 48.3), 0.1, 0.1, (R.TRUNCATION,))),
+    (
+        "3,150",
+        0.1,
+        Reading(
+            3150.0, closed(3149.5, 3150.5), closed(3145.0, 3155.0), 1.0, 10.0, (R.TRAILING_ZEROS,)
+        ),
+    ),
+    (
+        "2006",
+        0.1,
+        Reading(2006.0, closed(2005.5, 2006.5), co(2005.5, 2007.0), 1.0, 1.0, (R.TRUNCATION,)),
+    ),
+    (
+        "10 million",
+        0.1,
+        Reading(10e6, closed(9.5e6, 10.5e6), co(9.5e6, 11e6), 1e6, 10e6, (R.TRUNCATION,)),
+    ),
+    (
+        "two hundred",
+        0.1,
+        Reading(200.0, closed(199.5, 200.5), closed(190.0, 210.0), 1.0, 100.0, (R.TRAILING_ZEROS,)),
+    ),
+    ("0", 0.1, Reading(0.0, closed(-0.5, 0.5), oo(-1.0, 1.0), 1.0, 1.0, (R.TRUNCATION,))),
+    (
+        "one-third",
+        0.1,
+        Reading(
+            1 / 3, closed(1 / 3, 1 / 3), closed(0.31666666666666665, 0.35), 0.0, 0.0, (R.FRACTION,)
+        ),
+    ),
+    ("half", 0.1, Reading(0.5, closed(0.5, 0.5), closed(0.475, 0.525), 0.0, 0.0, (R.FRACTION,))),
+    (
+        "about 120 million",
+        0.1,
+        Reading(120e6, closed(108e6, 132e6), closed(108e6, 132e6), 1e6, 10e6, ()),
+    ),
+    (
+        "about 120 million",
+        0.01,
+        Reading(
+            120e6, closed(118.8e6, 121.2e6), closed(115e6, 125e6), 1e6, 10e6, (R.TRAILING_ZEROS,)
+        ),
+    ),
+    (
+        "about 120 million",
+        0.0,
+        Reading(
+            120e6, closed(119.5e6, 120.5e6), closed(115e6, 125e6), 1e6, 10e6, (R.TRAILING_ZEROS,)
+        ),
+    ),
+    ("about half", 0.1, Reading(0.5, closed(0.45, 0.55), closed(0.45, 0.55), 0.0, 0.0, ())),
+    (
+        "about -300",
+        0.1,
+        Reading(-300.0, closed(-330.0, -270.0), closed(-330.0, -270.0), 1.0, 100.0, ()),
+    ),
+    ("about 0", 0.1, Reading(0.0, closed(-0.5, 0.5), closed(-0.5, 0.5), 1.0, 1.0, ())),
+    (
+        "nearly 120 million",
+        0.1,
+        Reading(120e6, co(108e6, 120e6), co(108e6, 120.5e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "nearly 120 million",
+        0.01,
+        Reading(120e6, co(118.8e6, 120e6), co(115e6, 120.5e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    ("almost half", 0.1, Reading(0.5, co(0.45, 0.5), co(0.45, 0.5), 0.0, 0.0, ())),
+    (
+        "just over 120 million",
+        0.1,
+        Reading(120e6, oc(120e6, 132e6), oc(119.5e6, 132e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "just over 120 million",
+        0.01,
+        Reading(120e6, oc(120e6, 121.2e6), oc(119.5e6, 125e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "at least 22 million",
+        0.1,
+        Reading(22e6, iv(22e6, INF), iv(21.5e6, INF), 1e6, 1e6, (R.ROUNDING,)),
+    ),
+    ("not less than one-third", 0.1, Reading(1 / 3, iv(1 / 3, INF), iv(1 / 3, INF), 0.0, 0.0, ())),
+    (
+        "over 120 million",
+        0.1,
+        Reading(120e6, oo(120e6, INF), oo(119.5e6, INF), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "at most 120 million",
+        0.1,
+        Reading(120e6, iv(-INF, 120e6), iv(-INF, 120.5e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "under 120 million",
+        0.1,
+        Reading(120e6, oo(-INF, 120e6), oo(-INF, 120.5e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "between 10 and 12 million",
+        0.1,
+        Reading(11e6, closed(10e6, 12e6), closed(9.5e6, 12.5e6), 1e6, 10e6, (R.ROUNDING,)),
+    ),
+    (
+        "between 48.2 and 50",
+        0.1,
+        Reading(49.1, closed(48.2, 50.0), closed(48.15, 50.5), 1.0, 10.0, (R.ROUNDING,)),
+    ),
+    (
+        "between a third and a half",
+        0.1,
+        Reading((1 / 3 + 0.5) / 2, closed(1 / 3, 0.5), closed(1 / 3, 0.5), 0.0, 0.0, ()),
+    ),
+    (
+        "exactly 120 million",
+        0.1,
+        Reading(120e6, closed(120e6, 120e6), closed(120e6, 120e6), 0.0, 0.0, ()),
+    ),
+    (
+        "20 percent",
+        0.1,
+        Reading(0.2, closed(0.195, 0.205), closed(0.19, 0.21), 0.01, 0.1, (R.TRAILING_ZEROS,)),
+    ),
+    (
+        "50%",
+        0.1,
+        Reading(0.5, closed(0.495, 0.505), closed(0.475, 0.525), 0.01, 0.1, (R.TRAILING_ZEROS,)),
+    ),
+    (
+        "48.2 percent",
+        0.1,
+        Reading(0.482, closed(0.4815, 0.4825), co(0.4815, 0.483), 0.001, 0.001, (R.TRUNCATION,)),
+    ),
+    ("over 50 percent", 0.1, Reading(0.5, oo(0.5, INF), oo(0.495, INF), 0.01, 0.1, (R.ROUNDING,))),
+    (
+        "about -3 percent",
+        0.1,
+        Reading(-0.03, closed(-0.035, -0.025), closed(-0.035, -0.025), 0.01, 0.01, ()),
+    ),
+    (
+        "-3 percent",
+        0.1,
+        Reading(-0.03, closed(-0.035, -0.025), oc(-0.04, -0.025), 0.01, 0.01, (R.TRUNCATION,)),
+    ),
+    (
+        "between 5 and 10 percent",
+        0.1,
+        Reading(0.075, closed(0.05, 0.1), closed(0.045, 0.105), 0.01, 0.1, (R.ROUNDING,)),
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "about", "expected"), TABLE)
@@ -115,18 +217,48 @@ def test_reading_table(text: str, about: float, expected: Reading) -> None:
 
 # figure, precision -> reading: precision sets s = l (in the reading's units)
 PRECISION: list[tuple[str, float, Reading]] = [
-    ("22 million", 5e5, Reading(22e6, closed(21.75e6, 22.25e6), co(21.75e6, 22.5e6), 5e5, 5e5)),
-    ("120 million", 1e6, Reading(120e6, closed(119.5e6, 120.5e6), co(119.5e6, 121e6), 1e6, 1e6)),
-    ("20 percent", 0.001, Reading(0.2, closed(0.1995, 0.2005), co(0.1995, 0.201), 0.001, 0.001)),
-    ("about 22 million", 5e6, Reading(22e6, closed(19.5e6, 24.5e6), closed(19.5e6, 24.5e6), 5e6,
-                                      5e6)),
-    ("over 22 million", 1e5, Reading(22e6, oo(22e6, INF), oo(21.95e6, INF), 1e5, 1e5)),
-    ("half", 0.01, Reading(0.5, closed(0.495, 0.505), co(0.495, 0.51), 0.01, 0.01)),
-    ("22 million", 0.0, Reading(22e6, closed(22e6, 22e6), closed(22e6, 22e6), 0.0, 0.0)),
-    ("exactly 22 million", 1e6, Reading(22e6, closed(22e6, 22e6), closed(22e6, 22e6), 0.0, 0.0)),
-    ("between 10 and 12 million", 1e5, Reading(11e6, closed(10e6, 12e6),
-                                               closed(9.95e6, 12.05e6), 1e5, 1e5)),
-]  # fmt: skip
+    (
+        "22 million",
+        0.5e6,
+        Reading(22e6, closed(21.75e6, 22.25e6), co(21.75e6, 22.5e6), 0.5e6, 0.5e6, (R.TRUNCATION,)),
+    ),
+    (
+        "120 million",
+        1e6,
+        Reading(120e6, closed(119.5e6, 120.5e6), co(119.5e6, 121e6), 1e6, 1e6, (R.TRUNCATION,)),
+    ),
+    (
+        "20 percent",
+        0.001,
+        Reading(0.2, closed(0.1995, 0.2005), co(0.1995, 0.201), 0.001, 0.001, (R.TRUNCATION,)),
+    ),
+    (
+        "about 22 million",
+        5e6,
+        Reading(22e6, closed(19.5e6, 24.5e6), closed(19.5e6, 24.5e6), 5e6, 5e6, ()),
+    ),
+    (
+        "over 22 million",
+        0.1e6,
+        Reading(22e6, oo(22e6, INF), oo(21.95e6, INF), 0.1e6, 0.1e6, (R.ROUNDING,)),
+    ),
+    (
+        "half",
+        0.01,
+        Reading(0.5, closed(0.495, 0.505), co(0.495, 0.51), 0.01, 0.01, (R.TRUNCATION,)),
+    ),
+    ("22 million", 0.0, Reading(22e6, closed(22e6, 22e6), closed(22e6, 22e6), 0.0, 0.0, ())),
+    (
+        "exactly 22 million",
+        1e6,
+        Reading(22e6, closed(22e6, 22e6), closed(22e6, 22e6), 0.0, 0.0, ()),
+    ),
+    (
+        "between 10 and 12 million",
+        0.1e6,
+        Reading(11e6, closed(10e6, 12e6), closed(9.95e6, 12.05e6), 0.1e6, 0.1e6, (R.ROUNDING,)),
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "precision", "expected"), PRECISION)
@@ -200,5 +332,5 @@ def test_float_path_matches_decimal_path(
         context.prec = 60
         p = None if precision is None else Decimal(repr(precision))
         x = readings._parts(figure.amount, p)
-        exact = readings._reading(figure.qualifier, x, None, Decimal(0))
+        exact = readings._reading(figure.qualifier, x, None, Decimal(0), cap=readings.CAP)
     assert read(figure, precision=precision) == exact

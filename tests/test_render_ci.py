@@ -74,7 +74,48 @@ def test_findings_cover_every_rule_once_in_the_sample(tmp_path: Path) -> None:
         ("within-rounding", "trucks", "warning", "claims.toml", 52, None),
         ("inconsistent", "too_few", "error", "claims.toml", 61, None),
     ]
-    assert {f.rule.name for f in found} == {r.name for r in RULES}
+    # bound-only has a sample of its own (the test below)
+    assert {f.rule.name for f in found} == {r.name for r in RULES} - {"bound-only"}
+
+
+BOUND_ONLY = CLAIMS.replace(
+    "[checks.apples_fit]",
+    """[claims.spent]
+value = "at least 1"
+
+[claims.budget_share]
+quote = "12 percent of the budget"
+value = "12 percent"
+formula = "spent / fruit"
+
+[checks.apples_fit]""",
+)
+
+
+def test_a_figure_reached_only_through_an_open_bound_is_a_bound_only_error(
+    tmp_path: Path,
+) -> None:
+    found = findings(sample_report(tmp_path, claims=BOUND_ONLY))
+    # at least 1 of 30 (read as 28.5 to 31.5) is 1.59 % or more, but with the bound read as 1
+    # (0.5 to 2) it is under 7.02 %, short of 12 percent
+    (bound,) = [f for f in found if f.rule.name == "bound-only"]
+    assert (bound.result.id if bound.result else None, bound.level, bound.path, bound.line) == (
+        "budget_share",
+        "error",
+        "doc.txt",
+        4,
+    )
+    assert bound.message == (
+        "⇥ bound-only: the document states 12 percent, but spent / fruit gives 3.33 % (1.59 – ∞ %)"
+    )
+    sarif = json.loads(get_reporter("sarif")(sample_report(tmp_path, claims=BOUND_ONLY),
+                                              RenderOptions()))  # fmt: skip
+    run_ = sarif["runs"][0]
+    rules = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert "figcheck/bound-only" in rules
+    assert [r["level"] for r in run_["results"] if r["ruleId"] == "figcheck/bound-only"] == [
+        "error"
+    ]
 
 
 def test_strict_makes_within_rounding_an_error(tmp_path: Path) -> None:
@@ -236,6 +277,7 @@ def test_sarif_results_rules_and_places(tmp_path: Path) -> None:
     assert [(r["id"], r["defaultConfiguration"]["level"]) for r in rules] == [
         ("figcheck/inconsistent", "error"),
         ("figcheck/within-rounding", "warning"),
+        ("figcheck/bound-only", "error"),
         ("figcheck/quote-not-found", "error"),
         ("figcheck/figure-not-in-quote", "error"),
         ("figcheck/reference-inconsistent", "error"),
@@ -353,7 +395,7 @@ def test_format_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert from_env.exit_code == 1
     assert from_env.stdout.splitlines() == [
         "::error file=claims.toml,line=11,title=figcheck%3A total::✘ inconsistent: "
-        "the document states 45, but a + b gives 30 (20 – 40)",
+        "the document states 45, but a + b gives 30 (28.5 – 32)",
         "figcheck: 3 results: 2 unchecked, 1 inconsistent; 3 without a quote",
     ]
     flag_wins = run("check", "claims.toml", "--format", "gitlab", env={"FIGCHECK_FORMAT": "github"})

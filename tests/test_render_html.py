@@ -126,7 +126,7 @@ def test_tooltip_tells_stated_computed_formula_and_verdict(tmp_path: Path) -> No
         '<span class="row"><b>sold</b> <span class="badge v-inconsistent">✘ inconsistent</span>'
         '</span><span class="row">stated: 95 percent</span>'
         '<span class="row">formula: <code>apples / fruit</code></span>'
-        '<span class="row">computed: 33.3 % (14.3 – 60 %)</span>'
+        '<span class="row">computed: 33.3 % (30.2 – 38.6 %)</span>'
     )
 
 
@@ -306,7 +306,8 @@ def test_problems_come_first_failing_ones_first_with_their_reasons(tmp_path: Pat
     problems = html[html.index('<section id="problems">') : html.index('<section id="audit">')]
     assert (
         '<p class="why">the inputs give 33.3 %, and even their loosest reading gives at most '
-        "60 %, but the document says 95 percent (94.5 to 96 % at its loosest).</p>"
+        "38.6 %, but the document says 95 percent (94.5 to 95.5 % as written, 94.5 to 96 % at "
+        "its loosest).</p>"
     ) in problems
     assert (
         "<li>apples would need to be between 28.3 and 28.6; the document says 10</li>" in problems

@@ -126,3 +126,67 @@ def test_sampling_sees_open_and_unbounded_ends() -> None:
         math.nextafter(1.0, -INF),
         1.0,
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TREES, st.lists(intervals(), min_size=len(NAMES), max_size=len(NAMES)))
+def test_tightened_ranges_hold_every_sampled_point(tree: Tree, boxes: list[Interval]) -> None:
+    """The range with repeated inputs fixed where the formula is monotone in them is still
+    sound: it holds the formula's value at every sampled point of the input box."""
+    formula = compile_formula(source(tree))
+    given_boxes = dict(zip(NAMES, boxes, strict=True))
+    inputs = [given_boxes[name] for name in formula.names]
+    box, _ = formula.span(inputs)
+    for chosen in product(*(samples(b) for b in inputs)):
+        point = dict(zip(formula.names, chosen, strict=True))
+        expected = value(tree, {**dict.fromkeys(NAMES, 0.0), **point})
+        if expected is None:
+            continue
+        assert inside(expected, box), (source(tree), point, str(box))
+
+
+WRITTEN = st.one_of(
+    st.integers(1, 5000).map(str),
+    st.integers(1, 999).map(lambda n: f"{n / 10}"),
+    st.integers(1, 5000).map(lambda n: f"about {n}"),
+    st.integers(1, 5000).map(lambda n: f"at least {n}"),
+    st.integers(1, 5000).map(lambda n: f"under {n}"),
+    st.integers(1, 50).map(lambda n: f"between {n} and {2 * n}"),
+    st.integers(1, 99).map(lambda n: f"{n} million"),
+)
+SHARES = st.one_of(
+    st.integers(0, 100).map(lambda n: f"{n} percent"),
+    st.integers(0, 1000).map(lambda n: f"{n / 10} percent"),
+    st.integers(0, 100).map(lambda n: f"about {n} percent"),
+    st.integers(0, 100).map(lambda n: f"over {n} percent"),
+    st.integers(0, 100).map(lambda n: f"nearly {n} percent"),
+    st.sampled_from(["half", "a third", "two-thirds", "a quarter"]),
+)
+SPELLINGS = [
+    ("(a - b) / a", "1 - b / a"),
+    ("a / (a + b)", "1 / (1 + b / a)"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(WRITTEN, WRITTEN, SHARES, st.sampled_from(SPELLINGS))
+def test_equal_formulas_give_equal_verdicts(
+    a: str, b: str, stated: str, spellings: tuple[str, str]
+) -> None:
+    """Spelling independence: ``(a-b)/a`` and ``1-b/a``, ``a/(a+b)`` and ``1/(1+b/a)`` give the
+    same verdict on any stated share, whatever the inputs' qualifiers."""
+    from pathlib import Path
+
+    from figcheck.check.checker import check
+    from figcheck.claims.loader import parse
+
+    found = []
+    for formula in spellings:
+        text = (
+            '[document]\nsource = "doc.txt"\n\n'
+            f'[claims.a]\nvalue = "{a}"\n\n[claims.b]\nvalue = "{b}"\n\n'
+            f'[claims.t]\nvalue = "{stated}"\nformula = "{formula}"\n'
+        )
+        report = check(parse(text, shown="claims.toml", base=Path(".")))
+        found.append(next(r.verdict for r in report.results if r.id == "t"))
+    assert found[0] == found[1], (a, b, stated, spellings)

@@ -15,13 +15,14 @@ from .common import EXAMPLES, ROOT
 # Runs the CLI in this interpreter, then prints which of the heavy modules got imported.
 PROGRAM = """
 import json, sys
-from figcheck.cli import main
+from figcheck.entry import main
 sys.argv = ["figcheck", *json.loads(sys.argv[1])]
 try:
     main()
 except SystemExit:
     pass
 heavy = ("pint", "rich", "figcheck.claims.loader", "figcheck.figures.units", "pydantic")
+heavy += ("typer", "figcheck.cli")
 loaded = sorted(m for m in sys.modules if m in heavy or m.startswith(("pint.", "rich.")))
 print(json.dumps(loaded), file=sys.stderr)
 """
@@ -40,17 +41,34 @@ def loaded_modules(*args: str) -> tuple[str, list[str]]:
     return done.stdout, json.loads(done.stderr.splitlines()[-1])
 
 
-def test_version_loads_neither_pint_nor_rich_nor_the_loader() -> None:
+def test_version_loads_neither_the_command_line_nor_pint_nor_rich() -> None:
     out, loaded = loaded_modules("--version")
     assert out == f"figcheck {__version__}\n"
     assert loaded == []
 
 
+def test_version_on_a_full_disk_says_so_and_exits_2() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "figcheck", "--version"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "figcheck: cannot write the version: No space left on device\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "allowed"),
     [
-        (("--help",), []),
-        (("check", "--help"), ["pydantic"]),  # Typer reads option values with pydantic
+        (("--help",), ["figcheck.cli", "typer"]),
+        # Typer reads option values with pydantic
+        (("check", "--help"), ["figcheck.cli", "pydantic", "typer"]),
     ],
 )
 def test_help_loads_no_pint(args: tuple[str, ...], allowed: list[str]) -> None:

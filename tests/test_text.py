@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def test_messages_keep_the_input_as_it_is() -> None:
     assert shorten("9" * 400, 60, ellipsis="...", keep_spaces=True) == "9" * 57 + "..."
 
 
+@pytest.mark.slow
 @given(st.text(), st.integers(min_value=3, max_value=80), st.sampled_from(["…", "..."]))
 def test_shorten_laws(text: str, limit: int, ellipsis: str) -> None:
     shown = shorten(text, limit, ellipsis=ellipsis)

@@ -1,5 +1,5 @@
 """Run figcheck as ``python -m figcheck``."""
 
-from figcheck.cli import main
+from figcheck.entry import main
 
 main()

@@ -301,7 +301,7 @@ def init(
     ] = False,
 ) -> int:
     """Draft a claims file for DOCUMENT: one claim per quantity it mentions."""
-    from figcheck.document.draft import draft_file
+    from figcheck.document.draft import draft_document
     from figcheck.io.atomic import refuse_existing, write_atomic
 
     target = None if output == "-" else Path(output)
@@ -313,11 +313,13 @@ def init(
     with ProgressBar() if bar else contextlib.nullcontext() as progress:
         if progress is not None:
             progress("drafting", 0, 0)
-        text = draft_file(document, target, suggest=not no_suggest)
+        drafted = draft_document(document, target, suggest=not no_suggest)
+    text = drafted.toml()
     if target is None:
         emit(text, None)
     else:
         write_atomic(target, text, overwrite=force, inputs=(document,))
+    print(drafted.summary("stdout" if target is None else str(target)), file=sys.stderr)
     return 0
 
 
@@ -429,10 +431,7 @@ def _width() -> int | None:
 
 
 def main() -> None:
-    """The console script."""
-    if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's options
-        print(f"figcheck {__version__}")
-        return
+    """The command line; figcheck.entry answers a bare ``--version`` before it is imported."""
     try:
         app()
     except KeyboardInterrupt:

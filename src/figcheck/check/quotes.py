@@ -5,15 +5,16 @@ from __future__ import annotations
 import functools
 import math
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
-from figcheck.figures.numbers import Amount, find_amounts, read_amount
+from figcheck.figures import lexicon
+from figcheck.figures.numbers import Amount, Style, detect_style, find_amounts, read_amount
 from figcheck.io.formats import SourceText, format_of, read_source
 
 if TYPE_CHECKING:
@@ -159,28 +160,43 @@ def states_number(amount: Amount, number: float, mantissa: float, *, percent: bo
     """
     if amount.form == "ordinal" or (amount.percent and not percent):
         return False
-    if _same(amount.value, abs(number)):
+    if _signed_same(amount.value, number):
         return True
-    return amount.scale_word is None and _same(amount.value, abs(mantissa))
+    return amount.scale_word is None and _signed_same(amount.value, mantissa)
 
 
-def stating_amount(quote: str, number: float, mantissa: float, *, percent: bool) -> Amount | None:
-    """The first amount of the folded *quote* that states the figure, or None."""
-    for amount in find_amounts(quote):
+def _signed_same(written: float, number: float) -> bool:
+    """A quote's amount states *number* if equal, or if it writes no sign and equals its size
+    ("fell by 3 percent" for -3 percent); a negative amount states only a negative number."""
+    return _same(written, number) or (written >= 0 and _same(written, abs(number)))
+
+
+def stating_amount(
+    quote: str, number: float, mantissa: float, *, percent: bool, style: Style | None = None
+) -> Amount | None:
+    """The first amount of the folded *quote* that states the figure, or None; numbers are
+    read in the document's *style* (else the quote's own)."""
+    for amount in find_amounts(quote, style):
         if states_number(amount, number, mantissa, percent=percent):
             return amount
     return None
 
 
 def quote_states(
-    quote: str, number: float, mantissa: float, *, percent: bool, written: str = ""
+    quote: str,
+    number: float,
+    mantissa: float,
+    *,
+    percent: bool,
+    written: str = "",
+    style: Style | None = None,
 ) -> bool:
     """Whether the folded *quote* states the figure: whether some amount read from it passes
     states_number. *written* is the amount as the value writes it ("22 million"); where it
     stands alone in the quote the answer is known without reading the quote's amounts."""
     if _stands_alone(quote, written):
         return True
-    return stating_amount(quote, number, mantissa, percent=percent) is not None
+    return stating_amount(quote, number, mantissa, percent=percent, style=style) is not None
 
 
 def _stands_alone(quote: str, written: str) -> bool:
@@ -202,10 +218,12 @@ def _stands_alone(quote: str, written: str) -> bool:
         after = quote[end : end + 2]
         if not (
             before.isalnum()
-            or before in "_-,./%"
+            or before in "_-,./%−–"
+            or (before in _GROUP_SPACES and quote[at - 2 : at - 1].isdigit() and _group(written))
             or after[:1].isalnum()
             or after[:1] == "_"
             or (after[:1] in ",.-/" and after[1:2].isalnum())
+            or after[:1] == "/"  # "1/2/": the reader reads no fraction before a slash
             or _continues(quote[end : end + _LONGEST_TAIL])
         ):
             return True
@@ -213,8 +231,16 @@ def _stands_alone(quote: str, written: str) -> bool:
     return False
 
 
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+
+
+def _group(written: str) -> bool:
+    """Whether *written* opens with a group of three digits, as after a thousands space."""
+    return written[:3].isdigit() and not written[3:4].isdigit()
+
+
 # A scale word or "per cent" after an amount, with one character to show that the word ends.
-_LONGEST_TAIL = len(" trillion") + 1
+_LONGEST_TAIL = max(map(len, (*lexicon.SCALES, *lexicon.FOREIGN_SCALES))) + 2
 
 
 @functools.lru_cache(maxsize=4096)
@@ -321,6 +347,23 @@ def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict
     return found
 
 
+# Above this many characters, quotes are looked up by word keys rather than found by search.
+_LONG = 50_000
+
+
+def _size(item: tuple[Sequence[int], int]) -> int:
+    return len(item[0])
+
+
+def _word_keys(text: str) -> dict[str, list[int]]:
+    """Where each word starts, by the _KEY characters from there: places in text order."""
+    keys: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        at = m.start()
+        keys.setdefault(text[at : at + _KEY], []).append(at)
+    return keys
+
+
 class QuoteIndex:
     """A document folded once for quote matching, with a map back to lines and columns.
 
@@ -335,11 +378,13 @@ class QuoteIndex:
         self.path = path
         # a Markdown or HTML document: locations are placed in the file as stored
         self.origin = origin if origin is not None and origin.text_starts else None
+        self.style = detect_style(text)  # quotes read numbers the way the document writes them
         self._kept, hyphens = _fold(text, keep_hyphen=True)
         self._dropped: _Folded | None = None
         self._has_hyphens = hyphens > 0
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
+        self._keys: dict[int, dict[str, list[int]]] = {}  # per index: word keys, when long
 
     def _indexes(self) -> tuple[_Folded, ...]:
         if not self._has_hyphens:
@@ -360,6 +405,33 @@ class QuoteIndex:
             todo = [q for q in todo if q not in self._spans]
         self._spans.update(dict.fromkeys(todo))
 
+    def _occurrences(self, index: _Folded, quote: str, start: int = 0, limit: int = 1) -> list[int]:
+        """Where *quote* occurs in *index* from *start* (as _first finds it), at most *limit*
+        places. In a long document a quote is looked up by the key of its first word, so the
+        cost of one lookup does not grow with the document."""
+        text = index.text
+        offsets = [m.start() for m in _WORD.finditer(quote) if m.start() + _KEY <= len(quote)]
+        if len(text) < _LONG or not offsets:
+            found: list[int] = []
+            at = _first(text, quote, start)
+            while at >= 0 and len(found) < limit:
+                found.append(at)
+                at = _first(text, quote, at + 1)
+            return found
+        keys = self._keys.get(id(index))
+        if keys is None:
+            keys = self._keys[id(index)] = _word_keys(text)
+        # the quote's rarest word key: its places are the fewest to compare
+        places, offset = min(((keys.get(quote[o : o + _KEY], ()), o) for o in offsets), key=_size)
+        found = []
+        for i in range(bisect_left(places, start + offset), len(places)):
+            at = places[i] - offset
+            if text.startswith(quote, at) and not _inside(text, at, quote):
+                found.append(at)
+                if len(found) == limit:
+                    break
+        return found
+
     def _find(self, quote: str) -> tuple[int, int, _Folded] | None:
         """The folded span of the folded *quote* in the first index that holds it."""
         if quote in self._spans:
@@ -367,9 +439,9 @@ class QuoteIndex:
         result: tuple[int, int, _Folded] | None = None
         if quote:
             for index in self._indexes():
-                at = _first(index.text, quote)
-                if at >= 0:
-                    result = (at, at + len(quote), index)
+                found = self._occurrences(index, quote)
+                if found:
+                    result = (found[0], found[0] + len(quote), index)
                     break
         self._spans[quote] = result
         return result
@@ -388,7 +460,7 @@ class QuoteIndex:
         if found is None:
             return False
         start, end, index = found
-        return _first(index.text, index.text[start:end], start + 1) < 0
+        return not self._occurrences(index, index.text[start:end], start + 1)
 
     def match(self, quote: str, stated: Stated) -> QuoteMatch | None:
         """Where *quote* is and where it states *stated*; None if the quote is not there."""
@@ -398,7 +470,9 @@ class QuoteIndex:
             return None
         start, end, index = found
         original = index.original
-        amount = stating_amount(folded, stated.number, stated.mantissa, percent=stated.percent)
+        amount = stating_amount(
+            folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
+        )
         if amount is None:
             return QuoteMatch(original(start), original(end - 1) + 1, None, None)
         return QuoteMatch(
@@ -440,6 +514,7 @@ class QuoteIndex:
             stated.mantissa,
             percent=stated.percent,
             written=stated.written,
+            style=self.style,
         ):
             return None, where, span
         return Verdict.FIGURE_NOT_IN_QUOTE, where, span

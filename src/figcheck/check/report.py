@@ -70,6 +70,26 @@ class Result:
     accepted: str | None = None  # the claims file's reason for accepting a failing verdict
     claim: Claim | None = field(default=None, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
+    # what an ≈ needed: (kind, id) pairs, id "" for the stated figure itself
+    slack: tuple[tuple[str, str], ...] = ()
+    wide: bool = False  # the computed range may be wider than the truth (a repeated input)
+    # the range that decided a formula verdict short of ✔: for ≈ the one that met the stated
+    # figure, for bound-only and ✘ the one read with open bounds cut
+    reached: Interval | None = None
+
+    @property
+    def off(self) -> str:
+        """How far off a formula's figure is, in the reader's terms, e.g. ``20 % stated,
+        10.6 % computed: 9.42 percentage points, 1.89×``; "" for a claim without a formula."""
+        if self.stated is None or self.central is None or self.sides is not None:
+            return ""
+        return notation.off(self.stated, self.central)
+
+    @property
+    def slack_text(self) -> str:
+        """What an ≈ needed, e.g. ``truncation of plot_equivalent; trailing zeros of the
+        stated figure``; "" when nothing did."""
+        return notation.slack_text(self.slack)
 
     @property
     def computed(self) -> str:

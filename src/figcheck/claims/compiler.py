@@ -109,14 +109,115 @@ def compile_formula(source: str, names: Sequence[str] | None = None) -> Formula:
 def _compile_formula(source: str, names: tuple[str, ...] | None) -> Formula:
     text = _precheck(source, "formula")
     found = _by_shape(text, names)
-    return found if found is not None else _compile_text(text, names)
+    formula = found if found is not None else _compile_text(text, names)
+    if formula.repeated:
+        _share_form(formula)
+    return formula
+
+
+def _share_form(formula: Formula) -> None:
+    """Give a share formula its form with the repeated id once, for interval ranges.
+
+    ``(x - y - z) / x`` is ``1 + (-y - z) / x`` and ``x / (x + y)`` is ``1 / (1 + y / x)``
+    wherever x is not 0; in that form each id appears once, so its interval range is exact.
+    """
+    body = ast.parse(formula.source, mode="eval").body
+    if not (isinstance(body, ast.BinOp) and isinstance(body.op, ast.Div)):
+        return
+    text = formula.source
+    if isinstance(body.right, ast.Name):  # (x ± rest) / x
+        pivot = body.right.id
+        rest = _without(body.left, pivot, text)
+        alt = None if rest is None else f"1 + ({rest}) / {pivot}"
+    elif isinstance(body.left, ast.Name):  # x / (x ± rest)
+        pivot = body.left.id
+        rest = _without(body.right, pivot, text)
+        alt = None if rest is None else f"1 / (1 + ({rest}) / {pivot})"
+    else:
+        return
+    if alt is None:
+        return
+    try:
+        other = _compile_text(alt, formula.names)
+    except FormulaError:
+        return
+    if other.repeated:
+        return
+    object.__setattr__(formula, "share", (formula.names.index(pivot), other))
+
+
+def _without(node: ast.expr, pivot: str, text: str) -> str | None:
+    """The signed terms of a sum *node* but the one term *pivot* (which must appear once, with
+    a plus sign), as source text; None when *node* is not such a sum."""
+    terms: list[tuple[int, ast.expr]] = []
+    stack: list[tuple[int, ast.expr]] = [(1, node)]
+    while stack:
+        sign, item = stack.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add | ast.Sub):
+            stack.append((sign, item.left))
+            stack.append((sign if isinstance(item.op, ast.Add) else -sign, item.right))
+        else:
+            terms.append((sign, item))
+    hits = [(s, n) for s, n in terms if isinstance(n, ast.Name) and n.id == pivot]
+    if len(hits) != 1 or hits[0][0] != 1 or len(terms) < 2:
+        return None
+    rest = [(s, n) for s, n in terms if not (isinstance(n, ast.Name) and n.id == pivot)]
+    if any(pivot in {x.id for x in ast.walk(n) if isinstance(x, ast.Name)} for _, n in rest):
+        return None
+    return " ".join(f"{'+' if s > 0 else '-'} ({_segment(n, text)})" for s, n in rest)
 
 
 def _compile_text(text: str, names: tuple[str, ...] | None) -> Formula:
-    body = _parse(text, "formula")
-    index = {} if names is None else {name: i for i, name in enumerate(names)}
-    program = _walk(body, 1, text, index, names is not None)
+    try:
+        body = _parse(text, "formula")
+        index = {} if names is None else {name: i for i, name in enumerate(names)}
+        program = _walk(body, 1, text, index, names is not None)
+    except FormulaError as error:
+        # only where the generic message says little: a syntax error, a tuple, "^" or "%"
+        mistake = _mistake(text) if error.message.startswith(_VAGUE) else None
+        if mistake is None:
+            raise
+        raise FormulaError(mistake) from None
     return Formula(text, tuple(index) if names is None else names, tuple(program))
+
+
+_VAGUE = ("syntax error", "tuples are not allowed", 'operator "^"', 'operator "%"')
+_TIMES_X = re.compile(r"(?<=[\w)])\s*[x×]\s*(?=[\w(])|(?<=[\w)])\s+[x×]\s+|(?<=[0-9])[x×]\b")
+_GROUPED = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+
+
+def _mistake(text: str) -> str | None:
+    """A specific message for the common mistakes in a formula that does not compile: a
+    figure written as in prose ("70 billion", "33m", "50%", "1,000"), "x" for times, "^"."""
+    from figcheck.figures.numbers import find_amounts  # the one number reader
+
+    for amount in find_amounts(text):
+        if amount.scale_word is not None or amount.currency is not None:
+            value = _plain(amount.value)
+            return (
+                f'"{amount.text}" reads as {value}: formulas take plain numbers or claim ids, '
+                f"so write {value} or give the figure a claim of its own"
+            )
+        if amount.percent:
+            return (
+                f'"{amount.text}" in a formula: write a percentage as a fraction '
+                f"({_plain(amount.value / 100)}) or as {_plain(amount.value)} / 100"
+            )
+    grouped = _GROUPED.search(text)
+    if grouped is not None:
+        plain = grouped.group().replace(",", "")
+        return f'write "{grouped.group()}" without thousands separators: {plain}'
+    if "^" in text:
+        return 'use "**" for a power ("^" is not one): e.g. "a ** 2"'
+    if _TIMES_X.search(text) is not None:
+        return 'use "*" to multiply ("x" is not an operator): e.g. "a * b"'
+    if "%" in text:
+        return '"%" is not allowed in a formula: write a share as a fraction (50% is 0.5)'
+    return None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -24,6 +24,7 @@ CLAIM_KEYS = (
     "precision",
     "references",
     "accept",
+    "integer",
 )
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
 CHECK_KEYS = ("assert", "section", "note", "accept")
@@ -62,6 +63,8 @@ class Fields:
         self.shown = shown
         self.lines = lines
         self.problems: list[Problem] = []
+        # [units] words whose definition failed: reported once, not again for each claim
+        self.failed_units: frozenset[str] = frozenset()
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(Location(self.shown, line), message))

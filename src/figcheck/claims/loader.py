@@ -22,7 +22,7 @@ from figcheck.claims.ids import valid_id
 from figcheck.claims.model import Check, Claim, ClaimsFile, Reference
 from figcheck.claims.tomllines import LineIndex
 from figcheck.claims.tomlread import read_toml
-from figcheck.claims.values import precision_of, stated_from_number, stated_from_text
+from figcheck.claims.values import precision_of, stated_from_number, stated_from_text, whole
 from figcheck.errors import FigcheckError, ProblemsError
 from figcheck.figures.stated import Stated
 from figcheck.figures.units import Unit, UnitTable
@@ -192,6 +192,14 @@ class _Builder(Fields):
                 formula = compile_formula(formula_text)
             except FigcheckError as err:
                 self.problem(line, f"{what}: formula: {err.message}")
+        integer = self.integer(table, line, what)
+        if integer and stated is not None:
+            counted = whole(stated)
+            if counted is None:
+                self.problem(
+                    line, f'{what}: integer = true, but "{stated.text}" holds no whole number'
+                )
+            stated = counted
         references = self.references(cid, table.get("references"), units, about, stated)
         if stated is None or len(self.problems) > before:
             return None
@@ -207,7 +215,16 @@ class _Builder(Fields):
             references=references,
             suggested=suggested,
             accept=accept,
+            integer=integer,
         )
+
+    def integer(self, table: Mapping[str, Any], line: int | None, what: str) -> bool:
+        """The claim's ``integer`` flag: true for a whole count."""
+        value = table.get("integer", False)
+        if not isinstance(value, bool):
+            self.problem(line, f"{what}: integer must be true or false, not {type_name(value)}")
+            return False
+        return value
 
     def stated(
         self,
@@ -238,7 +255,8 @@ class _Builder(Fields):
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return stated_from_number(value, unit_text or "", units)
         except FigcheckError as err:
-            self.problem(line, f"{what}: {err.message}")
+            if not settings.follows_from_units(err.message, self.failed_units):
+                self.problem(line, f"{what}: {err.message}")
             return None
         self.problem(line, f"{what}: value must be a string or a number, not {type_name(value)}")
         return None

@@ -37,6 +37,7 @@ class Claim:
     references: tuple[Reference, ...] = ()
     suggested: str | None = None  # why init suggested the formula, and what else it considered
     accept: str | None = None  # why a failing verdict is accepted
+    integer: bool = False  # a whole count: its readings and its computed range hold whole numbers
 
 
 @dataclass(frozen=True, slots=True)

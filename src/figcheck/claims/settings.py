@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from figcheck.claims.fields import DOCUMENT_KEYS, SETTINGS_KEYS, Fields, type_name
@@ -91,6 +92,31 @@ def units(fields: Fields, raw: object) -> UnitTable:
             )
     try:
         return unit_table(extra)
+    except FigcheckError:
+        pass
+    # one message for each [units] line that fails; the others still define their words
+    failed: list[tuple[str, str]] = []
+    try:
+        table_ = UnitTable(extra, failed)
     except FigcheckError as err:
         fields.problem(line, err.message)
         return UnitTable()
+    done: frozenset[str] = frozenset()
+    for word, message in failed:
+        if not follows_from_units(message, done):  # "gadget = widget * 2" after widget failed
+            fields.problem(fields.lines.key("units", word) or line, message)
+        done |= {word.lower()}
+    fields.failed_units = done
+    return table_
+
+
+_UNKNOWN_UNIT = re.compile(r'unknown unit "(?P<word>[^"]+)"')
+
+
+def follows_from_units(message: str, failed: frozenset[str]) -> bool:
+    """Whether a message's unknown unit is a [units] word whose definition already failed."""
+    found = _UNKNOWN_UNIT.search(message)
+    if found is None or not failed:
+        return False
+    word = found["word"].lower()
+    return word in failed or word.removesuffix("s") in failed or f"{word}s" in failed

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from figcheck.errors import FigcheckError
 from figcheck.figures.figure import parse_figure
-from figcheck.figures.interval import Interval
+from figcheck.figures.interval import Interval, whole_numbers
 from figcheck.figures.readings import Reading, read
 from figcheck.figures.stated import Stated
 from figcheck.figures.units import Unit, UnitTable
@@ -51,6 +52,11 @@ def _scaled(reading: Reading, k: float) -> Reading:
         lenient=reading.lenient.scaled(k),
         s=reading.s * k,
         l=reading.l * k,
+        slack=reading.slack,
+        carried=None if reading.carried is None else reading.carried.scaled(k),
+        bounded=None
+        if reading.bounded is None
+        else (reading.bounded[0].scaled(k), reading.bounded[1].scaled(k)),
     )
 
 
@@ -82,3 +88,23 @@ def stated_from_number(value: float, unit_text: str, units: UnitTable) -> Stated
     text = f"{value} {unit_text}".strip()
     reading = Reading(central=base, strict=point, lenient=point, s=0.0, l=0.0)
     return Stated(text=text, unit=unit, reading=reading, number=number, mantissa=number)
+
+
+def whole(stated: Stated) -> Stated | None:
+    """*stated* read as a whole count: every reading cut to the whole numbers it holds ("12"
+    is exactly 12, "about 12" is 11 to 13), and no slack beyond the strict reading for a count
+    written to the unit; None when its strict reading holds none."""
+    r = stated.reading
+    strict = whole_numbers(r.strict)
+    if strict.empty:
+        return None
+    # a count written to the unit has no rounding slack at all: "190" people are 190
+    lenient = strict if r.s <= 1 else whole_numbers(r.lenient)
+    carried = None if r.carried is None else whole_numbers(r.carried)
+    bounded = None
+    if r.bounded is not None:
+        bounded = (whole_numbers(r.bounded[0]), whole_numbers(r.bounded[1]))
+    reading = dataclasses.replace(
+        r, strict=strict, lenient=lenient, carried=carried, bounded=bounded
+    )
+    return dataclasses.replace(stated, reading=reading)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, find_amounts
 from figcheck.figures.units import is_known_word
+from figcheck.text import shorten
 
 if TYPE_CHECKING:
     from figcheck.check.quotes import QuoteIndex, QuoteMatch
@@ -44,7 +45,14 @@ class Mention:
     qualifier: Qualifier = Qualifier.PLAIN
     upper: float | None = None  # the upper end of a range ("1944-45" -> 1945)
     percent: bool = False
-    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal"
+    form: str = "digits"  # "digits" | "words" | "fraction" | "ordinal" | "multiple" | "unread"
+    guess: str = ""  # why the reading is a guess ("1,234" in a document of both styles)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the mention counts as covered: a claim covers it, and it was read without
+        a guess (a mention read only in part, or by a guess, always counts against)."""
+        return self.covered_by is not None and not self.guess and self.form != "unread"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,14 @@ class CoverageReport:
     def counts(self, category: Category) -> tuple[int, int]:
         """(covered, total) mentions of *category*."""
         mentions = self.of(category)
-        return sum(1 for m in mentions if m.covered_by is not None), len(mentions)
+        return sum(1 for m in mentions if m.counted), len(mentions)
+
+    @property
+    def unsure(self) -> tuple[int, int]:
+        """(guessed, unread) quantity mentions: they count against the percentage."""
+        mentions = self.of(Category.QUANTITY)
+        guessed = sum(1 for m in mentions if m.guess)
+        return guessed, sum(1 for m in mentions if m.form == "unread")
 
     @property
     def percent(self) -> float:
@@ -84,6 +99,11 @@ class CoverageReport:
         covered), 4 counts (0 covered), 3 ordinals or labels``."""
         covered, total = self.counts(Category.QUANTITY)
         line = f"{covered} of {total} quantities covered ({_percent(self.percent)}%)"
+        guessed, unread = self.unsure
+        if guessed or unread:
+            parts = [f"{guessed} guessed"] if guessed else []
+            parts += [f"{unread} unread"] if unread else []
+            line += f" ({', '.join(parts)}: not counted as covered)"
         others = []
         for category, name in ((Category.YEAR, "year"), (Category.COUNT, "count")):
             done, n = self.counts(category)
@@ -152,7 +172,6 @@ GOODS_NOUNS = frozenset(
     """
     )
 )
-CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₽": "rubles"}
 CURRENCY_WORDS = frozenset(
     words("dollars euros pounds rubles roubles yen yuan francs pesos rupees")
 )
@@ -167,7 +186,7 @@ _LABEL_WORDS = words(
     volume book act scene phase stage round question exhibit appendix annex clause paragraph
     para. rule grade level class room line version issue number episode season track route
     highway ward district precinct floor box form schedule amendment resolution bill decree
-    order model type series game match verse psalm canto
+    order model type series game match verse psalm canto rfc iso python cpython
     """
 )
 _LABEL_BEFORE = re.compile(
@@ -183,8 +202,36 @@ _RANGE_GAP = re.compile(r"[^\S\n]*[-–—][^\S\n]*\Z|\s+to\s+\Z")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\Z")
 _DATE_AFTER = re.compile(r"[-/][0-9]")
 _CODE_AFTER = re.compile(r"[-/][0-9]+[-/][0-9]")  # "2020-05-12", "555-123-4567"
+_PHONE_AFTER = re.compile(r"-[0-9]{4}(?![0-9])")  # "691-5902"
+# What makes a number no figure: a tag's or an entity's content ("CO<sub>2</sub>", "&#10007;"),
+# an age bracket ("aged 70", "under-five", "5 years of age"), a time ago ("20 minutes ago"),
+# a confidence level ("95% CI"), a reporting period ("three months ended")
+_TAG_OR_ENTITY_BEFORE = re.compile(r"(?:<su[bp]>|&#x?)\Z", re.IGNORECASE)
+_DENOMINATOR_BEFORE = re.compile(r"\b(?:per|every)[^\S\n]+\Z", re.IGNORECASE)
+_AGE_ENDS = ("age", "ages", "aged", "under-", "over-")
+_AGE_BEFORE = re.compile(r"(?:\bage[sd]?[^\S\n]+|\b(?:under|over)-)\Z", re.IGNORECASE)
+_AFTER_NOT_FIGURE = re.compile(
+    r"[^\S\n]*(?:years?[^\S\n]+(?:of[^\S\n]+age|old|and[^\S\n]+(?:older|over|above))\b"
+    r"|(?:seconds?|minutes?|hours?)[^\S\n]+ago\b"
+    r"|(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ended\b"
+    r"|(?:CI|confidence[^\S\n]+interval|credible[^\S\n]+interval)\b)",
+    re.IGNORECASE,
+)
 _AND_GAP = re.compile(r"\s+and\s+\Z")
 _YEAR_ABOUT = frozenset({Qualifier.PLAIN, Qualifier.ABOUT})  # "about 1900", "circa 1850"
+
+
+# Units of more than one word after a figure: "0.4 percentage points", "1.0 p.p.", a rate
+# ("93 deaths per 1000 live births", "320 out of every 1000"): the rate is the figure
+_UNIT_PHRASE_AFTER = re.compile(
+    r"(?P<unit>[^\S\n]+(?:percentage|basis)[^\S\n]+points?\b|[^\S\n]*p\.[^\S\n]?p\.)"
+    r"|(?:[^\S\n]+[A-Za-z]+){0,3}?[^\S\n]+(?:per|(?:out[^\S\n]+of|for|in)[^\S\n]+every)"
+    r"[^\S\n]+(?P<rate>1,?000|thousand|100,?000|hundred[^\S\n]+thousand)\b",
+    re.IGNORECASE,
+)
+_RATES = {"1000": "per 1000", "thousand": "per 1000", "100000": "per 100,000"}
+_RATES["hundred thousand"] = "per 100,000"
+_OF = frozenset({"of", "de", "d'", "d’"})
 
 
 def out_of(text: str, end: int, whole: Amount) -> bool:
@@ -199,10 +246,20 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     "people", "goods", "currency". The noun is the next word, or, for people, one of the
     next four words ("seven million full and candidate members").
     """
+    window = text[end : end + 48]
+    cheap = "per" in window or "every" in window or "point" in window or "p." in window
+    special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
+    if special is not None:
+        if special["rate"] is not None:
+            denominator = special["rate"].replace(",", "").lower()
+            return _RATES.get(denominator, "per 1000"), "rate"
+        return " ".join(special["unit"].lower().split()), "unit"
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None
     following = m.group().split()
+    if following[0].lower() in _OF and len(following) > 1 and _kind(following[1]) == "currency":
+        following = following[1:]  # "6 millions de dollars", "millions of dollars"
     first = following[0]
     kind = _kind(first)
     if kind is not None:
@@ -263,8 +320,11 @@ def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> flo
         or _DATE_AFTER.match(text, upper.end) is not None  # "2020-05-12" is a date
     ):
         return None
+    if _is_year(lower) and not _is_year(upper) and len(upper.text) != 2:
+        return None  # "from 2.5 billion in 1950 to 5.6 billion": no range of years
     value = upper.value
-    if _is_year(lower) and upper.form == "digits" and len(upper.text) == 2:
+    dash = text[gap_start : upper.start].strip() in ("-", "–", "—")
+    if _is_year(lower) and upper.form == "digits" and len(upper.text) == 2 and dash:
         value = lower.value // 100 * 100 + upper.value  # "1944-45"
         if value <= lower.value:
             value += 100
@@ -297,6 +357,18 @@ def find_mentions(text: str) -> list[Mention]:
         if upper is None and _is_year(amount) and _decade(text, amount):
             upper, end = amount.value + 9, end + 1  # "the 1950s"
         category = _category(text, amount, top, qualifier, end, before)
+        if category is Category.QUANTITY and _age_bracket(text, start, amount, qualifier):
+            category = Category.LABEL
+        if (
+            mentions
+            and mentions[-1].category is Category.LABEL
+            and category is not Category.LABEL
+            and _LIST_GAP.fullmatch(text, mentions[-1].end, start) is not None
+            and amount.form == "digits"
+            and mentions[-1].form == "digits"
+            and len(amount.text) == len(mentions[-1].text.split()[-1])
+        ):
+            category = Category.LABEL  # "CPython 3.10, 3.11, and 3.12": a list of labels
         if category is Category.COUNT and i < n and out_of(text, end, amounts[i]):
             category = Category.QUANTITY  # "six out of the seven million members"
         value, percent = amount.value, amount.percent
@@ -326,9 +398,37 @@ def find_mentions(text: str) -> list[Mention]:
                 upper=upper,
                 percent=percent,
                 form=amount.form,
+                guess=amount.guess or (top.guess if top is not None else ""),
             )
         )
-    return mentions
+    return _with_unread(text, mentions)
+
+
+# a digit run that is no part of a word: if no mention holds it, the reader could not read it
+_DIGIT_RUN = re.compile(r"(?<![^\W_])[0-9]+")
+
+
+def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
+    """*mentions* and, in order among them, each run of digits that no mention holds (one too
+    long for a float): listed as unread quantities, so that coverage never hides them."""
+    unread: list[Mention] = []
+    i = 0
+    for m in _DIGIT_RUN.finditer(text):
+        at = m.start()
+        while i < len(mentions) and mentions[i].end <= at:
+            i += 1
+        if i < len(mentions) and mentions[i].start <= at:
+            continue
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        written = shorten(m.group(), 40)
+        unread.append(
+            Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
+                    form="unread")
+        )  # fmt: skip
+    if not unread:
+        return mentions
+    return sorted([*mentions, *unread], key=lambda mention: mention.start)
 
 
 def _category(
@@ -337,30 +437,76 @@ def _category(
     """*end* is where the figure ends; *before*, the words just before it, folded."""
     if amount.form == "ordinal" or _is_label(text, amount, before):
         return Category.LABEL
-    currency = text[amount.start - 1 : amount.start] in CURRENCY_SYMBOLS
-    if _is_year(amount) and qualifier in _YEAR_ABOUT and not currency:
+    currency = amount.currency is not None
+    years = _is_year(amount) and ((top is None and qualifier in _YEAR_ABOUT) or top is not None)
+    if years and not currency:
         return Category.QUANTITY if counted(text, end) is not None else Category.YEAR
     last = top or amount
     if (
         last.scale_word is not None
         or last.percent
-        or amount.form == "fraction"
+        or amount.form in ("fraction", "multiple")
         or currency
         or qualifier is not Qualifier.PLAIN
         or not amount.value.is_integer()
-        or last.value >= 1000
+        or abs(last.value) >= 1000
         or counted(text, end) is not None
     ):
         return Category.QUANTITY
     return Category.COUNT
 
 
+_AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
+_SHORT_LINE = 30
+_AFTER_FIRSTS = frozenset("ysmhdwcCYSMHDW")
+
+
+def _line_length(text: str, at: int) -> int:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (len(text) if end < 0 else end) - start
+
+
+_LIST_GAP = re.compile(r",[^\S\n]*(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
+_AGE_OF = re.compile(
+    r"\b(?:children|infants|babies|kids|girls|boys|adults|women|men|people|those|deaths)\s+\Z",
+    re.IGNORECASE,
+)
+_AGE_QUALIFIERS = frozenset(
+    {Qualifier.UNDER, Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.AT_MOST}
+)
+
+
+def _age_bracket(text: str, start: int, amount: Amount, qualifier: Qualifier) -> bool:
+    """ "children under 5": an age bracket after a noun for people, not a figure of them."""
+    if qualifier not in _AGE_QUALIFIERS or amount.form not in ("digits", "words"):
+        return False
+    if amount.scale_word is not None or amount.percent or not 0 < amount.value < 130:
+        return False
+    return _AGE_OF.search(text, max(0, start - 16), start) is not None
+
+
+_JOINS = frozenset("-/.:")
+
+
 def _in_code(text: str, amount: Amount) -> bool:
-    """A part of a date or code such as "2020-05-12": digits joined to digits by - or /."""
-    start = amount.start
-    if start >= 2 and text[start - 1] in "-/" and text[start - 2].isdigit():
+    """A part of a date, version or code: "2020-05-12", "3.11.10", "01.21.2020", "8:30",
+    "691-5902" (a phone number), "arXiv:1908.08962v2"."""
+    start, end = amount.start, amount.end
+    preceding, following = text[start - 1 : start], text[end : end + 1]
+    if preceding not in _JOINS and following not in _JOINS and not following.isalpha():
+        return False  # the common case: nothing joins the number to more digits
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if len(before) == 2 and before[1] in "-/.:" and (before[0].isdigit() or before[1] == ":"):
+        return before[1] != ":" or before[0].isalnum()  # "8:30", "arXiv:1908"
+    if len(after) == 2 and after[0] in ".:" and after[1].isdigit():
         return True
-    return _CODE_AFTER.match(text, amount.end) is not None
+    if after[:1].isalpha() and after[1:].isdigit():
+        return True  # "08962v2": digits and letters of one identifier
+    if _CODE_AFTER.match(text, end) is not None:
+        return True
+    phone = amount.text[-3:].isdigit() and not amount.text[-4:-3].isdigit()
+    return phone and _PHONE_AFTER.match(text, end) is not None
 
 
 def _is_label(text: str, amount: Amount, before: str) -> bool:
@@ -369,6 +515,29 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
     start = amount.start
     if amount.form == "digits" and _in_code(text, amount):
         return True
+    # each search only after a cheap test of the words just before
+    if text[start - 1 : start] in (">", "#", "x", "X") and _TAG_OR_ENTITY_BEFORE.search(
+        text, max(0, start - 6), start
+    ):
+        return True
+    if before.endswith(_AGE_ENDS) and _AGE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if before.endswith(("per", "every")) and _DENOMINATOR_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
+    end = amount.end
+    # "years of age", "minutes ago", "CI": a word after that starts with one of these letters
+    if text[end + 1 : end + 2] in _AFTER_FIRSTS and text[end : end + 1] in " \t\u00a0":
+        if _AFTER_NOT_FIGURE.match(text, end) is not None:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if (
+            _AGO.match(text, end) is not None
+            and not text[line_start:start].strip()
+            and _line_length(text, start) <= _SHORT_LINE
+        ):
+            return True  # "1 year ago": a page's timestamp, on a line of its own
     if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
         return True
     if amount.form != "digits" or amount.value >= 100:

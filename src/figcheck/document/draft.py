@@ -13,7 +13,6 @@ from figcheck.check.quotes import QuoteIndex
 from figcheck.claims.fields import unwritable
 from figcheck.claims.loader import parse
 from figcheck.document.coverage import (
-    CURRENCY_SYMBOLS,
     Category,
     Mention,
     counted,
@@ -25,12 +24,14 @@ from figcheck.document.draft_quotes import Quoter
 from figcheck.document.draft_toml import draft_toml
 from figcheck.document.relations import Suggestion, nodes_of, suggest
 from figcheck.errors import FigcheckError
-from figcheck.figures.figure import parse_figure
-from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures import lexicon
+from figcheck.figures.figure import Qualifier, parse_figure
+from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back
 from figcheck.figures.units import UnitTable, is_known_word, unit_table
 from figcheck.io.formats import SourceText, format_of, read_source
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
+# a sentence ends at a stop, a blank line, or a line that opens with a bullet ("– 25,9 % ...")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n|\n(?=[^\S\n]*[-–—•*][^\S\n])")
 # Words that suggest a figure is derived from others; "percent of" only right at the figure.
 _DERIVATION = re.compile(
     r"\b(as a result|in total|in all|altogether|a total of|totall?ing|equivalent of|the sum of|"
@@ -42,6 +43,38 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(r"\s*(?:of|out of)\b")
+# A word before or after a figure that makes it a fall ("fell by 0.4 percentage point",
+# "£8.4bn lower", "um 1,3 % zurück"): the value is drafted negative, with a comment.
+_SIGN_BEFORE = re.compile(
+    r"\b(?P<word>"
+    + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in lexicon.SIGN_WORDS_BEFORE)
+    + r")\s+\Z",
+    re.IGNORECASE,
+)
+_SIGN_AFTER = re.compile(
+    r"(?:[^\S\n]+[^\s.,;:!?()]+){0,2}?[^\S\n]+(?P<word>"
+    + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in lexicon.SIGN_WORDS_AFTER)
+    + r")\b",
+    re.IGNORECASE,
+)
+# A unit in a table's column heading: "Median latency (milliseconds)", "Votes %",
+# "Operations per second"; a scale the table states: "(in millions except percentages)"
+_HEADING_UNIT = re.compile(
+    r"\((?P<unit>[^()]+)\)\s*\Z|(?P<percent>%)|(?P<rate>[A-Za-z]+\s+per\s+[A-Za-z]+)\s*\Z"
+)
+_TABLE_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What a table column's heading says of its cells."""
+
+    unit: str  # a unit the unit table reads, or "%"
+    kind: str
+    scale: str  # a scale word the table states ("million"), or ""
+    unread: str  # a unit the heading names that the unit table cannot read, or ""
+
+
 _HINT = "TODO formula?"  # a comment on a figure whose words suggest it is derived
 # an ambiguous ton, drafted as the metric one (an assumption the draft marks)
 _TON_METRIC = {
@@ -62,6 +95,22 @@ class DraftClaim:
     comments: tuple[str, ...] = ()
     formula: str | None = None  # a suggested derivation
     suggested: str | None = None  # why, and what else was considered
+    start: int = -1  # where the figure is in the document (its qualifier included)
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A quantity the draft could not make a claim of, and why."""
+
+    line: int
+    text: str
+    start: int
+    end: int
+    why: str = ""
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.text}" + (f" ({self.why})" if self.why else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +121,29 @@ class Draft:
     source: str
     units: tuple[tuple[str, str, str], ...]  # (word, definition, comment)
     claims: tuple[DraftClaim, ...]
-    skipped: tuple[str, ...] = ()  # quantities whose figure could not be read as a value
+    skipped: tuple[Skipped, ...] = ()  # quantities whose figure could not be read as a value
 
     def toml(self) -> str:
         return draft_toml(self)
 
+    def summary(self, target: str) -> str:
+        """What init did, e.g. ``wrote 42 claims to claims.toml (3 figures unread: see
+        comments)``."""
+        n = len(self.claims)
+        line = f"wrote {n} claim{'' if n == 1 else 's'} to {target}"
+        if self.skipped:
+            k = len(self.skipped)
+            line += f" ({k} figure{'' if k == 1 else 's'} unread: see comments)"
+        return line
+
 
 def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> str:
-    """The draft claims file, as TOML, for *document*, to be written at *target*.
+    """The draft claims file, as TOML, for *document*, to be written at *target*."""
+    return draft_document(document, target, suggest=suggest).toml()
+
+
+def draft_document(document: Path, target: Path | None, *, suggest: bool = True) -> Draft:
+    """The draft of *document*'s claims file, to be written at *target*.
 
     The ``source`` path is relative to *target*'s folder (the current folder for stdout).
     """
@@ -89,7 +153,7 @@ def draft_file(document: Path, target: Path | None, *, suggest: bool = True) -> 
     source = Path(source).as_posix()
     return draft(
         read.text, source=source, fallback_title=document.stem, suggest=suggest, origin=read
-    ).toml()
+    )
 
 
 def draft(
@@ -190,19 +254,29 @@ class _Drafter:
         self.quoter = Quoter(text, self.index)
         self.ids = Ids(text, self.sentences)
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
+        self.why = ""  # why the last figure could not be drafted
 
     def run(self, title: str) -> Draft:
         mentions = find_mentions(self.text)
         claims: list[DraftClaim] = []
-        skipped: list[str] = []
+        skipped: list[Skipped] = []
         previous: list[tuple[int, str, str]] = []  # (sentence, unit word, kind) of quantities
         for i, mention in enumerate(mentions):
             if mention.category is not Category.QUANTITY:
                 continue
+            if mention.form == "unread":
+                why = "the number reader cannot read it"
+                skipped.append(
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, why)
+                )
+                continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
+            self.why = ""
             claim = self.claim(mention, following, previous)
             if claim is None:
-                skipped.append(f"line {self.line(mention)}: {mention.text}")
+                skipped.append(
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, self.why)
+                )
             else:
                 claims.append(claim)
         units = tuple((word, d, c) for word, (d, c) in self.units.items())
@@ -226,8 +300,8 @@ class _Drafter:
         unit, kind = self.unit(mention, amount, comments)
         scale = ""
         share = amount.form == "fraction" or mention.percent
-        money = text[amount.start - 1 : amount.start] in CURRENCY_SYMBOLS
-        whole = self.amounts[following.number_start] if following is not None else None
+        money = amount.currency is not None
+        whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
         elif following is not None and whole is not None and out_of(text, mention.end, whole):
@@ -238,7 +312,7 @@ class _Drafter:
             if found is not None and found[1] in ("unit", "ton", "people"):
                 unit, kind = self.register(*found)
             comments.append(f'read as a part of "{following.text}": verify')
-        elif amount.scale_word is not None:
+        elif amount.scale_word is not None and counted(text, mention.end) is None:
             # "208 million people, including 120 million of employable age"
             earlier = [p for p in previous if p[0] == sentence]
             if earlier:
@@ -250,7 +324,24 @@ class _Drafter:
         # 14 projects, including a new fire station ($12.5 million)")
         if unit and kind in ("ton", "people", "unit") and not _TIME.fullmatch(unit):
             previous.append((sentence, unit, kind))
-        value = self.checked(self.value(mention, amount, scale, unit), unit, comments)
+        heading = self.heading(amount) if not (unit or share) else None
+        if heading is not None and heading.unread:
+            self.why = f'the column heading names "{heading.unread}", which the unit table lacks'
+            return None
+        if heading is not None and heading.unit and not money:
+            unit, kind = heading.unit, heading.kind
+            share = share or unit == "%"
+            comments.append(f'unit "{unit}" taken from the column heading: verify')
+        if heading is not None and heading.scale and amount.scale_word is None and not share:
+            scale = heading.scale
+            comments.append(f'scale "{scale}" taken from the table: verify')
+        negative = self.sign_word(mention, amount, unit)
+        if negative:
+            comments.append(f'read as a fall ("{negative}"): verify')
+        written = self.value(mention, amount, scale, "" if unit == "%" else unit, bool(negative))
+        if unit == "%":
+            written += "%"
+        value = self.checked(written, unit, comments)
         if value is None:
             return None
         cue = self.derivation(mention, sentence)
@@ -270,27 +361,27 @@ class _Drafter:
             quote=quote,
             value=value,
             comments=tuple(comments),
+            start=mention.start,
+            end=mention.end,
         )
 
     def unit(self, mention: Mention, amount: Amount, comments: list[str]) -> tuple[str, str]:
         """The unit word for the value ("" if none) and its kind; notes what is left out."""
         if amount.form == "fraction" or mention.percent:
             return "", ""
-        before = self.text[amount.start - 1 : amount.start]
-        if before in CURRENCY_SYMBOLS:
-            comments.append(
-                f'"{before}" left out of value: the unit table cannot read it '
-                f'(define e.g. {CURRENCY_SYMBOLS[before]} = "[money]" in [units] and add it)'
-            )
-            return "", ""
+        if amount.form == "multiple":
+            return "times", "unit"
+        if amount.currency is not None:
+            return "", ""  # the value writes the currency sign: its unit
         found = counted(self.text, mention.end)
         if found is None:
             return "", ""
         word, kind = found
         if kind in ("goods", "currency"):
+            one = _one(word.lower())  # pint reads "households" as the plural of "household"
             comments.append(
                 f'"{word}" left out of value: the unit table cannot read it '
-                f'(define it in [units] to check it, e.g. {word.lower()} = "[{word.lower()}]")'
+                f'(define it in [units] to check it, e.g. {one} = "[{one}]")'
             )
             return "", ""
         per = _PER.match(self.text, mention.end)
@@ -315,14 +406,80 @@ class _Drafter:
             self.units.setdefault(word, ("person", "assumed: counts people, one each: verify"))
         return word, kind
 
-    def value(self, mention: Mention, amount: Amount, scale: str, unit: str) -> str:
+    def sign_word(self, mention: Mention, amount: Amount, unit: str) -> str:
+        """The word that makes an unsigned figure a fall, or ""."""
+        if amount.value < 0 or amount.text[:1] in "+-−–" or mention.upper is not None:
+            return ""
+        if amount.form != "digits":
+            return ""  # "-a third" is no figure the grammar reads
+        text = self.text
+        before = _SIGN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+        if before is not None:
+            return " ".join(before["word"].lower().split())
+        end = mention.end
+        if unit and unit != "%":
+            word = _WORD_AFTER.match(text, end)
+            end = word.end() if word is not None else end
+        after = _SIGN_AFTER.match(text, end, end + 60)
+        return " ".join(after["word"].lower().split()) if after is not None else ""
+
+    def heading(self, amount: Amount) -> Heading | None:
+        """What the heading of *amount*'s table column says of it: a unit, and a scale the
+        table states ("(in millions except percentages)"), or None outside a table."""
+        text = self.text
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        line_end = text.find("\n", amount.start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not line.lstrip().startswith("|"):
+            return None
+        column = text.count("|", line_start, amount.start)
+        # the heading is the table's first line: go up while lines are table rows
+        top = line_start
+        while top > 0:
+            previous = text.rfind("\n", 0, top - 1) + 1
+            if not text[previous : top - 1].lstrip().startswith("|"):
+                break
+            top = previous
+        above = text[top:line_start]
+        scale = _TABLE_SCALE.search(above)
+        scale_word = scale["scale"].lower().rstrip("s") if scale is not None else ""
+        if scale_word and _per_unit(line, above):
+            scale_word = ""  # "Loss per share" figures are not in the table's millions
+        first = text[top : text.find("\n", top) if "\n" in text[top:] else len(text)]
+        cells = first.split("|")
+        if top == line_start or column >= len(cells):
+            return Heading("", "", scale_word, "") if scale_word else None
+        found = _HEADING_UNIT.search(_TAG.sub("", cells[column]).strip())
+        if found is None:
+            return Heading("", "", scale_word, "") if scale_word else None
+        if found["percent"] is not None:
+            return Heading("%", "unit", scale_word, "")
+        named = found["unit"] or found["rate"]
+        words = named.split()
+        for i in range(len(words) if found["unit"] else 1):  # "GPU hours": the words it reads
+            unit = " ".join(words[i:])
+            try:
+                self.table().lookup(unit)
+            except FigcheckError:
+                continue
+            return Heading(unit, "unit", scale_word, "")
+        return Heading("", "", scale_word, named)
+
+    def value(
+        self, mention: Mention, amount: Amount, scale: str, unit: str, negative: bool = False
+    ) -> str:
         text = self.text
         qualifier = " ".join(text[mention.start : amount.start].split()).lower()
-        written = " ".join(text[amount.start : amount.end].split())
+        if not qualifier and mention.qualifier is not Qualifier.PLAIN:
+            qualifier = mention.qualifier.value  # "hundreds of" reads as "over 100"
+        written = _written(text, amount)
+        if negative:
+            signed = "-" + written
+            written = signed if reads_back(signed, _negated(amount)) else "-" + plain(amount)
         if mention.upper is not None and mention.end > amount.end:
             top = self.amounts.get(self._upper_start(amount, mention))
             if top is not None:
-                upper = " ".join(text[top.start : top.end].split())
+                upper = _written(text, top)
                 qualifier = "between"
                 written = f"{written} and {upper}"
         parts = [qualifier, written, scale, unit]
@@ -362,6 +519,51 @@ class _Drafter:
         if mention.percent and _SHARE_AFTER.match(self.text, mention.end):
             return "percent of"
         return None
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+_PER_WORD = re.compile(r"\bper\b", re.IGNORECASE)
+
+
+def _per_unit(row: str, above: str) -> bool:
+    """Whether a table row holds figures per unit: its label, or the label of the section
+    it is in (the nearest row above with one cell), says "per" ("Loss per share")."""
+    cells = [cell.strip() for cell in row.split("|")]
+    label = next((cell for cell in cells if cell), "")
+    if _PER_WORD.search(label):
+        return True
+    for line in reversed(above.splitlines()):
+        filled = [cell.strip() for cell in line.split("|") if cell.strip()]
+        if len(filled) == 1:
+            return _PER_WORD.search(filled[0]) is not None
+    return False
+
+
+def _one(word: str) -> str:
+    """The singular of a plural noun, as a [units] key whose plural pint reads too."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _negated(amount: Amount) -> Amount:
+    return dataclasses.replace(amount, value=-amount.value, mantissa=-amount.mantissa)
+
+
+def _written(text: str, amount: Amount) -> str:
+    """The amount as the document writes it, if a claims file reads that alike, else plainly
+    ("(319)" in a "$" column is "-$319"; "1.234" in a document of decimal commas, "1234")."""
+    if amount.form == "multiple":
+        return f"{amount.value:g}"  # "doubled" is 2 times
+    written = " ".join(text[amount.start : amount.end].split())
+    return written if reads_back(written, amount) else plain(amount)
 
 
 _BUILTIN = UnitTable()

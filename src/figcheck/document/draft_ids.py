@@ -8,6 +8,7 @@ import unicodedata
 
 from figcheck.claims.ids import valid_id
 from figcheck.document.coverage import Mention, words
+from figcheck.figures import lexicon
 
 _ID_WORDS = 2  # words from the context in an id, before the unit word
 _DETERMINERS = frozenset({"the", "a", "an", "all", "these", "those", "this", "its", "their", "our"})
@@ -28,15 +29,7 @@ _STOPWORDS = frozenset(
     """
     )
 )
-_NUMBER_WORDS = frozenset(
-    words(
-        """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion trillion half halves third thirds quarter quarters
-    """
-    )
-)
+_NUMBER_WORDS = lexicon.AMOUNT_WORDS | lexicon.FRACTION_WORDS
 _TOKEN = re.compile(r"[^\s.,;:!?()\[\]\"“”]+")
 _NEAR = 6  # words either side of a figure that may name it
 
@@ -48,6 +41,7 @@ class Ids:
         self.text = text
         self.sentences = sentences  # where each sentence starts
         self.ids: set[str] = set()
+        self.counts: dict[str, int] = {}
 
     def new_id(self, mention: Mention, unit: str, clause: tuple[int, int]) -> str:
         """A new id for the figure of *mention*, named from *clause* (its start and end) or
@@ -58,10 +52,12 @@ class Ids:
         if not base[0].isalpha():
             base = "figure_" + base
         base = base[:48].rstrip("_")
-        cid, n = base, 1
+        n = self.counts.get(base, 1)  # the last number tried for this base: linear in ids
+        cid = base if n == 1 else f"{base}_{n}"
         while cid in self.ids or not valid_id(cid):
             n += 1
             cid = f"{base}_{n}"
+        self.counts[base] = n
         self.ids.add(cid)
         return cid
 

@@ -88,4 +88,5 @@ class Quoter:
             amount.mantissa,
             percent=amount.percent,
             written=amount.text,
+            style=self.index.style,
         )

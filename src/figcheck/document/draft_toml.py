@@ -64,5 +64,5 @@ def draft_toml(draft: Draft) -> str:
         lines += [f"# {comment}" for comment in claim.comments]
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]
-        lines += [f"#   {printable(item)}" for item in draft.skipped]  # on one comment line
+        lines += [f"#   {printable(str(item))}" for item in draft.skipped]  # on one comment line
     return "\n".join(lines) + "\n"

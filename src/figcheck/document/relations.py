@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict, judge_figure
 from figcheck.claims.compiler import compile_formula
+from figcheck.figures import lexicon
 from figcheck.figures.interval import Interval
 
 if TYPE_CHECKING:
@@ -86,13 +87,7 @@ _TIMES = re.compile(
     r"larger\s+than|bigger\s+than|greater\s+than|the)\b[^.;]*$"
 )
 _MULTIPLE = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\s+(?:from\s+)?$")
-_MULTIPLE_FACTOR = {
-    "doubled": 2.0,
-    "tripled": 3.0,
-    "trebled": 3.0,
-    "quadrupled": 4.0,
-    "halved": 0.5,
-}
+_MULTIPLE_FACTOR = lexicon.MULTIPLES
 _PER = re.compile(
     r"^\s*(?:[a-z]+\s+)?per\s+(?P<per>person|head|capita|1,000|1000|thousand|"
     r"100,000|100000|hundred thousand)\b"
@@ -114,13 +109,14 @@ _FALLING = frozenset(
         "smaller",
     }
 )
+_THOUSAND = lexicon.SCALES["thousand"]
 _PER_FACTOR = {
-    "1,000": 1000,
-    "1000": 1000,
-    "thousand": 1000,
-    "100,000": 100000,
-    "100000": 100000,
-    "hundred thousand": 100000,
+    "1,000": _THOUSAND,
+    "1000": _THOUSAND,
+    "thousand": _THOUSAND,
+    "100,000": 100 * _THOUSAND,
+    "100000": 100 * _THOUSAND,
+    "hundred thousand": 100 * _THOUSAND,
 }
 
 

@@ -14,7 +14,7 @@ from figcheck.explain.model import Entry, Explanation, Need
 from figcheck.explain.number_line import bar, number_line
 from figcheck.explain.solver import needs as needs_for
 from figcheck.figures import notation
-from figcheck.figures.interval import Interval
+from figcheck.figures.interval import Interval, intersect
 from figcheck.figures.notation import Scale
 from figcheck.text import did_you_mean
 
@@ -35,7 +35,7 @@ _RELATION_TARGET = {
     ">": Interval(0.0, _INF, True, True),
     ">=": Interval(0.0, _INF, False, True),
 }
-_FAILING = (Verdict.WITHIN_ROUNDING, Verdict.INCONSISTENT)
+_FAILING = (Verdict.WITHIN_ROUNDING, Verdict.BOUND_ONLY, Verdict.INCONSISTENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +113,21 @@ def _explain_claim(
                 f"{notation.bracketed(span, stated)}",
             )
         )
+        if result.off:
+            entries.append(Entry("how far off", result.off))
+        if result.slack:
+            entries.append(Entry("slack", f"≈ by {result.slack_text}"))
+        if result.wide:
+            entries.append(
+                Entry(
+                    "wide", "an input appears more than once: the range may be wider than the truth"
+                )
+            )
         entries.append(_verdict_entry("formula", result.formula_verdict))
         bars.append(
             bar("computed", "computed", span, scale, central, verdict=result.formula_verdict)
         )
-        if result.formula_verdict in _FAILING:
+        if result.formula_verdict in (*_FAILING, Verdict.UNCHECKED):
             needs = needs_for(
                 formula, formula.names, _inputs(formula.names, cf), stated.reading.strict
             )
@@ -198,29 +208,56 @@ def _formula_sentence(result: Result, stated: Stated, scale: Scale) -> str:
     assert span is not None
     strict, lenient = stated.reading.strict, stated.reading.lenient
     text = stated.text
+    verdict = result.formula_verdict
     if math.isnan(central):
         return f"the formula is undefined at the inputs' central figures, so “{text}” cannot follow"
-    gives = f"the inputs give {scale.text(central)}"
-    if result.formula_verdict is Verdict.CONSISTENT:
+    gives = f"the inputs give {scale.text(central, digits=_digits(scale, central, stated))}"
+    if verdict is Verdict.CONSISTENT:
         return f"{gives}, which lies in what “{text}” states ({_words(strict, scale)})"
-    if result.formula_verdict is Verdict.WITHIN_ROUNDING:
+    if verdict is Verdict.UNCHECKED:
         return (
-            f"{gives}, outside what “{text}” states ({_words(strict, scale)}), but their "
-            f"loosest reading ({_words(span, scale, 3)}) meets what it can mean after rounding "
-            f"({_words(lenient, scale)})"
+            f"{gives}, but over the inputs' readings the formula can give any figure at all "
+            f"(a division by a range that holds zero), so “{text}” cannot be checked"
         )
-    if span.empty:
+    reached = result.reached if result.reached is not None else span
+    if verdict is Verdict.WITHIN_ROUNDING:
+        needed = result.slack_text or "rounding at the written digit"
+        if any(ident == "" for _, ident in result.slack):
+            return (
+                f"{gives}, outside what “{text}” states ({_words(strict, scale)}); read as "
+                f"written, the inputs give {_words(reached, scale, 3)}, which meets what it "
+                f"can mean after {needed} ({_words(lenient, scale)})"
+            )
+        return (
+            f"{gives}, outside what “{text}” states ({_words(strict, scale)}), but allowing "
+            f"for {needed} their range ({_words(reached, scale, 3)}) meets it"
+        )
+    if reached.empty:
         return (
             f"{gives}, and their loosest readings give no figure at all; the document says {text}"
         )
-    if span.hi <= lenient.lo:
-        bound = f"at most {_distinct(span.hi, lenient.lo, scale)}"
+    if reached.hi <= strict.lo:
+        bound = f"at most {_bound(reached.hi, strict.lo, scale, up=True)}"
     else:
-        bound = f"at least {_distinct(span.lo, lenient.hi, scale)}"
+        bound = f"at least {_bound(reached.lo, strict.hi, scale, up=False)}"
+    if verdict is Verdict.BOUND_ONLY:
+        return (
+            f"{gives}; only an open bound (“at least”, “over”, …) of an input reaches “{text}”: "
+            f"with each bound read as the figure it names, their loosest reading gives {bound}, "
+            f"outside what “{text}” states ({_words(strict, scale)})"
+        )
+    if strict == lenient:
+        readings = _words(strict, scale)
+    else:
+        readings = f"{_words(strict, scale)} as written, {_words(lenient, scale)} at its loosest"
     return (
         f"{gives}, and even their loosest reading gives {bound}, but the document says "
-        f"{text} ({_words(lenient, scale)} at its loosest)"
+        f"{text} ({readings})"
     )
+
+
+def _digits(scale: Scale, central: float, stated: Stated) -> int:
+    return notation.distinct_digits(scale, [central, stated.central])
 
 
 def _reference_sentence(ref: ReferenceResult, stated: Stated, scale: Scale) -> str:
@@ -378,6 +415,12 @@ def _input_entries(names: Sequence[str], cf: _Claims, results: dict[str, Result]
         entries.append(Entry("input", f"{name} = {claim.stated.text}"))
         entries.append(Entry("quote", _quote_text(claim.quote, location), 1))
         entries.extend(_stated_entries(claim.stated, 1))
+        if claim.formula is not None and result is not None and result.range is not None:
+            pinned = intersect(claim.stated.reading.lenient, result.range)
+            if not pinned.empty and pinned != claim.stated.reading.lenient:
+                # a derived input is read as its own formula pins it
+                text = f"{notation.bracketed(pinned, claim.stated)} by its formula"
+                entries.append(Entry("pinned", f"{text} {claim.formula.source}", 1))
     return entries
 
 
@@ -438,6 +481,23 @@ def _distinct(value: float, other: float, scale: Scale) -> str:
     for digits in range(3, 9):
         text = scale.text(value, digits=digits)
         if text != scale.text(other, digits=digits):
+            return text
+    return scale.text(value, digits=9)
+
+
+def _bound(value: float, other: float, scale: Scale, *, up: bool) -> str:
+    """A bound with just enough digits not to look equal to *other*, rounded outward (up for
+    "at most", down for "at least") so that what it says stays true."""
+    shown = scale.shown(value)
+    for digits in range(3, 10):
+        if abs(shown) >= 10 ** (digits - 1):
+            rounded = float(round(shown))
+        else:
+            rounded = float(f"{shown:.{digits}g}")
+        text = scale.text(value, digits=digits)
+        if (rounded >= shown if up else rounded <= shown) and text != scale.text(
+            other, digits=digits
+        ):
             return text
     return scale.text(value, digits=9)
 

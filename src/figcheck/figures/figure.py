@@ -87,6 +87,32 @@ QUALIFIER_PHRASES: tuple[tuple[str, Qualifier], ...] = (
     ("just over", Qualifier.JUST_OVER),
     ("exactly", Qualifier.EXACTLY),
     ("between", Qualifier.BETWEEN),
+    ("close to", Qualifier.NEARLY),
+    ("exceeds", Qualifier.OVER),
+    ("an estimated", Qualifier.ABOUT),
+    # German
+    ("rund", Qualifier.ABOUT),
+    ("etwa", Qualifier.ABOUT),
+    ("ungefähr", Qualifier.ABOUT),
+    ("fast", Qualifier.NEARLY),
+    ("knapp", Qualifier.NEARLY),
+    ("mehr als", Qualifier.OVER),
+    ("über", Qualifier.OVER),
+    ("mindestens", Qualifier.AT_LEAST),
+    ("bis zu", Qualifier.AT_MOST),
+    ("höchstens", Qualifier.AT_MOST),
+    ("weniger als", Qualifier.UNDER),
+    # French
+    ("environ", Qualifier.ABOUT),
+    ("de l'ordre de", Qualifier.ABOUT),
+    ("de l’ordre de", Qualifier.ABOUT),
+    ("près de", Qualifier.NEARLY),
+    ("presque", Qualifier.NEARLY),
+    ("plus de", Qualifier.OVER),
+    ("au moins", Qualifier.AT_LEAST),
+    ("jusqu'à", Qualifier.AT_MOST),
+    ("jusqu’à", Qualifier.AT_MOST),
+    ("moins de", Qualifier.UNDER),
 )
 _BY_PHRASE = dict(QUALIFIER_PHRASES)
 # builds the error for the figure being read, from the reason alone
@@ -114,6 +140,7 @@ _AND = re.compile(r"\s*\band\b\s*", re.IGNORECASE)
 _EXPONENT = re.compile(r"[eE][+-]?[0-9]")
 _EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'
 _UNIT_MARKS = frozenset(" /*^()-._°²³")
+_RATE = re.compile(r"\bper\s+(?:1,?000|100,?000)\s*\Z", re.IGNORECASE)
 _RANGE = re.compile(r"[-–—]\s*[0-9]")  # "5-10 people" is a range, not 5 "-10 people"
 # the longest qualifier phrase, with room for extra spaces between its words
 _LOOKBACK = 2 * max(len(phrase) for phrase, _ in QUALIFIER_PHRASES)
@@ -177,8 +204,17 @@ def parse_figure(text: str) -> Figure:
             raise fail(f"the lower bound {amount.text} is above the upper bound {upper.text}")
         last = upper
     unit = written[last.end :].strip()
+    if unit[:1] == "-" and unit[1:2].isalpha():
+        unit = unit[1:]  # "2.5-fold", "a 5-year plan"
+    if unit in ("x", "×"):
+        unit = "times"  # "4x": a multiple
     if unit:
         _check_unit(unit, last, fail)
+    currency = amount.currency or last.currency
+    if currency is not None:
+        if last.currency not in (None, currency) or amount.currency not in (None, currency):
+            raise fail("both amounts must be in the same currency")
+        unit = f"{currency} {unit}" if unit else currency  # "£5bn a year": "GBP a year"
     return Figure(
         text=written,
         qualifier=qualifier,
@@ -196,6 +232,9 @@ def _check_unit(unit: str, amount: Amount, fail: _Fail) -> None:
         raise fail(f'unexpected "{unit}" after the percentage')
     if _RANGE.match(unit):
         raise fail(f'unexpected "{unit}" after the amount; write a range as "between X and Y"')
+    rate = _RATE.search(unit)  # "per 1000": the one number a unit may hold
+    if rate is not None:
+        unit = unit[: rate.start()] + " per"
     for i, ch in enumerate(unit):
         if ch.isalpha() or ch in _UNIT_MARKS or ("0" <= ch <= "9" and _digit_allowed(unit, i)):
             continue

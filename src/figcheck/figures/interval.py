@@ -350,3 +350,54 @@ def imax(*xs: Interval) -> Interval:
     for x in xs[1:]:
         result = _min2(result, neg(x))
     return neg(result)
+
+
+def intersect(a: Interval, b: Interval) -> Interval:
+    """The reals in both *a* and *b* (EMPTY when they share none)."""
+    # the common cases first: one interval strictly inside the other
+    if b.lo < a.lo and a.hi < b.hi and a.lo < a.hi:
+        return a
+    if a.lo < b.lo and b.hi < a.hi and b.lo < b.hi:
+        return b
+    if a.lo > b.lo:
+        lo, lo_open = a.lo, a.lo_open
+    elif a.lo < b.lo:
+        lo, lo_open = b.lo, b.lo_open
+    else:
+        lo, lo_open = a.lo, a.lo_open or b.lo_open
+    if a.hi < b.hi:
+        hi, hi_open = a.hi, a.hi_open
+    elif a.hi > b.hi:
+        hi, hi_open = b.hi, b.hi_open
+    else:
+        hi, hi_open = a.hi, a.hi_open or b.hi_open
+    if lo < hi or (lo == hi and not lo_open and not hi_open and -_INF < lo < _INF):
+        return Interval(lo, hi, lo_open, hi_open)
+    return EMPTY
+
+
+def whole_numbers(a: Interval) -> Interval:
+    """The smallest interval holding every whole number in *a* (EMPTY when there is none)."""
+    if _void(a):
+        return EMPTY
+    lo = a.lo if a.lo == -_INF else float(math.ceil(a.lo))
+    if a.lo_open and lo == a.lo and lo != -_INF:
+        lo += 1.0
+    hi = a.hi if a.hi == _INF else float(math.floor(a.hi))
+    if a.hi_open and hi == a.hi and hi != _INF:
+        hi -= 1.0
+    if lo > hi:
+        return EMPTY
+    return Interval(lo, hi, lo == -_INF, hi == _INF)
+
+
+def within(a: Interval, b: Interval) -> bool:
+    """Whether every real in the non-empty *a* lies in *b*."""
+    if a.lo < b.lo or (a.lo == b.lo and b.lo_open and not a.lo_open):
+        return False
+    return not (a.hi > b.hi or (a.hi == b.hi and b.hi_open and not a.hi_open))
+
+
+def unbounded(a: Interval) -> bool:
+    """Whether *a* is the whole line: no bound on either side."""
+    return a.lo == -_INF and a.hi == _INF

@@ -90,12 +90,68 @@ def bracketed(interval: Interval, stated: Stated) -> str:
     return Scale.of(stated).bracketed(interval)
 
 
+def distinct_digits(scale: Scale, values: list[float], *, least: int = 3, most: int = 9) -> int:
+    """The fewest significant digits (from *least*) that show different *values* differently,
+    so 15.067 billion against 15.1 billion is not "15.1 billion" twice."""
+    finite = sorted({v for v in values if math.isfinite(v)})
+    for digits in range(least, most + 1):
+        shown = {number(scale.shown(v), digits=digits, grouping=scale.grouping) for v in finite}
+        if len(shown) == len(finite):
+            return digits
+    return most
+
+
 def computed(central: float | None, interval: Interval | None, stated: Stated | None) -> str:
-    """The computed column, e.g. ``10.7 million people (10.5 million – ∞)``."""
+    """The computed column, e.g. ``10.7 million people (10.5 million – ∞)``, with enough
+    digits that the figure, its range's ends and the stated figure look different."""
     if central is None or stated is None:
         return ""
     scale = Scale.of(stated)
-    text = scale.text(central)
+    values = [central, stated.central]
     if interval is not None:
-        text += f" ({scale.span(interval, unit=stated.percent)})"
+        values += [interval.lo, interval.hi]
+    digits = distinct_digits(scale, values)
+    text = scale.text(central, digits=digits)
+    if interval is not None:
+        low = scale.text(interval.lo, digits=digits, unit=False)
+        high = scale.text(interval.hi, digits=digits, unit=stated.percent)
+        text += f" ({low} – {high})"
     return text
+
+
+def off(stated: Stated, central: float) -> str:
+    """How far a computed figure is from the stated one: the two, their difference (in
+    percentage points for percentages) and their ratio, e.g. ``20 % stated, 10.6 % computed:
+    9.42 percentage points, 1.89×``."""
+    scale = Scale.of(stated)
+    s = stated.central
+    if not math.isfinite(central):
+        return f"{scale.text(s)} stated, {scale.text(central)} computed"
+    digits = distinct_digits(scale, [s, central])
+    carried = stated.reading.carried
+    # a qualified figure is shown as written ("over 50 percent"); the gap is to its central
+    # figure, the bound of a one-sided one
+    said = stated.text if carried is not None and carried.lo < carried.hi else None
+    shown = said or scale.text(s, digits=digits)
+    head = f"{shown} stated, {scale.text(central, digits=digits)} computed"
+    if central == s:
+        return f"{head}: the same"
+    gap = abs(s - central)
+    if stated.percent:
+        size = f"{number(gap * 100 / stated.unit.factor)} percentage points"
+    else:
+        size = scale.text(gap)
+    if s and central and (s > 0) == (central > 0):
+        ratio = max(abs(s), abs(central)) / min(abs(s), abs(central))
+        digits = next((d for d in range(3, 10) if number(ratio, digits=d) != "1"), 9)
+        size += f", {number(ratio, digits=digits)}×"
+    return f"{head}: {size}"
+
+
+def slack_text(slack: tuple[tuple[str, str], ...]) -> str:
+    """Slack pairs as words: ``truncation of plot_equivalent; trailing zeros of the stated
+    figure``, kinds in order, each with the ids that needed it."""
+    whose: dict[str, list[str]] = {}
+    for kind, ident in slack:
+        whose.setdefault(kind, []).append(ident or "the stated figure")
+    return "; ".join(f"{kind} of {', '.join(ids)}" for kind, ids in whose.items())

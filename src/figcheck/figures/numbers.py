@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
 from figcheck.errors import FigureError
+from figcheck.figures import lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,57 +28,17 @@ class Amount:
     percent: bool
     s: float  # place value of the last written digit, times scale
     l: float  # noqa: E741  place value of the last nonzero digit (whole numbers), times scale
-    form: str  # "digits" | "words" | "fraction" | "ordinal"
+    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled")
+    currency: str | None = None  # the ISO code of a currency sign before it ("£5bn": "GBP")
+    guess: str = ""  # why the reading is a guess (a separator that reads two ways), else ""
 
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SMALL = _UNITS | _TEENS
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_DENOMINATORS = {
-    "half": 2,
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-_NUMERATORS = _UNITS | {"a": 1, "ten": 10}
+_UNITS = lexicon.ONES
+_TENS = lexicon.TENS
+_SMALL = lexicon.SMALL
+_SCALES = lexicon.SCALES
+_DENOMINATORS = lexicon.DENOMINATORS
+_NUMERATORS = lexicon.NUMERATORS
 # longer digit strings are refused before conversion (a float holds at most 309 whole digits)
 _MAX_DIGITS = 330
 
@@ -89,8 +53,8 @@ _SP = r"[ \t\u00a0\u2009\u202f]"
 _SEP = rf"(?:{_SP}+(?:\r?\n{_SP}*)?|\r?\n{_SP}*)"
 _OSEP = rf"{_SP}*(?:\r?\n{_SP}*)?"
 
-_NUMBER_WORDS = [*_SMALL, *_TENS, "zero"]
-_LEX = _alts([*_NUMBER_WORDS, "hundred", *_SCALES, "and"])
+_NUMBER_WORDS = list(lexicon.CARDINALS)
+_LEX = _alts([*_NUMBER_WORDS, lexicon.HUNDRED, *_SCALES, "and"])
 # the longest number in words is 33 words ("nine hundred and ninety-nine trillion and ...");
 # a bounded run keeps prose such as "one one one ..." linear to scan
 _MAX_RUN = 40
@@ -100,20 +64,64 @@ _SCALE_WORDS = _alts(list(_SCALES))
 # words that may follow a fraction such as "a third" (a noun after it makes it an ordinal)
 _AFTER_FRACTION = "of|and|or|to|than|more|less|in|per|percent"
 
+_CURRENCIES = lexicon.CURRENCY_SIGNS
+_SUFFIXES = lexicon.SCALE_SUFFIXES
+_SCALE_NAMES = lexicon.SCALE_NAMES
+_AFTER_DIGITS = _SCALES | lexicon.FOREIGN_SCALES
+_CURRENCY = _alts(re.escape(sign) for sign in _CURRENCIES)
+_CURRENCY_FIRSTS = re.escape("".join(sorted({sign[0] for sign in _CURRENCIES})))
+_SUPERSCRIPTS = "⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "-+0123456789")
+# A sign touches the number (or its currency): "-1.28%", "−3.2", "–5.4%" (an en dash as a
+# minus), "+49,000"; with a space after it, a dash is a bullet or a range, not a sign.
+_PREFIX = (
+    rf"(?P<sign>[-−–+][\u00a0\u202f]?(?=[0-9.]|{_CURRENCY}))?"
+    rf"(?:(?P<cur>{_CURRENCY})(?P<open>\((?=[0-9.]))?(?P<csign>[-−](?=[0-9]))?)?"
+)
+# Thousands groups of exactly three digits, separated by commas, points, or spaces (a space,
+# a no-break space, a thin space); then decimals after a point or a comma.
+_GROUPED = (
+    r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:\.[0-9]{3}(?![0-9]))+(?:,[0-9]+)?"
+    r"|[0-9]{1,3}(?:(?:[ \u00a0\u2009\u202f]|&thinsp;|&nbsp;|&#8201;|&#160;)[0-9]{3}(?![0-9]))+"
+    r"(?:[.,][0-9]+)?"
+)
+_EXPONENT = (
+    rf"(?:[eE](?P<e1>[-+−]?[0-9]{{1,3}})(?![0-9])"
+    rf"|{_SP}*[x×·*]{_SP}*10(?:\^|\*\*|<sup>)(?P<e2>[-+−]?[0-9]{{1,3}})(?![0-9])(?:</sup>)?"
+    rf"|{_SP}*[x×·]{_SP}*10(?P<e3>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})"
+    rf"|(?<=10)(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))"
+)
+_SUFFIX = _alts(_SUFFIXES)
+_RATIO = _alts(lexicon.RATIO_WORDS)
+# "5 in 10 years" is no ratio
+_TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+_OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
+
 _AMOUNT_BODY = (
+    _PREFIX
     # a/b fractions: small numbers only, so dates (12/05/2020) and years (1944/45) are not read
-    r"(?:(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
-    # digits, with thousands commas in groups of exactly three, and decimals
-    r"|(?P<dig>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|{_SEP}(?P<scale>{_SCALE_WORDS})\b)?"
+    + rf"(?:(?P<ratio>(?P<rn>[0-9]{{1,3}}|{_RATIO})(?:{_SEP})in{_SEP}(?:every{_SEP})?"
+    rf"(?P<rd>[0-9]{{1,3}}(?:,[0-9]{{3}})*|{_RATIO})\b(?![.,]?[0-9])(?!{_SEP}{_TIME_WORD}))"
+    r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
+    # digits, with thousands groups and decimals; APA decimals ".03"
+    rf"|(?P<dig>(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{_GROUPED})"
+    r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+)"
+    rf"(?P<exp>{_EXPONENT})?"
+    rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|(?P<suf>(?-i:{_SUFFIX}))(?![^\W_]|[0-9²³/])"
+    rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
+    rf"|(?P<mult>{_alts(lexicon.MULTIPLES)})\b"
+    rf"|(?P<dozen>a{_SEP}dozen)\b"
     rf"|(?P<wfrac>(?:(?:a|one)(?:-|{_SEP}))?half\b"
     rf"|(?:{_NUMERATOR_WORDS})(?:-|{_SEP})(?:thirds?|quarters?)\b"
     # "a third" is a fraction in "a third of" or "a third and", not in "a third factor"
     rf"|a{_SEP}(?:third|quarter)\b(?!{_SEP}(?!{_AFTER_FRACTION}\b)[a-z])"
     rf"|(?:{_NUMERATOR_WORDS})-(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)"
+    rf"(?:{_SEP}(?:of{_SEP})?a{_SEP}(?P<fscale>{_SCALE_WORDS})\b)?"
     rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b{_RUN}"
     rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b{_RUN}))"
     rf"(?P<pct>{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b)?"
+    r"(?(open)\))"
 )
 _AMOUNT = re.compile(_AMOUNT_BODY, re.IGNORECASE)
 _PERCENT_AFTER = re.compile(rf"{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b", re.IGNORECASE)
@@ -128,11 +136,16 @@ def _scanner() -> re.Pattern[str]:
     so the regex engine skips most of the text in C before it tries the full amount grammar.
     """
     firsts = []
-    for first, group in groupby(sorted([*_NUMBER_WORDS, "half"]), key=lambda w: w[0]):
+    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES]
+    for first, group in groupby(sorted(starts), key=lambda w: w[0]):
         rests = _alts([w[1:] for w in group])
         firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
-    after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter"])
-    gate = rf"[0-9]|{'|'.join(firsts)}|[aA]{_SEP}(?i:{after_a})\b"
+    after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
+    gate = (
+        rf"[0-9]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
+        rf"(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
+        rf"|[aA]{_SEP}(?i:{after_a})\b"
+    )
     return re.compile(rf"[^0-9A-Za-z_](?={gate})(?i:{_AMOUNT_BODY})")
 
 
@@ -143,77 +156,266 @@ class _TooLarge(FigureError):
     """A number that no float can hold; find_amounts skips it, figures report it."""
 
 
-def read_amount(text: str, pos: int = 0) -> Amount | None:
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a document writes numbers: which mark is the decimal one, and whether it is sure.
+
+    ``decimal`` is "." ("1,234.5") or "," ("1.234,5"). ``mixed`` when the document writes
+    both kinds: then a form that reads either way ("1,234", "1.234") is a guess.
+    """
+
+    decimal: str = "."
+    mixed: bool = False
+
+
+POINT = Style()
+COMMA = Style(",")
+# unambiguous forms of each style: "1,234,567", "1,234.5", "4.5"; "1.234.567", "1.234,5", "9,5"
+_POINT_FORMS = re.compile(
+    r"[0-9],[0-9]{3}(?:,[0-9]{3})*\.[0-9]|[0-9],[0-9]{3},[0-9]{3}(?![0-9])"
+    r"|(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9]|\.[0-9])"
+)
+# each opens with its mark, which the regex engine finds quickly; the digit before is tested after
+_COMMA_FORMS = re.compile(r",[0-9]{1,2}(?![0-9]|,[0-9])|\.[0-9]{3}\.[0-9]{3}(?![0-9])")
+
+
+def _commas(text: str) -> int:
+    """How many unambiguous decimal-comma forms *text* writes ("9,5", "1.234,5", "1.234.567")."""
+    return sum(1 for m in _COMMA_FORMS.finditer(text) if text[m.start() - 1 : m.start()].isdigit())
+
+
+def detect_style(text: str) -> Style:
+    """The number style *text* writes: decimal commas if it writes more of their unambiguous
+    forms than of decimal points'; mixed when it writes both."""
+    commas = _commas(text) if "," in text or "." in text else 0
+    if not commas:
+        return POINT
+    points = sum(1 for _ in _POINT_FORMS.finditer(text))
+    return Style("," if commas > points else ".", mixed=points > 0)
+
+
+def read_amount(text: str, pos: int = 0, style: Style = POINT) -> Amount | None:
     """The amount starting at ``text[pos:]`` after optional spaces, or None if there is none.
 
-    A leading minus sign ("-" or "−") is allowed, for claim figures such as "-3 percent".
-    Raises FigureError when the number is too large or too long to be read as a float.
+    A sign touching the number ("-", "−", an en dash, "+") is read, and a currency sign
+    ("£5bn", "$(118,000,000)"). Raises FigureError when the number is too large or too long
+    to be read as a float.
     """
     spaces = _SPACES.match(text, pos)
     start = spaces.end() if spaces is not None else pos
-    negative = text.startswith(("-", "−"), start)
-    m = _AMOUNT.match(text, start + 1 if negative else start)
+    m = _AMOUNT.match(text, start)
     if m is None:
         return None
-    return _build(text, m, start, negative)
+    return _build(text, m, start, style)
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every amount mentioned in running prose, in order and not overlapping (no minus signs)."""
+def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
+    """Every amount mentioned in running prose, in order and not overlapping; the number
+    style is the document's own unless *style* is given."""
+    if style is None:
+        style = detect_style(text)
     found: list[Amount] = []
+    tables = "|" in text
     m = _AMOUNT.match(text)
-    pos = _add(found, text, m, 0) if m is not None else 0
+    pos = _add(found, text, m, 0, style, tables) if m is not None else 0
     search = _SCAN.search
     while (m := search(text, pos)) is not None:
         start = m.start() + 1
         if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
             pos = start
             continue
-        pos = _add(found, text, m, start)
+        pos = _add(found, text, m, start, style, tables)
     return found
 
 
-def _add(found: list[Amount], text: str, m: re.Match[str], start: int) -> int:
+def _add(
+    found: list[Amount], text: str, m: re.Match[str], start: int, style: Style, tables: bool
+) -> int:
     """Append the amount that *m* found at *start*; where to look for the next one."""
     try:
-        amount = _build(text, m, start, negative=False)
+        amount = _build(text, m, start, style)
     except _TooLarge:
         return m.end()
-    found.append(amount)
+    found.append(_in_table(text, amount) if tables else amount)
     return amount.end
 
 
-def _build(text: str, m: re.Match[str], start: int, negative: bool) -> Amount:
-    """The Amount for a match of the amount grammar whose number starts at *start*.
+_CELL_SPACE = " \t"
 
-    *start* is where the amount's text starts: at a minus sign if *negative*, else at the number.
-    """
+
+def _in_table(text: str, amount: Amount) -> Amount:
+    """*amount* as a table cell writes it: "| (319) |" is negative (accounting brackets), and a
+    cell holding only a currency sign gives the next cell's amount its currency ("| $ | 3 |")."""
+    lo = amount.start
+    hi = amount.end
+    before = text.rfind("|", max(0, lo - 40), lo)
+    if before < 0:
+        return amount
+    bracketed = text[lo - 1 : lo] == "(" and text[hi : hi + 1] == ")"
+    if bracketed:
+        lo, hi = lo - 1, hi + 1
+    after = text.find("|", hi, hi + 40)
+    if after < 0 or text[before + 1 : lo].strip(_CELL_SPACE):
+        return amount
+    if text[hi:after].strip(_CELL_SPACE):
+        return amount
+    changes: dict[str, object] = {}
+    if bracketed and amount.value > 0:
+        changes.update(start=lo, end=hi, text=text[lo:hi])
+        changes.update(value=-amount.value, mantissa=-amount.mantissa)
+    if amount.currency is None:
+        cell_start = text.rfind("|", max(0, before - 12), before)
+        sign = text[cell_start + 1 : before].strip(_CELL_SPACE) if cell_start >= 0 else ""
+        if sign in _CURRENCIES:
+            changes["currency"] = _CURRENCIES[sign]
+    return dataclasses.replace(amount, **changes) if changes else amount  # type: ignore[arg-type]
+
+
+_SIGN_OF = {code: sign for sign, code in sorted(_CURRENCIES.items(), key=lambda sc: -len(sc[0]))}
+
+
+def plain(amount: Amount) -> str:
+    """*amount* written so that read_amount reads it back the same in any document: a minus
+    sign, the currency sign, a decimal point, the scale word ("-$319", "2509 billion")."""
+    if amount.form != "digits":
+        return amount.text
+    step = amount.s / amount.scale
+    places = max(0, round(-math.log10(step))) if 0 < step < 1 else 0
+    sign = "-" if amount.value < 0 else ""
+    currency = _SIGN_OF.get(amount.currency or "", "")
+    text = f"{sign}{currency}{abs(amount.mantissa):.{places}f}"
+    if amount.scale_word is not None:
+        text += f" {amount.scale_word}"
+    return text + ("%" if amount.percent else "")
+
+
+def reads_back(text: str, amount: Amount) -> bool:
+    """Whether *text* alone reads as *amount* (the same value, currency and percent)."""
+    try:
+        again = read_amount(text)
+    except FigureError:
+        return False
+    return (
+        again is not None
+        and again.end == len(text)
+        and (again.value, again.currency, again.percent, again.s)
+        == (amount.value, amount.currency, amount.percent, amount.s)
+    )
+
+
+def _split(raw: str, style: Style) -> tuple[str, str, str]:
+    """(whole digits, decimal digits, guess) of a digit string as *style* reads it; *guess*
+    says why the reading is a guess, else it is ""."""
+    if raw.isdigit():
+        return raw, "", ""
+    for space in (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;"):
+        raw = raw.replace(space, "")
+    comma, point = raw.rfind(","), raw.rfind(".")
+    if comma < 0 and point < 0:
+        return raw, "", ""
+    if comma >= 0 and point >= 0:  # both: the last one is the decimal mark
+        mark = "," if comma > point else "."
+    else:
+        mark = "," if comma >= 0 else "."
+    groups = raw.split(mark)
+    grouped = len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    guess = ""
+    if (comma >= 0 and point >= 0) or not grouped or raw[0] in "0.":
+        decimal = mark  # "1,234.5", "9,5", "0.125", ".03"
+    elif len(groups) > 2:
+        decimal = ""  # "1,234,567" or "1.234.567": thousands groups
+    else:  # "1,234" or "1.234": the document's style decides
+        decimal = mark if mark == style.decimal else ""
+        if style.mixed:
+            other = "thousands" if decimal else "decimal"
+            guess = f'"{raw}" could be read with "{mark}" as a {other} mark'
+    if not decimal:
+        return raw.replace(",", "").replace(".", ""), "", guess
+    whole, _, decimals = raw.rpartition(decimal)
+    return whole.replace(",", "").replace(".", ""), decimals, guess
+
+
+def _ratio_part(text: str) -> int:
+    word = text.lower()
+    return lexicon.RATIO_WORDS[word] if word in lexicon.RATIO_WORDS else int(text.replace(",", ""))
+
+
+def _exponent(m: re.Match[str]) -> int | None:
+    for group in ("e1", "e2", "e3", "e4"):
+        if (e := m[group]) is not None:
+            return int(e.translate(_FROM_SUPERSCRIPT).replace("−", "-"))
+    return None
+
+
+def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amount:
+    """The Amount for a match of the amount grammar whose text starts at *start*."""
     end = m.end()
     percent = m["pct"] is not None
     scale = 1
     scale_word: str | None = None
     form = "digits"
+    guess = ""
     if (raw := m["dig"]) is not None:
-        whole, _, decimals = raw.replace(",", "").partition(".")
+        whole, decimals, guess = _cached_split(raw, style)
+        exponent = _exponent(m) if m["exp"] is not None else None
+        if m["e4"] is not None and (whole, decimals) != ("10", ""):
+            exponent = None  # "5²" is no power of ten
+            end = m.end("dig")
+            percent = False
+        elif m["e4"] is not None:
+            whole = "1"
         if m["ord"] is not None:
             form = "ordinal"
             end = m.end("ord")
             percent = False
+        elif (suffix := m["suf"]) is not None:
+            scale = _SUFFIXES[suffix]
+            scale_word = _SCALE_NAMES[scale]
         elif (word := m["scale"]) is not None:
-            scale_word = word.lower()
-            scale = _SCALES[scale_word]
-        value, mantissa, s, lnz = _digits(whole, decimals, scale)
+            scale = _AFTER_DIGITS[word.lower()]
+            scale_word = word.lower() if word.lower() in _SCALES else _SCALE_NAMES[scale]
+        value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, exponent or 0)
+    elif (raw := m["frac"]) is not None and _OF_N.match(text, m.end("frac")) is not None:
+        # "45/192 (23.4%)": 45 of 192, a count, and its share after it
+        num = raw.partition("/")[0]
+        value, mantissa, s, lnz = _digits(num, "", 1)
+        end = m.end("frac")
+        percent = False
     elif (raw := m["frac"]) is not None:
         num, _, den = raw.partition("/")
         value = mantissa = int(num) / int(den)
         s = lnz = 0.0
         form = "fraction"
+    elif m["ratio"] is not None:
+        numerator, denominator = _ratio_part(m["rn"]), _ratio_part(m["rd"])
+        if not 0 < numerator <= denominator:
+            value, mantissa, s, lnz = _digits(str(numerator), "", 1)
+            end = m.end("rn")
+            percent = False
+        else:
+            value = mantissa = numerator / denominator
+            s = lnz = 0.0
+            form = "fraction"
+    elif (raw := m["mult"]) is not None:
+        value = mantissa = lexicon.MULTIPLES[raw.lower()]
+        s = lnz = 0.0
+        form = "multiple"
+        percent = False
+        end = m.end("mult")
+    elif m["dozen"] is not None:
+        value = mantissa = s = lnz = 12.0
+        form = "words"
     elif (raw := m["wfrac"]) is not None:
         tokens = _TOKEN.findall(raw.lower())
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1
         value = mantissa = numerator / _DENOMINATORS[tokens[-1].removesuffix("s")]
         s = lnz = 0.0
         form = "fraction"
+        if (word := m["fscale"]) is not None:  # "half a million", "a quarter of a million"
+            scale = _SCALES[word.lower()]
+            scale_word = word.lower()
+            value = s = lnz = mantissa * scale
+            form = "words"
     else:
         run = _TOKEN.finditer(text, m.start("words"), m.end("words"))
         spans = [(t.group().lower(), t.end()) for t in run]
@@ -229,8 +431,12 @@ def _build(text: str, m: re.Match[str], start: int, negative: bool) -> Amount:
         s = float(scale)
         lnz = float(_last_nonzero_place(total // scale) * scale) if total else s
         form = "words"
+    negative = (m["sign"] or "+")[0] in "-−–" or m["csign"] is not None or m["open"] is not None
     if negative and value:
         value, mantissa = -value, -mantissa
+    currency = _CURRENCIES[m["cur"]] if m["cur"] is not None else None
+    if m["open"] is not None and end < m.end():
+        currency = None  # "$(5" read only in part: no bracket closes it
     return Amount(
         start=start,
         end=end,
@@ -243,27 +449,44 @@ def _build(text: str, m: re.Match[str], start: int, negative: bool) -> Amount:
         s=s,
         l=lnz,
         form=form,
+        currency=currency,
+        guess=guess,
     )
 
 
-def _digits(whole: str, decimals: str, scale: int) -> tuple[float, float, float, float]:
-    """value, mantissa, s and l of a digit string; exact integer arithmetic, rounded once."""
+@functools.lru_cache(maxsize=8192)
+def _cached_split(raw: str, style: Style) -> tuple[str, str, str]:
+    return _split(raw, style)  # documents repeat their numbers: each is split once
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_digits(
+    whole: str, decimals: str, scale: int, exponent: int
+) -> tuple[float, float, float, float]:
+    return _digits(whole, decimals, scale, exponent)
+
+
+def _digits(
+    whole: str, decimals: str, scale: int, exponent: int = 0
+) -> tuple[float, float, float, float]:
+    """value, mantissa, s and l of a digit string times 10**exponent; exact integer
+    arithmetic, rounded once."""
     whole = whole.lstrip("0") or "0"
     if len(whole) > _MAX_DIGITS:
         raise _TooLarge("the number is too large")
     if len(decimals) > _MAX_DIGITS:
         raise _TooLarge("the number has too many decimal places")
     digits = int(whole + decimals)
-    unit = 10 ** len(decimals)
+    up, down = 10 ** max(exponent, 0), 10 ** (len(decimals) + max(-exponent, 0))
     try:
-        value = digits * scale / unit  # int / int is correctly rounded, and raises on overflow
-        mantissa = digits / unit
+        value = digits * scale * up / down  # int / int is correctly rounded, and raises on overflow
+        mantissa = digits * up / down
+        s = scale * up / down
     except OverflowError:
         raise _TooLarge("the number is too large") from None
-    s = scale / unit
-    if decimals or not digits:
+    if decimals or not digits or exponent < 0:
         return value, mantissa, s, s
-    return value, mantissa, s, float(_last_nonzero_place(digits) * scale)
+    return value, mantissa, s, float(_last_nonzero_place(digits) * scale * up)
 
 
 def _last_nonzero_place(n: int) -> int:

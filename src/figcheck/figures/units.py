@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from figcheck.errors import UnitError
+from figcheck.figures import lexicon
 from figcheck.figures.dimension import DIMENSIONLESS, Dimension
 from figcheck.text import did_you_mean, in_message
 
@@ -31,7 +32,12 @@ class Unit:
 
 # Written forms that pint cannot read as one word.
 _PHRASES: Final = re.compile(
-    r"\b(?:(?P<percent>per\s+cent)|(?P<kind>metric|short|long)\s+ton(?:ne)?s?)\b", re.IGNORECASE
+    r"\b(?:(?P<percent>per\s+cent)|(?P<kind>metric|short|long)\s+ton(?:ne)?s?"
+    r"|(?P<points>percentage|basis)\s+points?|(?P<pp>p\.\s?p\.|pp\.)"
+    r"|per\s+(?:(?P<thousand>1,?000|thousand)|(?P<lakh>100,?000|hundred\s+thousand))\s*\Z)"
+    r"(?!\w)"
+    r"|(?<=[0-9])-(?=fold\b)",
+    re.IGNORECASE,
 )
 _SUPERSCRIPT: Final = re.compile(r"[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPERSCRIPT_DIGITS: Final = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "+-0123456789")
@@ -53,15 +59,7 @@ _MAX_DEPTH: Final = 20  # brackets nest this deep at most; the parser recurses p
 _MAX_TOKENS: Final = 100  # words, numbers and signs in one unit; real units use a handful
 
 # Number words never name a unit; the figure grammar reads them before the unit.
-_NUMBER_WORDS: Final = frozenset(
-    (
-        *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-        *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-        *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
-        *("eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million"),
-        *("millions", "billion", "billions", "trillion", "trillions", "bn", "mn"),
-    )
-)
+_NUMBER_WORDS: Final = lexicon.AMOUNT_WORDS
 
 # "ton" is metric, short or long depending on who writes it, so it must be mapped in [units].
 _TON: Final = re.compile(r"(?P<prefix>kilo|mega|giga)?tons?", re.IGNORECASE)
@@ -209,7 +207,13 @@ class UnitTable:
 
     __slots__ = ("_base_units", "_cache", "_extra", "_folded", "_pint", "_suggestions")
 
-    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        extra: Mapping[str, str] | None = None,
+        failed: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """The table of *extra* definitions; with *failed*, a definition that fails is left out
+        and its (key, message) appended there, instead of raising UnitError."""
         builtins = _builtins()
         self._cache: dict[str, Unit | str] = {}  # a str is the message of a unit that failed
         self._extra: dict[str, str] = {}  # key -> its pint definition
@@ -222,7 +226,13 @@ class UnitTable:
         if extra:
             self._pint = _PintUnits()
             for key, value in extra.items():
-                self._define(key, value)
+                if failed is None:
+                    self._define(key, value)
+                    continue
+                try:
+                    self._define(key, value)
+                except UnitError as error:
+                    failed.append((key, error.message))
             self._folded = builtins.folded | _with_plurals(
                 key for key in self._extra if key.islower() and len(key) >= 3
             )
@@ -270,6 +280,11 @@ class UnitTable:
             raise UnitError(
                 f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "{metric}" (metric) '
                 f'or {lower} = "{short}" (short)'
+            )
+        if lower in ("pound", "pounds"):
+            raise UnitError(
+                f'ambiguous unit "{word}": map it in [units], e.g. {lower} = "GBP" (money) or '
+                f'{lower} = "453.59237 g" (mass)'
             )
         # a symbol is suggested with its name, so that "Mt" is not taken for "metric ton"
         hint = did_you_mean(word, self._suggestions, gloss=_builtins().symbols.get)
@@ -469,4 +484,14 @@ class _Parser:
 def _phrase(match: re.Match[str]) -> str:
     if match["percent"]:
         return "percent"
-    return f"{match['kind'].lower()}_ton"
+    if match["kind"]:
+        return f"{match['kind'].lower()}_ton"
+    if match["points"]:
+        return f"{match['points'].lower()}_point"
+    if match["pp"]:
+        return "pp"
+    if match["thousand"]:
+        return "per_thousand"
+    if match["lakh"]:
+        return "per_hundred_thousand"
+    return ""  # the hyphen of "2.5-fold"

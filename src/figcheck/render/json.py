@@ -16,14 +16,15 @@ if TYPE_CHECKING:
     from figcheck.figures.stated import Stated
     from figcheck.render import RenderOptions
 
-SCHEMA = 1
+SCHEMA = 2  # 2: the bound-only verdict, and each result's off, slack and wide
 
 
 def _in_unit(value: float, stated: Stated) -> float | None:
     if not math.isfinite(value):
         return None
     shown = value / stated.unit.factor
-    return shown * 100 if stated.percent else shown
+    # 15 significant digits drop the noise of the product: 0.285 is 28.5 %, not 28.499999999999996
+    return float(f"{shown * 100:.15g}") if stated.percent else shown
 
 
 def _interval(interval: Interval | None, stated: Stated | None) -> list[float | None] | None:
@@ -93,7 +94,12 @@ def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str,
             for ref in result.references
         ],
         "note": result.note,
+        "off": result.off or None,
     }
+    if result.slack:  # only where an ≈ needed slack
+        out["slack"] = [{"kind": kind, "id": ident or None} for kind, ident in result.slack]
+    if result.wide:
+        out["wide"] = True
     if result.accepted is not None:  # only then: files without accept keep their bytes
         out["accepted"] = result.accepted
     return out

@@ -32,6 +32,7 @@ STYLE = {
     Verdict.CONSISTENT: "green",
     Verdict.WITHIN_ROUNDING: "yellow",
     Verdict.INCONSISTENT: "bold red",
+    Verdict.BOUND_ONLY: "red",
     Verdict.UNCHECKED: "dim",
     Verdict.QUOTE_NOT_FOUND: "magenta",
     Verdict.FIGURE_NOT_IN_QUOTE: "bright_magenta",
@@ -281,6 +282,9 @@ def render_into(console: Console, report: Report, options: RenderOptions) -> Non
                 table = _table(report, rows, _widths(least, most, room), edge, headers)
                 break
     console.print(table)
+    off = _how_far_off(results)
+    if off:
+        console.print(off)
     summary = Text(report.summary.text())
     if report.exit_code:
         summary.stylize("bold red")
@@ -291,6 +295,28 @@ def render_into(console: Console, report: Report, options: RenderOptions) -> Non
             "use --show all to see every result.",
             style="dim",
         )
+
+
+def _how_far_off(results: list[Result]) -> Text | None:
+    """How far off each formula short of ✔ is, in the reader's terms, and what an ≈ needed."""
+    lines = Text()
+    for result in results:
+        if result.formula_verdict in (None, Verdict.CONSISTENT, Verdict.UNCHECKED):
+            continue
+        if not result.off and not result.slack:
+            continue
+        line = Text(f"  {result.verdict.symbol} {result.id}: ")
+        line.append(result.off or result.computed)
+        if result.slack:
+            line.append(f"; ≈ by {result.slack_text}", style="dim")
+        if result.wide:
+            line.append("; the range may be wider than the truth", style="dim")
+        lines.append(line)
+        lines.append("\n")
+    if not lines:
+        return None
+    lines.rstrip()
+    return Text("How far off\n", style="bold") + lines
 
 
 def render(report: Report, options: RenderOptions) -> str:

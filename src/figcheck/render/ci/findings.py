@@ -47,6 +47,15 @@ RULES: tuple[Rule, ...] = (
         "under --strict.",
     ),
     Rule(
+        "figcheck/bound-only",
+        "bound-only",
+        Verdict.BOUND_ONLY,
+        "A stated figure follows only through an open bound of an input.",
+        'The computed figure reaches the stated one only because an input is one-sided ("at '
+        'least 22 million" has no upper end): with each bound read as the figure it names, '
+        "the stated figure is out of reach. This fails the run like an inconsistent figure.",
+    ),
+    Rule(
         "figcheck/quote-not-found",
         "quote-not-found",
         Verdict.QUOTE_NOT_FOUND,
@@ -194,7 +203,7 @@ def _of(result: Result, report: Report) -> list[Finding]:
     out: list[Finding] = []
     path, line, column = _place(result, report, result.line)
     verdict = result.formula_verdict
-    if verdict in (Verdict.INCONSISTENT, Verdict.WITHIN_ROUNDING):
+    if verdict in (Verdict.INCONSISTENT, Verdict.BOUND_ONLY, Verdict.WITHIN_ROUNDING):
         rule = RULE_BY_NAME[verdict.value]
         message = _formula_message(result, verdict, report)
         out.append(
@@ -236,6 +245,11 @@ def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
             return (
                 f"{_head(verdict)}: {result.formula} fails at the stated figures{at} "
                 "and everywhere within their rounding"
+            )
+        if verdict is Verdict.BOUND_ONLY:
+            return (
+                f"{_head(verdict)}: {result.formula} fails at the stated figures{at} "
+                "and holds only through an open bound of an input"
             )
         return (
             f"{_head(verdict)}: {result.formula} fails at the stated figures{at} "
