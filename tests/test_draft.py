@@ -455,3 +455,32 @@ def test_a_unit_the_table_lacks_leaves_its_figure_unread() -> None:
     assert [str(s) for s in drafted.skipped] == [
         'line 1: about 2.8 ("gigawatt-hours" names a unit the unit table lacks)'
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "value", "comment"),
+    [
+        (
+            "The fee of £5 rose to 7 pounds.\n",
+            'pounds = "GBP"  # assumed money (the document writes £): verify',
+            "7 pounds",
+            None,
+        ),
+        (
+            "The parcel weighs 7 pounds.\n",
+            None,
+            "7",
+            '# "pounds" left out of value: money or mass? map it in [units], e.g. '
+            'pounds = "GBP" or pounds = "453.59237 g"',
+        ),
+        ("It cost 13,90 Euro.\n", None, "13,90 Euro", None),
+    ],
+)
+def test_currency_words_and_the_ambiguous_pound(
+    text: str, units: str | None, value: str, comment: str | None
+) -> None:
+    toml = draft(text, source="doc.txt").toml()
+    assert (units in toml) if units else ("\n[units]\n" not in toml)
+    assert f'value = "{value}"\n' in toml
+    if comment:
+        assert comment in toml

@@ -358,6 +358,20 @@ class _Drafter:
         if found is None:
             return "", ""
         word, kind = found
+        if kind == "currency" and word.lower() in ("pound", "pounds") and "£" in self.text:
+            # money or mass? a document that writes "£" means money: an assumption to verify
+            self.units.setdefault(
+                word.lower(), ("GBP", "assumed money (the document writes £): verify")
+            )
+            return word.lower(), "unit"
+        if kind == "currency" and is_known_word(word):
+            return word, "unit"  # "5 dollars", "13,90 Euro": built-in currencies
+        if kind == "currency" and word.lower() in ("pound", "pounds"):
+            comments.append(
+                f'"{word}" left out of value: money or mass? map it in [units], e.g. '
+                f'{word.lower()} = "GBP" or {word.lower()} = "453.59237 g"'
+            )
+            return "", ""
         if kind in ("goods", "currency"):
             one = _one(word.lower())  # pint reads "households" as the plural of "household"
             comments.append(
