@@ -484,3 +484,13 @@ def test_currency_words_and_the_ambiguous_pound(
     assert f'value = "{value}"\n' in toml
     if comment:
         assert comment in toml
+
+
+def test_a_column_of_a_table_aligned_with_spaces_takes_its_heading() -> None:
+    text = (
+        "Parties and alliances Votes % Seats\n"
+        "Fatherland (Nur-Otan) 5,174,169 88.05 98\n"
+        "Party of Patriots 44,175 0.75 0\n"
+    )
+    values = [c.value for c in draft(text, source="doc.txt").claims]
+    assert values == ["5,174,169", "88.05%", "44,175", "0.75%"]
