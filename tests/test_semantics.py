@@ -397,3 +397,23 @@ def test_how_far_off_shows_enough_digits_to_see_the_difference() -> None:
     r = result(derived("15.1 billion", "a + b", a="10.045 billion", b="5.022 billion"))
     assert r.computed == "15.067 billion (15.066 billion – 15.069 billion)"
     assert r.off == "15.1 billion stated, 15.07 billion computed: 0.033 billion, 1.002×"
+
+
+def test_a_reference_within_rounding_names_its_slack() -> None:
+    body = (
+        '[claims.target]\nvalue = "50 million tons"\n\n[[claims.target.references]]\n'
+        'value = "approximately 49 million tons"\nsource = "CIA"\n\n'
+        '[claims.other]\nvalue = "208 million people"\n\n[[claims.other.references]]\n'
+        'value = "208,826,650 people"\nsource = "census"\n'
+    )
+    body = '[units]\ntons = "tonne"\n\n' + body
+    (milk,) = result(body).references
+    assert (milk.verdict.value, milk.slack) == (
+        "within-rounding",
+        (("the qualifier's width", "cited"),),
+    )
+    (census,) = result(body, "other").references
+    assert (census.verdict.value, census.slack_text) == (
+        "within-rounding",
+        "truncation of the stated figure",
+    )
