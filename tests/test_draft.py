@@ -438,15 +438,15 @@ def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
     )
 
 
-def test_a_count_of_a_whole_is_drafted_with_its_share() -> None:
-    # "11/34 (32.4%)" is 11 of 34 and its share: two figures, each quoted with the share
+def test_a_count_of_a_whole_is_stated_by_its_cell() -> None:
+    # "11/34 (32.4%)" is 11 of 34 and its share: the share is drafted, and a quote of the
+    # cell states the count 11 (not the fraction 11/34)
+    from figcheck.check.quotes import quote_states
+
     drafted = draft("| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt")
-    assert [(c.value, c.quote) for c in drafted.claims] == [
-        ("11", "| Headache | 11/34 (32.4%)"),
-        ("32.4%", "| 11/34 (32.4%) | 5/32"),
-        ("5", "(32.4%) | 5/32 (15.6%) |"),
-        ("15.6%", "| 5/32 (15.6%) |"),
-    ]
+    assert [c.value for c in drafted.claims] == ["32.4%", "15.6%"]
+    assert quote_states("| Headache | 11/34 (32.4%) |", 11.0, 11.0, percent=False)
+    assert not quote_states("| Headache | 11/34 |", 11.0, 11.0, percent=False)
 
 
 def test_a_unit_the_table_lacks_leaves_its_figure_unread() -> None:
