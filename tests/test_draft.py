@@ -436,3 +436,22 @@ def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
         '#   line 3: 8453 (the column heading names "Operations per second", which the unit '
         "table lacks)\n"
     )
+
+
+def test_a_count_of_a_whole_is_drafted_with_its_share() -> None:
+    # "11/34 (32.4%)" is 11 of 34 and its share: two figures, each quoted with the share
+    drafted = draft("| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt")
+    assert [(c.value, c.quote) for c in drafted.claims] == [
+        ("11", "| Headache | 11/34 (32.4%)"),
+        ("32.4%", "| 11/34 (32.4%) | 5/32"),
+        ("5", "(32.4%) | 5/32 (15.6%) |"),
+        ("15.6%", "| 5/32 (15.6%) |"),
+    ]
+
+
+def test_a_unit_the_table_lacks_leaves_its_figure_unread() -> None:
+    drafted = draft("Training used about 2.8 gigawatt-hours of power.\n", source="doc.txt")
+    assert drafted.claims == ()
+    assert [str(s) for s in drafted.skipped] == [
+        'line 1: about 2.8 ("gigawatt-hours" names a unit the unit table lacks)'
+    ]

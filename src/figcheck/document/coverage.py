@@ -447,6 +447,7 @@ def _category(
         last.scale_word is not None
         or last.percent
         or amount.form in ("fraction", "multiple")
+        or "/" in amount.text  # "11/34 (32.4%)": 11 of 34, a part of a whole
         or currency
         or qualifier is not Qualifier.PLAIN
         or not amount.value.is_integer()

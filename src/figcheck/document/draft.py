@@ -279,6 +279,9 @@ class _Drafter:
         scale = ""
         share = amount.form == "fraction" or mention.percent
         money = amount.currency is not None
+        if not (unit or share or money) and (unknown := _unknown_unit(text, mention.end)):
+            self.why = f'"{unknown}" names a unit the unit table lacks'
+            return None
         whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
@@ -518,6 +521,18 @@ def _per_unit(row: str, above: str) -> bool:
         if len(filled) == 1:
             return _PER_WORD.search(filled[0]) is not None
     return False
+
+
+# "2.8 gigawatt-hours": a compound whose last part is a unit, that the unit table cannot read
+_COMPOUND_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Za-z]+-(?P<last>[A-Za-z]+))\b")
+
+
+def _unknown_unit(text: str, end: int) -> str:
+    """The unit-like word after a figure that the unit table cannot read, or ""."""
+    found = _COMPOUND_AFTER.match(text, end)
+    if found is None or not is_known_word(found["last"]) or len(found["last"]) < 3:
+        return ""
+    return "" if is_known_word(found["word"]) else found["word"]
 
 
 def _one(word: str) -> str:
