@@ -23,7 +23,7 @@ from figcheck.claims.model import Check, Claim, ClaimsFile
 from figcheck.errors import Location
 from figcheck.figures.interval import EMPTY, Interval, intersect, unbounded, within
 from figcheck.figures.notation import Scale
-from figcheck.figures.readings import QUALIFIER, ROUNDING, Reading
+from figcheck.figures.readings import OPEN_BOUND, QUALIFIER, ROUNDING, Reading
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
 
@@ -427,6 +427,9 @@ def _slack(
                 elif level == _BLENIENT:
                     found.extend((k, claims[i].id) for k in claims[i].stated.reading.slack)
                 break
+    if not found:
+        # it meets as carried, but an open bound keeps the claim from following
+        found = [(OPEN_BOUND, c.id) for c, b in zip(claims, inputs, strict=True) if b[_OPEN]]
     return _unique(found)
 
 

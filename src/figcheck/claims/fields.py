@@ -65,6 +65,7 @@ class Fields:
         self.problems: list[Problem] = []
         # [units] words whose definition failed: reported once, not again for each claim
         self.failed_units: frozenset[str] = frozenset()
+        self.count_units: frozenset[str] = frozenset()  # [units] words for whole counts
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(Location(self.shown, line), message))

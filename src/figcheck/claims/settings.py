@@ -87,6 +87,11 @@ def units(fields: Fields, raw: object) -> UnitTable:
     table = fields.table(raw, line, "[units]")
     extra: dict[str, str] = {}
     for word, value in (table or {}).items():
+        if isinstance(value, dict):
+            # members = { unit = "person", count = true }: a unit word for whole counts
+            value = _counted(fields, word, value)
+            if value is None:
+                continue
         if isinstance(value, str):
             extra[word] = value
         else:
@@ -112,6 +117,24 @@ def units(fields: Fields, raw: object) -> UnitTable:
         done |= {word.lower()}
     fields.failed_units = done
     return table_
+
+
+def _counted(fields: Fields, word: str, value: dict[str, object]) -> str | None:
+    """The unit expression of a [units] table entry, recording the word as a count word when
+    it has ``count = true``; None (with a problem) when the entry is malformed."""
+    line = fields.lines.key("units", word)
+    unknown = sorted(set(value) - {"unit", "count"})
+    unit, count = value.get("unit"), value.get("count", False)
+    if unknown or not isinstance(unit, str) or not isinstance(count, bool):
+        fields.problem(
+            line,
+            f'[units] {word}: must be a string or a table such as {{ unit = "person", '
+            "count = true }",
+        )
+        return None
+    if count:
+        fields.count_units = fields.count_units | {word.lower()}
+    return unit
 
 
 _UNKNOWN_UNIT = re.compile(r'unknown unit "(?P<word>[^"]+)"')
