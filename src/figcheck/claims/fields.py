@@ -11,7 +11,7 @@ from figcheck.errors import Location, Problem
 from figcheck.text import did_you_mean
 
 TOP_KEYS = ("document", "settings", "units", "claims", "checks")
-DOCUMENT_KEYS = ("title", "source", "numbers")
+DOCUMENT_KEYS = ("title", "source", "format", "numbers")
 SETTINGS_KEYS = ("about",)
 CLAIM_KEYS = (
     "section",

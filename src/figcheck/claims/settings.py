@@ -10,6 +10,7 @@ from figcheck.claims.model import Document
 from figcheck.claims.values import about_setting
 from figcheck.errors import FigcheckError
 from figcheck.figures.units import UnitTable, unit_table
+from figcheck.io.formats import FORMATS
 
 DEFAULT_ABOUT = 0.10
 
@@ -26,6 +27,14 @@ def document(fields: Fields, raw: object, base: Path) -> Document:
     fields.unknown_keys(table, DOCUMENT_KEYS, ("document",), "[document]")
     source = fields.string(table, "source", fields.lines.key("document", "source"), "[document]")
     title = fields.string(table, "title", fields.lines.key("document", "title"), "[document]")
+    fmt = fields.string(table, "format", fields.lines.key("document", "format"), "[document]")
+    if fmt is not None and fmt not in FORMATS:
+        names = ", ".join(f'"{name}"' for name in FORMATS)
+        fields.problem(
+            fields.lines.key("document", "format"),
+            f'[document]: format must be one of {names}, not "{fmt}"',
+        )
+        fmt = None
     if source is None and "source" not in table:
         fields.problem(line, '[document]: missing source = "..." (the document\'s path)')
     path = str(base / source) if source else None
@@ -43,6 +52,7 @@ def document(fields: Fields, raw: object, base: Path) -> Document:
         source=source,
         path=path,
         line=fields.lines.key("document", "source"),
+        format=fmt,
         numbers=numbers,
     )
 
