@@ -88,7 +88,7 @@ class Builder:
         self.heading = ""  # the text of the last heading, which names the tables below it
         self._rows: list[tuple[Cell, ...]] = []
         self._row: list[Cell] = []
-        self._cell: int | None = None  # where the open cell's text starts
+        self._cell: tuple[int, int] | None = None  # the open cell's (offset, piece index)
 
     def put(self, piece: str, at: int) -> None:
         """Append *piece*, which stands at source offset *at* onwards."""
@@ -99,14 +99,22 @@ class Builder:
         self.source_starts.append(at)
         self.length += len(piece)
 
+    def mark(self) -> tuple[int, int]:
+        """Where the text written next starts: its offset and its piece's index."""
+        return self.length, len(self.pieces)
+
+    def since(self, mark: tuple[int, int]) -> str:
+        """The text written since *mark*."""
+        return "".join(self.pieces[mark[1] :])
+
     def open_cell(self) -> None:
-        self._cell = self.length
+        self._cell = self.mark()
 
     def close_cell(self) -> None:
         if self._cell is None:
             return
-        start, end = self._cell, self.length
-        raw = "".join(self.pieces)[start:end] if end > start else ""
+        start = self._cell[0]
+        raw = self.since(self._cell)
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         self._row.append(Cell(" ".join(text.split()), start + lead, start + lead + len(text)))
@@ -128,8 +136,9 @@ class Builder:
         return "".join(self.pieces[-2:]).endswith(tail)
 
     def finish(self) -> SourceText:
-        text = "".join(self.pieces).strip("\n")
-        lead = len("".join(self.pieces)) - len("".join(self.pieces).lstrip("\n"))
+        whole = "".join(self.pieces)
+        text = whole.strip("\n")
+        lead = len(whole) - len(whole.lstrip("\n"))
         starts = [max(s - lead, 0) for s in self.text_starts]
         tables = tuple(
             Table(

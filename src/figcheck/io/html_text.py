@@ -37,7 +37,7 @@ class _HtmlText(HTMLParser):
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.skipping: list[str] = []
         self.first_cell = True
-        self.heading: int | None = None  # where the open heading's text starts
+        self.heading: tuple[int, int] | None = None  # where the open heading's text starts
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -52,7 +52,7 @@ class _HtmlText(HTMLParser):
             self.skipping.append(tag)
         elif tag in _BLOCKS:
             if tag in _HEADINGS:
-                self.heading = self.out.length
+                self.heading = self.out.mark()
             self.out.put("\n\n", self.here())
         elif tag == "br":
             self.out.put("\n", self.here())
@@ -80,7 +80,7 @@ class _HtmlText(HTMLParser):
         elif tag == "table":
             self.out.close_table()
         elif tag in _HEADINGS and self.heading is not None:
-            self.out.heading = " ".join("".join(self.out.pieces)[self.heading :].split())
+            self.out.heading = " ".join(self.out.since(self.heading).split())
         if tag in _BLOCKS or tag == "tr":
             self.out.put("\n\n", self.here())
 

@@ -36,7 +36,7 @@ def markdown_text(source: str) -> SourceText:
     out = Builder(source)
     walker = _InlineWalker(source, out)
     first_cell = True
-    heading: int | None = None  # where the open heading's text starts
+    heading: tuple[int, int] | None = None  # where the open heading's text starts
     for token in tokens:
         kind = token.type
         if kind == "inline" and token.map is not None:
@@ -45,10 +45,10 @@ def markdown_text(source: str) -> SourceText:
             limit = line_starts[end] if end < len(line_starts) else len(source)
             walker.walk(token.children or [], limit)
         elif kind == "heading_open":
-            heading = out.length
+            heading = out.mark()
         elif kind in _BLOCK_ENDS:
             if kind == "heading_close" and heading is not None:
-                out.heading = " ".join("".join(out.pieces)[heading:].split())
+                out.heading = " ".join(out.since(heading).split())
             elif kind == "table_close":
                 out.close_table()
             out.put("\n\n", walker.cursor)
