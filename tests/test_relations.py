@@ -245,6 +245,18 @@ CASES = {
         """,
         [("roads_2", "roads", "restatement", "restates roads", "inconsistent")],
     ),
+    "restatement, the same figure written again": (
+        "Councils face a £5.2bn gap.\n\nThe survey found councils £5.2bn short, and £2.5bn of"
+        " cuts. Schools need 10 million. Hospitals need 10 million.\n",
+        """
+        gap = face a £5.2bn gap => £5.2bn
+        short = councils £5.2bn short => £5.2bn
+        cuts = and £2.5bn of => £2.5bn
+        schools = Schools need 10 million => 10 million
+        hospitals = Hospitals need 10 million => 10 million
+        """,
+        [("short", "gap", "restatement", "restates gap", "consistent")],
+    ),
 }
 
 

@@ -247,9 +247,11 @@ def test_the_html_report_reads_and_indexes_the_document_once(
         reads.append(path)
         return real_read(path, **kwargs)
 
-    def init(self: quotes.QuoteIndex, text: str, path: str, origin: Any = None) -> None:
+    def init(
+        self: quotes.QuoteIndex, text: str, path: str, origin: Any = None, **kwargs: Any
+    ) -> None:
         indexes.append(path)
-        real_init(self, text, path, origin)
+        real_init(self, text, path, origin, **kwargs)
 
     monkeypatch.setattr(formats, "read_text", read)
     monkeypatch.setattr(quotes.QuoteIndex, "__init__", init)

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
 from figcheck.figures import lexicon
-from figcheck.figures.numbers import Amount, Style, detect_style, find_amounts, read_amount
+from figcheck.figures.numbers import (
+    COMMA,
+    POINT,
+    Amount,
+    Style,
+    detect_style,
+    find_amounts,
+    read_amount,
+)
 from figcheck.io.formats import SourceText, format_of, read_source
 
 if TYPE_CHECKING:
@@ -373,12 +381,21 @@ class QuoteIndex:
     such hyphens, dropped ("production").
     """
 
-    def __init__(self, text: str, path: str, origin: SourceText | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        origin: SourceText | None = None,
+        *,
+        style: Style | None = None,
+    ) -> None:
         self.text = text
         self.path = path
         # a Markdown or HTML document: locations are placed in the file as stored
         self.origin = origin if origin is not None and origin.text_starts else None
-        self.style = detect_style(text)  # quotes read numbers the way the document writes them
+        # quotes read numbers the way the document writes them: as [document] numbers says,
+        # else as the document's own forms show
+        self.style = style if style is not None else detect_style(text)
         self._kept, hyphens = _fold(text, keep_hyphen=True)
         self._dropped: _Folded | None = None
         self._has_hyphens = hyphens > 0
@@ -543,7 +560,9 @@ def read_source_document(claims_file: ClaimsFile) -> SourceText:
 
 def index_for(claims_file: ClaimsFile) -> QuoteIndex:
     """Read the claims file's document and index it for the claims' quotes."""
+    numbers = claims_file.document.numbers
+    style = None if numbers is None else (COMMA if numbers.endswith(",5") else POINT)
     source = read_source_document(claims_file)
-    index = QuoteIndex(source.text, claims_file.document.path or "", source)
+    index = QuoteIndex(source.text, claims_file.document.path or "", source, style=style)
     index.prepare(c.quote for c in claims_file.claims if c.quote is not None)
     return index

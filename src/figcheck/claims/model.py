@@ -61,6 +61,7 @@ class Document:
     path: str | None
     line: int | None = None
     format: str | None = None  # None: by the source's suffix
+    numbers: str | None = None  # "1,234.5" or "1.234,5": how the document writes numbers
 
 
 @dataclass(frozen=True, slots=True)

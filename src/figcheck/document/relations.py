@@ -537,7 +537,10 @@ class _Finder:
                 continue  # a table's cells repeat figures by design
             base = re.sub(r"_\d{1,2}$", "", node.id)  # the draft's "roads", "roads_2"
             key = (base, node.stated.unit.dimension)
-            earlier = first.get(key)
+            # the very same figure written again ("£5.2bn" in the headline and the text)
+            written = ("=", _written(node))
+            earlier = first.get(key) or (first.get(written) if _telling(node) else None)
+            first.setdefault(written, node)
             if earlier is None:
                 first[key] = node
                 continue
@@ -672,6 +675,17 @@ def _width(node: Node) -> float:
     if not central or not (math.isfinite(strict.lo) and math.isfinite(strict.hi)):
         return math.inf
     return (strict.hi - strict.lo) / central
+
+
+def _written(node: Node) -> str:
+    return _SPACES.sub(" ", node.stated.text.strip().lower())
+
+
+def _telling(node: Node) -> bool:
+    """A figure too particular to be written twice by chance: two significant digits or more
+    ("£5.2bn", "49,000"), so never a round "10 million" or "50%"."""
+    digits = re.sub(r"\D", "", node.stated.text).strip("0")
+    return len(digits) >= 2
 
 
 def _small_count(node: Node) -> bool:
