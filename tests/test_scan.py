@@ -67,11 +67,13 @@ def test_the_essay_has_no_false_inconsistency() -> None:
     out = run("scan", ESSAY, "--format", "json")
     assert out.exit_code == 0, out.stderr
     assert verdicts(out.json()) == [
+        ("available_workers", "consistent"),  # "Of these 120 million" restates the 120 million
         ("equivalent_people", "within-rounding"),
         ("produce_people", "consistent"),
     ]
     located = [(r["location"]["line"], r["formula"]) for r in out.json()["results"]]
     assert located == [
+        (46, "employable_age_people"),
         (51, "collective_farm_members * time_share"),
         (52, "producer_cooperative_workers + home_farm_people + equivalent_people"),
     ]
