@@ -286,7 +286,13 @@ CASES = {
         """,
         [
             ("fall", "(now - then) / then", "change", "fallen by …, from … to …", "consistent"),
-            ("rise", "(after - before) / before", "change", "rose by …, from … to …", "inconsistent"),
+            (
+                "rise",
+                "(after - before) / before",
+                "change",
+                "rose by …, from … to …",
+                "inconsistent",
+            ),
         ],
     ),
     "sum of falls": (
@@ -328,6 +334,37 @@ CASES = {
         [
             ("times", "africa / europe", "ratio", "times", "consistent"),
             ("twice", "asia / oceania", "ratio", "times", "inconsistent"),
+        ],
+    ),
+    "sum, parts in brackets": (
+        "About 73% of deaths occurred in two regions, Africa (48%) and Asia (25%). Costs were"
+        " £90m (£50m here, £30m there).\n",
+        """
+        regions = About 73% of => about 73%
+        africa = Africa (48%) => 48%
+        asia = Asia (25%) => 25%
+        costs = were £90m => £90m
+        here = (£50m here => £50m
+        there = £30m there => £30m
+        """,
+        # brackets after a figure need not hold its parts: £50m + £30m is not £90m, no guess
+        [("regions", "africa + asia", "sum", "parts in brackets", "consistent")],
+    ),
+    "restatement, rounded": (
+        "Training took 3.3 million hours in all. It cost $1.8 million, since $1.78 million went"
+        " on power.\n\n| Model | Hours |\n|---|---|\n| Small | 1,311,616 |\n| Large | 2,000,000 |"
+        "\n| Total | 3,311,616 |\n",
+        """
+        hours = took 3.3 million hours => 3.3 million hours
+        cost = cost $1.8 million => $1.8 million
+        power = since $1.78 million => $1.78 million
+        small = | Small | 1,311,616 => 1,311,616 hours
+        large = | Large | 2,000,000 => 2,000,000 hours
+        total = | Total | 3,311,616 => 3,311,616 hours
+        """,
+        [
+            ("hours", "total", "restatement", "rounds total", "consistent"),
+            ("total", "small + large", "sum", "Total row", "consistent"),
         ],
     ),
     "restatement, the same figure in other words": (

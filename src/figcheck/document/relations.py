@@ -215,6 +215,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.differences(),
         finder.changes(),
         finder.sums(),
+        finder.bracketed_parts(),
         finder.remainders(),
         finder.products(),
         finder.ratios(),
@@ -376,7 +377,7 @@ class _Finder:
             elif up and _FROM_ONLY.match(self.between(b, c)) and _same(a, b) and _same(a, c):
                 formula = f"{c.id} - {a.id}" if up["word"] in _FALLING else f"{a.id} - {c.id}"
                 yield self.judged(b, "difference", formula, f"{up['word']} … from", 3.0)
-                    # "revised down by 87,000, from -140,000 to -227,000": the change, then its ends
+                # "revised down by 87,000, from -140,000 to -227,000": the change, then its ends
             by = _BY_BEFORE.search(self.before(a, 40))
             if (
                 by
@@ -422,6 +423,28 @@ class _Finder:
                 continue
             found = _best_sum(target, parts, cue)
             if found is not None:
+                yield found
+
+    # "About 73% of deaths … in two regions, Africa (48%) and South-East Asia (25%)",
+    # "599 (301 intervention, 298 control)": a whole, then its parts in brackets
+    def bracketed_parts(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, target in enumerate(nodes):
+            parts = []
+            for n in nodes[i + 1 :]:
+                if n.sentence != target.sentence or not _same(n, target):
+                    break
+                inside = self.low[target.end : n.start]
+                if inside.count("(") <= inside.count(")") or abs(n.stated.central) > abs(
+                    target.stated.central
+                ):
+                    break
+                parts.append(n)
+            if len(parts) < 2:
+                continue
+            formula = " + ".join(p.id for p in parts)
+            found = self.judged(target, "sum", formula, "parts in brackets", 2.0)
+            if found.holds:  # brackets need not hold parts: offered only where they add up
                 yield found
 
     def earlier_same(self, i: int, target: Node, *, parts: bool = True) -> list[Node]:
@@ -585,6 +608,22 @@ class _Finder:
             if node.sentence == earlier.sentence or _apart(node, earlier) > _RESTATED:
                 continue  # figures of one sentence, or far apart, are different figures
             yield self.judged(node, "restatement", earlier.id, f"restates {earlier.id}", 1.5)
+        yield from self.rounded()
+
+    # "3.3M GPU hours" in the text and "3311616" in the table: the rounder one rounds the other
+    def rounded(self) -> Iterable[Suggestion]:
+        for r, p in itertools.permutations(self.nodes, 2):
+            if r.row is not None or r.sentence == p.sentence or abs(r.paragraph - p.paragraph) > 1:
+                continue
+            if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
+                continue
+            rounder, finer = _significant(r), _significant(p)
+            # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
+            if len(rounder) < 2 or len(finer) < len(rounder) + 2:
+                continue
+            strict = r.stated.reading.strict
+            if strict.lo <= p.stated.central <= strict.hi:
+                yield self.judged(r, "restatement", p.id, f"rounds {p.id}", 1.5)
 
     # sums and shares that hold within the strict readings, for init's review only
     def searched(self, taken: set[str]) -> Iterable[Suggestion]:
