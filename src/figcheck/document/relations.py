@@ -612,18 +612,23 @@ class _Finder:
 
     # "3.3M GPU hours" in the text and "3311616" in the table: the rounder one rounds the other
     def rounded(self) -> Iterable[Suggestion]:
-        for r, p in itertools.permutations(self.nodes, 2):
-            if r.row is not None or r.sentence == p.sentence or abs(r.paragraph - p.paragraph) > 1:
-                continue
-            if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
-                continue
-            rounder, finer = _significant(r), _significant(p)
-            # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
-            if len(rounder) < 2 or len(finer) < len(rounder) + 2:
+        digits = {n.id: len(_significant(n)) for n in self.nodes}
+        near: dict[int, list[Node]] = {}
+        for n in self.nodes:
+            near.setdefault(n.paragraph, []).append(n)
+        for r in self.nodes:
+            if r.row is not None or digits[r.id] < 2:
                 continue
             strict = r.stated.reading.strict
-            if strict.lo <= p.stated.central <= strict.hi:
-                yield self.judged(r, "restatement", p.id, f"rounds {p.id}", 1.5)
+            for paragraph in (r.paragraph - 1, r.paragraph, r.paragraph + 1):
+                for p in near.get(paragraph, ()):
+                    # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
+                    if digits[p.id] < digits[r.id] + 2 or p.sentence == r.sentence:
+                        continue
+                    if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
+                        continue
+                    if strict.lo <= p.stated.central <= strict.hi:
+                        yield self.judged(r, "restatement", p.id, f"rounds {p.id}", 1.5)
 
     # sums and shares that hold within the strict readings, for init's review only
     def searched(self, taken: set[str]) -> Iterable[Suggestion]:
