@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar, cast
@@ -12,6 +13,7 @@ from figcheck.check.report import Report, Summary
 from figcheck.claims.loader import parse
 from figcheck.document.draft import indexed_draft, with_suggestions
 from figcheck.errors import InputError, Location
+from figcheck.figures.figure import parse_figure
 from figcheck.io.sources import read_text
 
 # what a folder is scanned for: the documents figcheck reads
@@ -40,6 +42,7 @@ def scan(path: Path, *, strict: bool = False) -> Report:
     Only cued relations are checked: a scan runs without review, so it makes no guesses. Each
     result is placed at its figure in the document, and the report holds no other result.
     """
+    _forget()
     text = read_text(path, allow_empty=False)
     shown = str(path)
     drafted, index = indexed_draft(text, source=shown, fallback_title=path.stem)
@@ -60,6 +63,17 @@ def scan(path: Path, *, strict: bool = False) -> Report:
         if r.formula is not None
     )
     return dataclasses.replace(report, results=results, summary=Summary.of(results))
+
+
+_FORGET_EVERY = 256  # documents between clearings of the figure cache
+_count = itertools.count(1)
+
+
+def _forget() -> None:
+    """Clear the figure reader's cache now and then: a corpus's figures are mostly its own,
+    so the cache would only grow (to its 65,536 entries) and keep a worker's memory rising."""
+    if next(_count) % _FORGET_EVERY == 0:
+        parse_figure.cache_clear()
 
 
 def in_order(
