@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + 'titel = "x"\n',
         [
             'claims.toml:3: [document]: unknown key "titel" (did you mean "title"?); '
-            "allowed keys are title, source"
+            "allowed keys are title, source, format, numbers"
         ],
     ),
     # -- ids

@@ -16,6 +16,7 @@ import math
 import os
 import re
 import tempfile
+import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,6 +51,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FORMATS = sorted(REPORTER_BY_NAME)
+PASSING = {"unchecked", "consistent", "within-rounding", "bound-only"}
 VERDICTS = {
     "unchecked",
     "consistent",
@@ -642,4 +644,12 @@ def test_hostile_documents_give_0_1_or_2(document: str, data: st.DataObject) -> 
             assert made.stderr.startswith(f"{folder / 'doc.txt'}: "), made.stderr
             return
         checked = figcheck("check", str(draft), "--format", "json")
-        assert checked.code == 0, (checked.stdout[-2000:], checked.stderr, document)
+        assert (checked.code in (0, 1), checked.stderr) == (True, ""), document
+        # a draft passes, but for the formulas it suggests while saying they do not hold
+        drafted = tomllib.loads(draft.read_text(encoding="utf-8")).get("claims", {})
+        results = json.loads(checked.stdout)["results"]
+        failing = [r for r in results if r["verdict"] not in PASSING]
+        for result in failing:
+            assert result["verdict"] == "inconsistent", (result, document)
+            suggested = drafted[result["id"]].get("suggested", "")
+            assert "it does not hold as read" in suggested, (result, document)

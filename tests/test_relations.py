@@ -336,6 +336,22 @@ CASES = {
             ("twice", "asia / oceania", "ratio", "times", "inconsistent"),
         ],
     ),
+    "sum, a Total row of a table as rendered": (
+        "Region | Apples | Pears\n\nNorth | 10 tonnes | 20 tonnes\n\nSouth | 30 tonnes |"
+        " 40 tonnes\n\nTotal | 40 tonnes | 70 tonnes\n",
+        """
+        north_apples = North | 10 tonnes => 10 tonnes
+        north_pears = 10 tonnes | 20 tonnes => 20 tonnes
+        south_apples = South | 30 tonnes => 30 tonnes
+        south_pears = 30 tonnes | 40 tonnes => 40 tonnes
+        total_apples = Total | 40 tonnes => 40 tonnes
+        total_pears = 40 tonnes | 70 tonnes => 70 tonnes
+        """,
+        [
+            ("total_apples", "north_apples + south_apples", "sum", "Total row", "consistent"),
+            ("total_pears", "north_pears + south_pears", "sum", "Total row", "inconsistent"),
+        ],
+    ),
     "sum, parts in brackets": (
         "About 73% of deaths occurred in two regions, Africa (48%) and Asia (25%). Costs were"
         " £90m (£50m here, £30m there).\n",

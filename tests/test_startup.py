@@ -59,7 +59,7 @@ def test_version_on_a_full_disk_says_so_and_exits_2() -> None:
         )
     assert (done.returncode, done.stderr) == (
         2,
-        "figcheck: cannot write the version: No space left on device\n",
+        "<stdout>: cannot write the report: no space left on the device\n",
     )
 
 

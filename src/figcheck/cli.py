@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from figcheck import __version__
-from figcheck.errors import FigcheckError
+from figcheck.errors import FigcheckError, InputError, Location, printable
 from figcheck.render import REPORTER_BY_NAME, Show
 
 if TYPE_CHECKING:
@@ -37,8 +37,18 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"figcheck {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(_print_version())
+
+
+def _print_version() -> int:
+    from figcheck.io.output import write_stdout
+
+    try:
+        write_stdout(f"figcheck {__version__}\n")
+    except FigcheckError as err:
+        _say(str(err))
+        return EXIT_ERROR
+    return 0
 
 
 @app.callback()
@@ -65,10 +75,11 @@ ColorOpt = Annotated[
 
 
 def use_color(choice: str, stream: object) -> bool:
-    """--color wins; then NO_COLOR, then FORCE_COLOR; then whether *stream* is a terminal."""
+    """--color wins; then NO_COLOR (or TERM=dumb), then FORCE_COLOR; then whether *stream*
+    is a terminal."""
     if choice != "auto":
         return choice == "always"
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -83,14 +94,30 @@ def command(func: Callable[..., int | None]) -> Callable[..., None]:
     @functools.wraps(func)
     def run(*args: object, **kwargs: object) -> None:
         try:
+            _require_cwd()
             code = func(*args, **kwargs)
         except FigcheckError as err:
-            print(str(err), file=sys.stderr)
+            _say(str(err))
+            raise typer.Exit(EXIT_ERROR) from None
+        except OSError as err:  # the system failed us outside any one file's reading
+            where = err.filename if isinstance(err.filename, str) else "figcheck"
+            _say(printable(f"{where}: {os.strerror(err.errno) if err.errno else err}"))
             raise typer.Exit(EXIT_ERROR) from None
         raise typer.Exit(code or 0)
 
     app.command()(run)
     return run
+
+
+def _require_cwd() -> None:
+    """Refuse to run from a folder that was deleted: every relative path would fail later."""
+    try:
+        os.getcwd()
+    except OSError:
+        raise InputError(
+            "the current folder no longer exists (deleted or moved); run figcheck from another",
+            Location("."),
+        ) from None
 
 
 def build_report(
@@ -107,6 +134,22 @@ def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
     from figcheck.run import emit as write
 
     write(text, output, inputs)
+
+
+def _say(message: str) -> None:
+    from figcheck.io.output import say
+
+    say(message)
+
+
+def output_path(raw: str | None) -> Path | None:
+    """The file an ``--output`` names. One ending in a slash names a folder (``-o dir/``);
+    Path would drop the slash and write a file named ``dir``, so it is refused."""
+    if raw is None:
+        return None
+    if raw.endswith(("/", os.sep)) or raw in ("", ".", ".."):
+        raise InputError("names a folder, not a file; give the file to write", Location(raw))
+    return Path(raw)
 
 
 def inputs_of(path: Path, document_path: str | None) -> tuple[Path, ...]:
@@ -134,7 +177,7 @@ def check(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
     ] = None,
     fail_on: Annotated[
@@ -187,7 +230,7 @@ def check(
     request = Request(
         paths=tuple(paths or ()),
         fmt=fmt.value if fmt is not None else None,
-        output=output,
+        output=output_path(output),
         fail_on=fail_on,
         strict=strict,
         exit_zero=exit_zero,
@@ -245,7 +288,7 @@ def coverage(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", help="Write the listing to this file (atomically)."),
     ] = None,
     show: Annotated[
@@ -266,6 +309,7 @@ def coverage(
     from figcheck.render import RenderOptions
     from figcheck.render.progress_bar import ProgressBar, wanted
 
+    output_file = output_path(output)
     bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)
     with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
         claims_file = load(path, progress=progress) if progress is not None else load(path)
@@ -281,7 +325,7 @@ def coverage(
         width=_width(),
         show=show,
     )
-    emit(render(report, options), output, inputs_of(path, claims_file.document.path))
+    emit(render(report, options), output_file, inputs_of(path, claims_file.document.path))
     return report.exit_code
 
 
@@ -304,7 +348,7 @@ def init(
     from figcheck.document.draft import draft_document
     from figcheck.io.atomic import refuse_existing, write_atomic
 
-    target = None if output == "-" else Path(output)
+    target = None if output == "-" else output_path(output)
     if target is not None and not force:
         refuse_existing(target)  # before the work of drafting
     from figcheck.render.progress_bar import ProgressBar, wanted
@@ -319,7 +363,7 @@ def init(
         emit(text, None)
     else:
         write_atomic(target, text, overwrite=force, inputs=(document,))
-    print(drafted.summary("stdout" if target is None else str(target)), file=sys.stderr)
+    _say(drafted.summary("stdout" if target is None else str(target)))
     return 0
 
 
@@ -348,7 +392,7 @@ def scan(
         typer.Option("--format", "-f", help="Output format; jsonl: one JSON report a line."),
     ] = ScanFormat.table,  # type: ignore[attr-defined]
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
     ] = None,
     strict: Annotated[
@@ -362,9 +406,11 @@ def scan(
 ) -> int:
     """Check the cued relations in documents that have no claims file."""
     from figcheck.document.scan import documents, in_order
+    from figcheck.io.output import write_stdout
     from figcheck.render.progress_bar import ProgressBar, wanted
     from figcheck.render.scan import combine
 
+    output_file = output_path(output)
     found = documents(paths)
     workers = jobs or os.cpu_count() or 1
     name = fmt.value
@@ -379,23 +425,21 @@ def scan(
         work = functools.partial(_scanned, strict=strict, line=name == "jsonl")
         for item in in_order(work, found, jobs=workers, done=done):
             if name == "jsonl" and output is None and item[2] is None:
-                sys.stdout.write(str(item[0]))  # streamed: a folder never sits in memory
+                write_stdout(str(item[0]))  # streamed: a folder never sits in memory
                 items.append((None, item[1], None))
             else:
                 items.append(item)
     for _, _, error in items:
         if error is not None:
-            print(error, file=sys.stderr)
+            _say(error)
     if name == "jsonl":
         if output is not None:
-            emit("".join(str(r) for r, _, e in items if e is None), output, tuple(found))
-        else:
-            sys.stdout.flush()
+            emit("".join(str(r) for r, _, e in items if e is None), output_file, tuple(found))
     else:
         reports = [r for r, _, e in items if e is None]
         color_on = use_color(color, sys.stdout) and output is None and name == "table"
         text = combine(name, reports, color=color_on, width=_width())  # type: ignore[arg-type]
-        emit(text, output, tuple(found))
+        emit(text, output_file, tuple(found))
     if any(e is not None for _, _, e in items):
         return EXIT_ERROR
     return max((code for _, code, _ in items), default=0)
@@ -420,20 +464,55 @@ def _scanned(path: Path, *, strict: bool, line: bool) -> tuple[object, int, str 
     return text, report.exit_code, None
 
 
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # COLUMNS outside these is taken as the nearest
+
+
 def _width() -> int | None:
-    columns = os.environ.get("COLUMNS")
-    if columns and columns.isdigit():
-        return int(columns)
+    """The width to render for: COLUMNS when it is a number (ASCII digits only: ``²`` and
+    ``①`` pass str.isdigit), else the terminal's, else None (the renderer's default)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns and columns.isascii() and columns.isdigit():
+        return min(max(int(columns[:6]), MIN_WIDTH), MAX_WIDTH)
     try:
-        return max(os.get_terminal_size(sys.stdout.fileno()).columns, 60)
+        return max(os.get_terminal_size(1).columns, 60)
     except (OSError, ValueError):
         return None
 
 
 def main() -> None:
-    """The command line; figcheck.entry answers a bare ``--version`` before it is imported."""
+    """The command line (figcheck.entry answers a bare ``--version`` before it is imported):
+    every outcome, even a failed write, ends in one exit code."""
+    from figcheck.io.output import finish, guard_standard_streams
+
+    guard_standard_streams()
+    sys.exit(finish(_main()))
+
+
+def _main() -> int:
+    from figcheck.io.atomic import Terminated
+
     try:
         app()
+    except SystemExit as done:
+        return _code(done.code)
     except KeyboardInterrupt:
-        print("figcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
+        _say("figcheck: interrupted")
+        return 130
+    except Terminated as stop:  # SIGTERM or SIGHUP while writing: the file is cleaned up
+        _say(f"figcheck: stopped by signal {stop.signum}")
+        return 128 + stop.signum
+    except OSError as err:  # the command line's own output (--help, usage) failed
+        from figcheck.io.output import STDOUT, reason
+
+        _say(f"{STDOUT}: cannot write: {reason(err)}")
+        return EXIT_ERROR
+    return 0
+
+
+def _code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    _say(str(code))
+    return 1

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 
 
 def main() -> None:
-    """Run figcheck; ``figcheck --version`` imports nothing but the version."""
+    """Run figcheck; ``figcheck --version`` imports nothing but the version and the output."""
     if sys.argv[1:] == ["--version"]:
         from figcheck import __version__
+        from figcheck.io.output import (
+            OutputError,
+            finish,
+            guard_standard_streams,
+            say,
+            write_stdout,
+        )
 
+        guard_standard_streams()
         try:
-            sys.stdout.write(f"figcheck {__version__}\n")
-            sys.stdout.flush()
-        except (OSError, ValueError, AttributeError) as error:  # closed, full or missing stdout
-            reason = getattr(error, "strerror", None) or "standard output is closed"
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                sys.stderr.write(f"figcheck: cannot write the version: {reason}\n")
-            sys.exit(2)
-        return
+            write_stdout(f"figcheck {__version__}\n")
+        except OutputError as error:  # closed, full or missing stdout
+            say(str(error))
+            sys.exit(finish(2))
+        sys.exit(finish(0))
     from figcheck.cli import main as run
 
     run()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck.errors import InputError
+from figcheck.io.output import say, write_stdout
 
 if TYPE_CHECKING:
     from figcheck.check.report import FailOn, Reports
@@ -85,7 +86,7 @@ def run_check(request: Request) -> int:
         files = involved(request.paths, config)
         if not files:
             if request.verbose:
-                print("figcheck: no claims file involves these files", file=sys.stderr)
+                say("figcheck: no claims file involves these files")
             return 0
     else:
         files = targets(request.paths, config)
@@ -102,7 +103,7 @@ def run_check(request: Request) -> int:
         reports = build_reports(files, settings, progress)
         errors = reports.errors
         for problem in errors:
-            print(str(problem), file=sys.stderr)
+            say(str(problem))
         if errors and fmt not in SHOWS_ERRORS:
             return 0 if request.exit_zero else EXIT_ERROR
         if progress is not None:
@@ -118,7 +119,7 @@ def run_check(request: Request) -> int:
         text = render(fmt, reports, options, batch=request.changed)
     emit(text, request.output, _inputs(reports))
     if request.verbose and len(reports.reports) > 1:
-        print(f"figcheck: {reports.text()}", file=sys.stderr)
+        say(f"figcheck: {reports.text()}")
     return 0 if request.exit_zero else reports.exit_code
 
 
@@ -126,7 +127,7 @@ def _tell(config: Config | None, files: list[str]) -> None:
     from figcheck.claims.config import shown
 
     where = f"config {shown(config.path)}" if config is not None else "no config file"
-    print(f"figcheck: {where}; checking {', '.join(files)}", file=sys.stderr)
+    say(f"figcheck: {where}; checking {', '.join(files)}")
 
 
 def _inputs(reports: Reports) -> tuple[Path, ...]:
@@ -142,8 +143,7 @@ def _inputs(reports: Reports) -> tuple[Path, ...]:
 def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
     """Print *text*, or write it to *output*, which may not be one of the run's *inputs*."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
     from figcheck.io.atomic import write_atomic
 

@@ -25,6 +25,12 @@ class ReferenceResult:
 
     reference: Reference
     verdict: Verdict
+    # what an ≈ needed: (kind, whose), whose "" for the stated figure, "cited" for the reference
+    slack: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def slack_text(self) -> str:
+        return notation.slack_text(self.slack)
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,7 @@ class _Builder(Fields):
                 formula = compile_formula(formula_text)
             except FigcheckError as err:
                 self.problem(line, f"{what}: formula: {err.message}")
-        integer = self.integer(table, line, what)
+        integer = self.integer(table, line, what, stated)
         if integer and stated is not None:
             counted = whole(stated)
             if counted is None:
@@ -218,9 +218,13 @@ class _Builder(Fields):
             integer=integer,
         )
 
-    def integer(self, table: Mapping[str, Any], line: int | None, what: str) -> bool:
-        """The claim's ``integer`` flag: true for a whole count."""
-        value = table.get("integer", False)
+    def integer(
+        self, table: Mapping[str, Any], line: int | None, what: str, stated: Stated | None
+    ) -> bool:
+        """The claim's ``integer`` flag: true for a whole count, by default when its unit is a
+        [units] word with ``count = true``."""
+        counted = stated is not None and stated.unit.text.lower() in self.count_units
+        value = table.get("integer", counted)
         if not isinstance(value, bool):
             self.problem(line, f"{what}: integer must be true or false, not {type_name(value)}")
             return False

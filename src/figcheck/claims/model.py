@@ -60,6 +60,8 @@ class Document:
     source: str | None
     path: str | None
     line: int | None = None
+    format: str | None = None  # None: by the source's suffix
+    numbers: str | None = None  # "1,234.5" or "1.234,5": how the document writes numbers
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from figcheck.figures import lexicon
 from figcheck.figures.figure import Qualifier, parse_figure
 from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back
 from figcheck.figures.units import UnitTable, is_known_word, unit_table
-from figcheck.io.sources import read_text
+from figcheck.io.formats import SourceText, format_of, read_source
 
 # a sentence ends at a stop, a blank line, or a line that opens with a bullet ("– 25,9 % ...")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n|\n(?=[^\S\n]*[-–—•*][^\S\n])")
@@ -147,23 +147,37 @@ def draft_document(document: Path, target: Path | None, *, suggest: bool = True)
 
     The ``source`` path is relative to *target*'s folder (the current folder for stdout).
     """
-    text = read_text(document, allow_empty=False)
+    read = read_source(document, format_of(document), allow_empty=False)
     folder = target.parent if target is not None else Path()
     source = os.path.relpath(document.resolve(), folder.resolve())
     source = Path(source).as_posix()
-    return draft(text, source=source, fallback_title=document.stem, suggest=suggest)
+    return draft(
+        read.text, source=source, fallback_title=document.stem, suggest=suggest, origin=read
+    )
 
 
-def draft(text: str, *, source: str, fallback_title: str = "", suggest: bool = False) -> Draft:
+def draft(
+    text: str,
+    *,
+    source: str,
+    fallback_title: str = "",
+    suggest: bool = False,
+    origin: SourceText | None = None,
+) -> Draft:
     """Draft claims for the document *text* (as read by sources.read_text); with *suggest*,
-    each figure that may follow from others gets a suggested formula."""
-    drafted, index = indexed_draft(text, source=source, fallback_title=fallback_title)
+    each figure that may follow from others gets a suggested formula. *origin* maps the
+    text of a Markdown or HTML document back to its file."""
+    drafted, index = indexed_draft(
+        text, source=source, fallback_title=fallback_title, origin=origin
+    )
     return with_suggestions(drafted, index) if suggest else drafted
 
 
-def indexed_draft(text: str, *, source: str, fallback_title: str = "") -> tuple[Draft, QuoteIndex]:
+def indexed_draft(
+    text: str, *, source: str, fallback_title: str = "", origin: SourceText | None = None
+) -> tuple[Draft, QuoteIndex]:
     """The draft of *text* and the quote index it was made with, to check it against."""
-    drafter = _Drafter(text, source)
+    drafter = _Drafter(text, source, origin)
     return drafter.run(_title(text) or fallback_title or source), drafter.index
 
 
@@ -229,14 +243,14 @@ def _title(text: str) -> str:
 class _Drafter:
     """Drafts one claim per quantity: its value and unit here, its quote and id by helpers."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, origin: SourceText | None = None) -> None:
         self.text = text
         self.source = source
         self.amounts = {a.start: a for a in find_amounts(text)}
         self.starts = sorted(self.amounts)
         self.sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
         self.units: dict[str, tuple[str, str]] = {}  # word -> (definition, comment)
-        self.index = QuoteIndex(text, source)
+        self.index = QuoteIndex(text, source, origin)
         self.quoter = Quoter(text, self.index)
         self.ids = Ids(text, self.sentences)
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
@@ -252,19 +266,27 @@ class _Drafter:
                 continue
             if mention.form == "unread":
                 why = "the number reader cannot read it"
-                skipped.append(Skipped(mention.line, mention.text, mention.start, mention.end, why))
+                skipped.append(
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, why)
+                )
                 continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             self.why = ""
             claim = self.claim(mention, following, previous)
             if claim is None:
                 skipped.append(
-                    Skipped(mention.line, mention.text, mention.start, mention.end, self.why)
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, self.why)
                 )
             else:
                 claims.append(claim)
         units = tuple((word, d, c) for word, (d, c) in self.units.items())
         return Draft(title, self.source, units, tuple(claims), tuple(skipped))
+
+    def line(self, mention: Mention) -> int:
+        """The line of *mention* in the document's file as stored."""
+        if self.index.origin is None:
+            return mention.line
+        return self.index.line_column(mention.start)[0]
 
     # -- one claim -----------------------------------------------------------------------
 
@@ -335,7 +357,7 @@ class _Drafter:
                 unit or ("share" if share else noun[0] if noun else ""),
                 self.quoter.clause(mention),
             ),
-            line=mention.line,
+            line=self.line(mention),
             quote=quote,
             value=value,
             comments=tuple(comments),

@@ -798,6 +798,8 @@ def _row(text: str, offset: int) -> tuple[str, int] | None:
         cells = line.split("|")
         label = cells[1].strip().lower() if len(cells) > 1 else ""
         return label, line.count("|", 0, at)
+    if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
+        return line.split("|")[0].strip().lower(), line.count("|", 0, at)
     if "\t" in line or "   " in line.strip():
         cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
         if len(cells) < 2:

@@ -14,10 +14,10 @@ from figcheck.claims.loader import parse
 from figcheck.document.draft import indexed_draft, with_suggestions
 from figcheck.errors import InputError, Location
 from figcheck.figures.figure import parse_figure
-from figcheck.io.sources import read_text
+from figcheck.io.formats import format_of, read_source
 
 # what a folder is scanned for: the documents figcheck reads
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 
 T = TypeVar("T")
 
@@ -43,9 +43,9 @@ def scan(path: Path, *, strict: bool = False) -> Report:
     result is placed at its figure in the document, and the report holds no other result.
     """
     _forget()
-    text = read_text(path, allow_empty=False)
+    read = read_source(path, format_of(path), allow_empty=False)
     shown = str(path)
-    drafted, index = indexed_draft(text, source=shown, fallback_title=path.stem)
+    drafted, index = indexed_draft(read.text, source=shown, fallback_title=path.stem, origin=read)
     suggested = with_suggestions(drafted, index, cued_only=True)
     claims_file = parse(suggested.toml(), shown=shown, base=path.parent)
     wanted = {c.id for c in claims_file.claims if c.formula is not None}

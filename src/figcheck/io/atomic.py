@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
+import glob
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
 
 from figcheck.errors import InputError, Location
+from figcheck.io.output import write_all
+
+# The signals that remove the temporary file before figcheck ends (SIGINT already raises
+# KeyboardInterrupt). SIGKILL cannot be caught: the next write to the same file removes it.
+CLEANED_ON = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+PIPE_WAIT = 2.0  # seconds a named pipe given as the output may wait for its reader
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written (a BaseException, like
+    KeyboardInterrupt, so that nothing on the way swallows it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
 
 
 def write_atomic(
@@ -38,15 +60,22 @@ def write_atomic(
         return
     path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
+    with _signals_raise():
+        _write_new(path, directory, text, overwrite=overwrite, where=where)
+
+
+def _write_new(path: Path, directory: Path, text: str, *, overwrite: bool, where: Location) -> None:
+    remove_stale(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=directory)
     except OSError as err:
         raise InputError(f"cannot write: {err.strerror}", where) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            write_all(functools.partial(os.write, fd), text.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         with contextlib.suppress(OSError):
             if path.exists():
                 os.chmod(tmp, path.stat().st_mode & 0o7777)
@@ -69,6 +98,58 @@ def write_atomic(
         raise
 
 
+def _prefix(path: Path) -> str:
+    """Temporary files are named ``.NAME.PID.XXXXXXXX.tmp``: the process id tells a stale
+    one (its writer is gone, killed by SIGKILL or a power cut) from one being written."""
+    return f".{path.name}.{os.getpid()}."
+
+
+def remove_stale(path: Path) -> None:
+    """Remove the temporary files of *path* that figcheck left when it was killed."""
+    pattern = os.path.join(glob.escape(str(path.parent)), glob.escape(f".{path.name}.") + "*.tmp")
+    for name in glob.glob(pattern, include_hidden=True):
+        middle = os.path.basename(name)[len(path.name) + 2 : -len(".tmp")]
+        pid, _, rest = middle.partition(".")
+        if not (pid.isascii() and pid.isdigit() and len(rest) == 8) or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # one of ours, written right now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise Terminated, so that the temporary file
+    is removed on the way out; the handlers in place before are restored after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated(signum)
+
+    previous = {}
+    for signum in CLEANED_ON:
+        with contextlib.suppress(OSError, ValueError):
+            previous[signum] = signal.signal(signum, terminate)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def refuse_existing(path: Path) -> None:
     """Fail if *path* names a file or a link, even a dangling one; checked again as the file
     is written, so one that appears meanwhile is kept too."""
@@ -84,12 +165,28 @@ def _is_special(path: Path) -> bool:
 
 
 def _write_through(path: Path, text: str, where: Location) -> None:
-    """Write to a device or pipe in place: renaming a file over it would destroy it."""
+    """Write to a device or pipe in place: renaming a file over it would destroy it. Opened
+    without blocking, so that a pipe nobody reads is refused at once instead of hanging."""
+    waited = 0.0
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+            break
+        except OSError as err:
+            if err.errno != errno.ENXIO:
+                raise InputError(f"cannot write: {err.strerror}", where) from None
+            if waited >= PIPE_WAIT:
+                raise InputError("is a pipe that nothing reads", where) from None
+        time.sleep(0.02)  # a reader started just before figcheck may not have opened it yet
+        waited += 0.02
     try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        os.set_blocking(fd, True)  # a reader is there: wait for it as a pipe should
+        write_all(functools.partial(os.write, fd), text.encode("utf-8"))
     except OSError as err:
         raise InputError(f"cannot write: {err.strerror}", where) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
 
 from rich.console import Console
+
+
+def safe_environ() -> dict[str, str]:
+    """The environment for rich, without COLUMNS and LINES unless they are plain ASCII numbers:
+    rich reads them with str.isdigit, which passes "²" and "①" and then fails in int()."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("COLUMNS", "LINES") or (value.isascii() and value.isdigit())
+    }
 
 
 def string_console(*, color: bool, width: int) -> tuple[Console, io.StringIO]:
@@ -19,5 +30,6 @@ def string_console(*, color: bool, width: int) -> tuple[Console, io.StringIO]:
         highlight=False,
         emoji=False,
         markup=False,  # text from the claims file may hold "[/x]", which is not markup
+        _environ={},  # width and colour are given: nothing to read from the environment
     )
     return console, buffer

@@ -25,8 +25,8 @@ LABELS = {
 
 def wanted(stderr: object, stdout: object, *, to_file: bool) -> bool:
     """Whether to draw a bar: stderr a terminal, and the report going to a terminal or a file
-    (never when it is piped), outside CI."""
-    if os.environ.get("CI"):
+    (never when it is piped), outside CI and on no dumb terminal."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return False
     return _isatty(stderr) and (to_file or _isatty(stdout))
 
@@ -127,6 +127,8 @@ def _make_bar(console: Console | None = None) -> Progress:
         TimeElapsedColumn,
     )
 
+    from figcheck.render.console import safe_environ
+
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -134,6 +136,6 @@ def _make_bar(console: Console | None = None) -> Progress:
         MofNCompleteColumn(),
         TaskProgressColumn(),
         TimeElapsedColumn(),
-        console=console or Console(stderr=True),
+        console=console or Console(stderr=True, _environ=safe_environ()),
         transient=True,
     )
