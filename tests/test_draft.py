@@ -48,8 +48,10 @@ def essay_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_essay_draft_passes_check_with_every_quote_verified(essay_draft: Path) -> None:
     data = checked(essay_draft)
     verdicts = {r["id"]: r["verdict"] for r in data["results"]}
-    # the two suggested formulas are the essay's own: the plots' equivalent and the sum
+    # the suggested formulas are the essay's own: the plots' equivalent and the sum, and
+    # "Of these 120 million available workers" restating "120 million of employable age"
     assert {k: v for k, v in verdicts.items() if v != "unchecked"} == {
+        "available_workers": "consistent",
         "equivalent_people": "within-rounding",
         "produce_people": "consistent",
     }
