@@ -274,3 +274,45 @@ def test_a_guessed_reading_is_listed_and_counts_against_coverage() -> None:
         ("7,25", ""),
     ]
     assert mentions[0].value == 1.234
+
+
+@pytest.mark.parametrize(
+    ("numbers", "first", "summary"),
+    [
+        (None, 1.234, "0 of 4 quantities covered (0%) (1 guessed: not counted as covered)"),
+        ('"1.234,5"', 1.234, "0 of 4 quantities covered (0%)"),
+        ('"1,234.5"', 1234.0, "0 of 4 quantities covered (0%)"),
+    ],
+)
+def test_the_document_numbers_setting_decides_a_figure_that_reads_both_ways(
+    tmp_path: Path, numbers: str | None, first: float, summary: str
+) -> None:
+    setting = f"numbers = {numbers}\n" if numbers else ""
+    path = tmp_path / "claims.toml"
+    (tmp_path / "doc.txt").write_text(
+        "Sales were 1,234 tonnes, then 3.5 tonnes, 9,5 tonnes and 7,25 tonnes.\n",
+        encoding="utf-8",
+    )
+    path.write_text(f'[document]\nsource = "doc.txt"\n{setting}', encoding="utf-8")
+    code, data = coverage_json(path)
+    assert code == 0
+    assert data["mentions"][0]["value"] == first
+    out = run("coverage", path, "--color", "never", env={"COLUMNS": "200"})
+    assert summary in out.stdout
+
+
+def test_the_document_numbers_setting_names_a_style(tmp_path: Path) -> None:
+    path = claims_file(tmp_path, "", header=False)
+    path.write_text('[document]\nsource = "doc.txt"\nnumbers = "1 234,5"\n', encoding="utf-8")
+    out = run("coverage", path)
+    assert out.exit_code == 2
+    assert out.stderr == (
+        f'{path}:3: [document] numbers must be "1,234.5" (a decimal point) or "1.234,5" (a '
+        'decimal comma), not "1 234,5"\n'
+    )
+
+
+def test_unread_and_guessed_mentions_say_so() -> None:
+    text = "Sales were 1,234 tonnes, then 3.5 tonnes, 9,5 tonnes and 7,25 tonnes. " + "9" * 400
+    shown = [describe(m) for m in find_mentions(text)]
+    assert shown == ["1.234 (a guess)", "3.5", "9.5", "7.25", "unread"]

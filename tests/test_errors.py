@@ -125,7 +125,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "claim = 1\n" + HEAD,
         [
             'claims.toml:1: unknown key "claim" (did you mean "claims"?); '
-            "allowed keys are document, settings, units, claims, checks"
+            "allowed keys are document, settings, units, claims, checks, tables"
         ],
     ),
     (
@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         HEAD + 'titel = "x"\n',
         [
             'claims.toml:3: [document]: unknown key "titel" (did you mean "title"?); '
-            "allowed keys are title, source"
+            "allowed keys are title, source, format, numbers"
         ],
     ),
     # -- ids

@@ -116,7 +116,8 @@ def test_every_essay_id_explains_within_80_columns(ident: str) -> None:
         (
             "population",
             "the cited 208,826,650 people lies outside what “208 million people” states (207.5 "
-            "million to 208.5 million people), but the two meet when both are read loosely",
+            "million to 208.5 million people), but meets it allowing for truncation of the "
+            "stated figure",
         ),
         (
             "essay_year",

@@ -59,6 +59,8 @@ def test_reference_fields_and_overall_verdict(tmp_path: Path) -> None:
             "url": "https://example.org/c",
             "date": "1959-01-15",
             "note": "press release",
+            # 208.8 million written "208 million": the stated figure truncates
+            "slack": [{"kind": "truncation", "id": None}],
         }
     ]
     assert total["verdict"] == "within-rounding"

@@ -127,6 +127,8 @@ def test_tooltip_tells_stated_computed_formula_and_verdict(tmp_path: Path) -> No
         '</span><span class="row">stated: 95 percent</span>'
         '<span class="row">formula: <code>apples / fruit</code></span>'
         '<span class="row">computed: 33.3 % (30.2 – 38.6 %)</span>'
+        '<span class="row">how far off: 95 % stated, 33.3 % computed: 61.7 percentage points, '
+        "2.85×</span>"
     )
 
 
@@ -237,7 +239,7 @@ def test_the_html_report_reads_and_indexes_the_document_once(
 ) -> None:
     """Quotes, coverage and the page share one read and one index of the document."""
     from figcheck.check import quotes
-    from figcheck.io import sources
+    from figcheck.io import formats, sources
 
     reads: list[Path] = []
     indexes: list[str] = []
@@ -247,11 +249,13 @@ def test_the_html_report_reads_and_indexes_the_document_once(
         reads.append(path)
         return real_read(path, **kwargs)
 
-    def init(self: quotes.QuoteIndex, text: str, path: str) -> None:
+    def init(
+        self: quotes.QuoteIndex, text: str, path: str, origin: Any = None, **kwargs: Any
+    ) -> None:
         indexes.append(path)
-        real_init(self, text, path)
+        real_init(self, text, path, origin, **kwargs)
 
-    monkeypatch.setattr(quotes, "read_text", read)
+    monkeypatch.setattr(formats, "read_text", read)
     monkeypatch.setattr(quotes.QuoteIndex, "__init__", init)
     sample_report(tmp_path)  # writes the document
     (tmp_path / "claims.toml").write_text(CLAIMS, encoding="utf-8")

@@ -279,6 +279,7 @@ def test_at_least_22_of_208_million_does_not_make_under_15_percent_consistent() 
                    whole="208 million")  # fmt: skip
     r = result(body)
     assert r.verdict.value == "within-rounding"  # possible, since 22 of 208 is 10.6 %
+    assert r.slack_text == "an open bound of part"
     assert r.formula_verdict is not None
     assert r.formula_verdict.value != "consistent"
 
@@ -397,3 +398,45 @@ def test_how_far_off_shows_enough_digits_to_see_the_difference() -> None:
     r = result(derived("15.1 billion", "a + b", a="10.045 billion", b="5.022 billion"))
     assert r.computed == "15.067 billion (15.066 billion – 15.069 billion)"
     assert r.off == "15.1 billion stated, 15.07 billion computed: 0.033 billion, 1.002×"
+
+
+def test_a_reference_within_rounding_names_its_slack() -> None:
+    body = (
+        '[claims.target]\nvalue = "50 million tons"\n\n[[claims.target.references]]\n'
+        'value = "approximately 49 million tons"\nsource = "CIA"\n\n'
+        '[claims.other]\nvalue = "208 million people"\n\n[[claims.other.references]]\n'
+        'value = "208,826,650 people"\nsource = "census"\n'
+    )
+    body = '[units]\ntons = "tonne"\n\n' + body
+    (milk,) = result(body).references
+    assert (milk.verdict.value, milk.slack) == (
+        "within-rounding",
+        (("the qualifier's width", "cited"),),
+    )
+    (census,) = result(body, "other").references
+    assert (census.verdict.value, census.slack_text) == (
+        "within-rounding",
+        "truncation of the stated figure",
+    )
+
+
+def test_a_count_unit_makes_its_figures_whole_counts() -> None:
+    units = '[units]\nmembers = { unit = "person", count = true }\n\n'
+    body = units + derived("12 members", "a + b + c", a="5 members", b="4 members", c="2 members")
+    assert verdict(body) == "inconsistent"
+    # integer = false still reads one figure as continuous
+    loose = body.replace('value = "12 members"', 'value = "12 members"\ninteger = false')
+    assert verdict(loose) == "inconsistent"  # the inputs are still exact counts: 11
+    assert verdict(units + derived("11 members", "a + b", a="5 members", b="6 members")) == (
+        "consistent"
+    )
+
+
+def test_a_malformed_count_unit_is_an_error() -> None:
+    from figcheck.errors import ProblemsError
+
+    with pytest.raises(ProblemsError) as bad:
+        report('[units]\nmembers = { unit = "person", counted = true }\n')
+    assert [p.message for p in bad.value.problems] == [
+        '[units] members: must be a string or a table such as { unit = "person", count = true }'
+    ]

@@ -23,7 +23,7 @@ from figcheck.claims.model import Check, Claim, ClaimsFile
 from figcheck.errors import Location
 from figcheck.figures.interval import EMPTY, Interval, intersect, unbounded, within
 from figcheck.figures.notation import Scale
-from figcheck.figures.readings import QUALIFIER, ROUNDING, Reading
+from figcheck.figures.readings import OPEN_BOUND, QUALIFIER, ROUNDING, Reading
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
 
@@ -156,10 +156,22 @@ class _Judge:
             values = [b[6] for b in inputs]  # _CENTRAL
             worked = self.worked
             early = worked.pop(claim.id, None) if worked else None
-            if early is None:
+            if early is not None:
+                central, ranges, wide = early[0]
+            elif formula.repeated or claim.integer or not _points_of(inputs):
                 central, ranges, wide = _ranges(formula, values, inputs, full=False)
             else:
-                central, ranges, wide = early[0]
+                # the hot path of a big file: plain inputs, ✔ at a point
+                central, span = formula.evaluate(values, [b[2] for b in inputs])  # _LENIENT
+                if _point_inside(central, reading):
+                    if claim.id in self.used and claim.id not in known:
+                        base = boxes_of(reading)
+                        cut = (Interval(central, central), span, span, span, span, False)
+                        known[claim.id] = _pinned(base, cut, False)
+                    verdicts.append(Verdict.CONSISTENT)
+                    return self._result(claim, locate, verdicts, central, span, Verdict.CONSISTENT)
+                carried = Interval(central, central) if -_INF < central < _INF else EMPTY
+                ranges = (carried, span, span, span, span, False)
             span = ranges[_LENIENT]
             full = not _inside(ranges[_CARRIED], reading, claim.integer)
             if full:
@@ -177,10 +189,28 @@ class _Judge:
             if cid in self.used and cid not in known:
                 known[cid] = _pinned(boxes_of(reading), ranges, full)
             verdicts.append(formula_verdict)
+        return self._result(
+            claim, locate, verdicts, central, span, formula_verdict, slack, wide, reached
+        )
+
+    def _result(
+        self,
+        claim: Claim,
+        locate: QuoteLocator | None,
+        verdicts: list[Verdict],
+        central: float | None,
+        span: Interval | None,
+        formula_verdict: Verdict | None,
+        slack: Slack = (),
+        wide: bool = False,
+        reached: Interval | None = None,
+    ) -> Result:
+        reading = claim.stated.reading
+        formula = claim.formula
         references: tuple[ReferenceResult, ...] = ()
         if claim.references:
             references = tuple(
-                ReferenceResult(ref, _reference(ref.value.reading, reading, claim.integer))
+                ReferenceResult(ref, *_reference(ref.value.reading, reading, claim.integer))
                 for ref in claim.references
             )
             verdicts.extend(r.verdict for r in references)
@@ -246,6 +276,23 @@ class _Judge:
             check=check,
             slack=slack,
         )
+
+
+def _points_of(inputs: list[Any]) -> bool:
+    """Whether every input is carried as a point."""
+    for b in inputs:
+        c = b[0]  # _CARRIED
+        if c.lo != c.hi:
+            return False
+    return True
+
+
+def _point_inside(value: float, stated: Reading) -> bool:
+    """Whether *value* lies in the stated strict reading, up to float noise."""
+    st = stated.strict
+    if st.lo < value < st.hi:  # well inside: no tolerance needed
+        return True
+    return tolerant(st, stated.s).contains(value)
 
 
 def _points(readings: list[Reading]) -> bool:
@@ -331,11 +378,25 @@ def _meet(stated: Interval, computed: Interval) -> Interval:
     return stated if found.empty else found
 
 
-def _reference(cited: Reading, stated: Reading, integer: bool) -> Verdict:
-    """A cited figure's verdict; one that meets the stated figure only through its own open
-    bound does not support it, and is inconsistent."""
+def _reference(cited: Reading, stated: Reading, integer: bool) -> tuple[Verdict, Slack]:
+    """A cited figure's verdict and the slack an ≈ needed; one that meets the stated figure
+    only through its own open bound does not support it, and is inconsistent."""
     tier = figure_tier(boxes_of(cited)[:6], stated, integer=integer)
-    return Verdict.INCONSISTENT if tier == BOUND_TIER else tier_verdict(tier)
+    if tier == BOUND_TIER:
+        return Verdict.INCONSISTENT, ()
+    if tier == INPUTS_TIER:
+        st = tolerant(stated.strict, stated.s)
+        if cited.strict.meets(st):
+            kind = (
+                QUALIFIER
+                if cited.carried is not None and cited.carried.lo < cited.carried.hi
+                else ROUNDING
+            )
+            return Verdict.WITHIN_ROUNDING, ((kind, "cited"),)
+        return Verdict.WITHIN_ROUNDING, tuple((k, "cited") for k in cited.slack)
+    if tier == STATED_TIER:
+        return Verdict.WITHIN_ROUNDING, tuple((k, "") for k in stated.slack)
+    return tier_verdict(tier), ()
 
 
 def _slack(
@@ -366,6 +427,9 @@ def _slack(
                 elif level == _BLENIENT:
                     found.extend((k, claims[i].id) for k in claims[i].stated.reading.slack)
                 break
+    if not found:
+        # it meets as carried, but an open bound keeps the claim from following
+        found = [(OPEN_BOUND, c.id) for c, b in zip(claims, inputs, strict=True) if b[_OPEN]]
     return _unique(found)
 
 

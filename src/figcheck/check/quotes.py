@@ -16,8 +16,16 @@ from typing import TYPE_CHECKING
 from figcheck.check.verdict import Verdict
 from figcheck.errors import InputError, Location
 from figcheck.figures import lexicon
-from figcheck.figures.numbers import Amount, Style, detect_style, find_amounts, read_amount
-from figcheck.io.sources import read_text
+from figcheck.figures.numbers import (
+    COMMA,
+    POINT,
+    Amount,
+    Style,
+    detect_style,
+    find_amounts,
+    read_amount,
+)
+from figcheck.io.formats import SourceText, format_of, read_source
 
 if TYPE_CHECKING:
     from figcheck.check.checker import Located
@@ -369,10 +377,21 @@ class QuoteIndex:
     such hyphens, dropped ("production").
     """
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str,
+        origin: SourceText | None = None,
+        *,
+        style: Style | None = None,
+    ) -> None:
         self.text = text
         self.path = path
-        self.style = detect_style(text)  # quotes read numbers the way the document writes them
+        # a Markdown or HTML document: locations are placed in the file as stored
+        self.origin = origin if origin is not None and origin.text_starts else None
+        # quotes read numbers the way the document writes them: as [document] numbers says,
+        # else as the document's own forms show
+        self.style = style if style is not None else detect_style(text)
         self._kept, hyphens = _fold(text, keep_hyphen=True)
         self._dropped: _Folded | None = None
         self._has_hyphens = hyphens > 0
@@ -480,9 +499,12 @@ class QuoteIndex:
         )
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        """The 1-based line and column of the original *offset*."""
+        """The 1-based line and column of the original *offset*, in the file as stored."""
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+            stored = self.text if self.origin is None else self.origin.source
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(stored))]
+        if self.origin is not None:
+            offset = self.origin.source_offset(offset)
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
@@ -519,18 +541,27 @@ def read_document(claims_file: ClaimsFile) -> str:
 
     e.g. ``claims.toml:3: source "seeds/x.txt": no such file``.
     """
+    return read_source_document(claims_file).text
+
+
+def read_source_document(claims_file: ClaimsFile) -> SourceText:
+    """The claims file's document read in its format, with the map back to the stored file."""
     document = claims_file.document
     where = Location(claims_file.path, document.line)
     if document.path is None:
         raise InputError('[document]: missing source = "..." (the document\'s path)', where)
     try:
-        return read_text(Path(document.path), allow_empty=False)
+        fmt = format_of(document.path, document.format)
+        return read_source(Path(document.path), fmt, allow_empty=False)
     except InputError as err:
         raise InputError(f'source "{document.source}": {err.message}', where) from None
 
 
 def index_for(claims_file: ClaimsFile) -> QuoteIndex:
     """Read the claims file's document and index it for the claims' quotes."""
-    index = QuoteIndex(read_document(claims_file), claims_file.document.path or "")
+    numbers = claims_file.document.numbers
+    style = None if numbers is None else (COMMA if numbers.endswith(",5") else POINT)
+    source = read_source_document(claims_file)
+    index = QuoteIndex(source.text, claims_file.document.path or "", source, style=style)
     index.prepare(c.quote for c in claims_file.claims if c.quote is not None)
     return index

@@ -25,6 +25,12 @@ class ReferenceResult:
 
     reference: Reference
     verdict: Verdict
+    # what an ≈ needed: (kind, whose), whose "" for the stated figure, "cited" for the reference
+    slack: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def slack_text(self) -> str:
+        return notation.slack_text(self.slack)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,22 @@ class Result:
         if self.stated is None or self.central is None or self.sides is not None:
             return ""
         return notation.off(self.stated, self.central)
+
+    @property
+    def how_far_off(self) -> str:
+        """The "how far off" line every format shows for a formula short of ✔, e.g. ``20 %
+        stated, 10.6 % computed: 9.42 percentage points, 1.89×``, with what an ≈ needed and
+        whether the range may be too wide; "" for a ✔, a ? and a result without a formula."""
+        if self.formula_verdict in (None, Verdict.CONSISTENT, Verdict.UNCHECKED):
+            return ""
+        if not self.off and not self.slack:
+            return ""
+        parts = [self.off or self.computed]
+        if self.slack:
+            parts.append(f"≈ by {self.slack_text}")
+        if self.wide:
+            parts.append("the range may be wider than the truth")
+        return "; ".join(parts)
 
     @property
     def slack_text(self) -> str:

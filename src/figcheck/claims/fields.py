@@ -10,8 +10,9 @@ from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import Location, Problem
 from figcheck.text import did_you_mean
 
-TOP_KEYS = ("document", "settings", "units", "claims", "checks")
-DOCUMENT_KEYS = ("title", "source")
+TOP_KEYS = ("document", "settings", "units", "claims", "checks", "tables")
+TABLE_KEYS = ("table", "total_row", "shares")
+DOCUMENT_KEYS = ("title", "source", "format", "numbers")
 SETTINGS_KEYS = ("about",)
 CLAIM_KEYS = (
     "section",
@@ -65,6 +66,7 @@ class Fields:
         self.problems: list[Problem] = []
         # [units] words whose definition failed: reported once, not again for each claim
         self.failed_units: frozenset[str] = frozenset()
+        self.count_units: frozenset[str] = frozenset()  # [units] words for whole counts
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(Location(self.shown, line), message))

@@ -10,6 +10,7 @@ from figcheck.claims.model import Document
 from figcheck.claims.values import about_setting
 from figcheck.errors import FigcheckError
 from figcheck.figures.units import UnitTable, unit_table
+from figcheck.io.formats import FORMATS
 from figcheck.text import in_message
 
 DEFAULT_ABOUT = 0.10
@@ -27,15 +28,38 @@ def document(fields: Fields, raw: object, base: Path) -> Document:
     fields.unknown_keys(table, DOCUMENT_KEYS, ("document",), "[document]")
     source = fields.string(table, "source", fields.lines.key("document", "source"), "[document]")
     title = fields.string(table, "title", fields.lines.key("document", "title"), "[document]")
+    fmt = fields.string(table, "format", fields.lines.key("document", "format"), "[document]")
+    if fmt is not None and fmt not in FORMATS:
+        names = ", ".join(f'"{name}"' for name in FORMATS)
+        fields.problem(
+            fields.lines.key("document", "format"),
+            f'[document]: format must be one of {names}, not "{fmt}"',
+        )
+        fmt = None
     if source is None and "source" not in table:
         fields.problem(line, '[document]: missing source = "..." (the document\'s path)')
     path = str(base / source) if source else None
+    numbers_line = fields.lines.key("document", "numbers")
+    numbers = fields.string(table, "numbers", numbers_line, "[document]")
+    if numbers is not None and numbers not in NUMBER_STYLES:
+        fields.problem(
+            numbers_line or line,
+            f'[document] numbers must be "1,234.5" (a decimal point) or "1.234,5" (a decimal '
+            f'comma), not "{numbers}"',
+        )
+        numbers = None
     return Document(
         title=title or (Path(source).stem if source else ""),
         source=source,
         path=path,
         line=fields.lines.key("document", "source"),
+        format=fmt,
+        numbers=numbers,
     )
+
+
+# how [document] numbers names a number style: the mark between thousands, then the decimal
+NUMBER_STYLES = ("1,234.5", "1.234,5")
 
 
 ABOUT_MESSAGE = 'about must be a percentage such as "10%" (0 to 99%)'
@@ -74,6 +98,11 @@ def units(fields: Fields, raw: object) -> UnitTable:
     table = fields.table(raw, line, "[units]")
     extra: dict[str, str] = {}
     for word, value in (table or {}).items():
+        if isinstance(value, dict):
+            # members = { unit = "person", count = true }: a unit word for whole counts
+            value = _counted(fields, word, value)
+            if value is None:
+                continue
         if isinstance(value, str):
             extra[word] = value
         else:
@@ -99,6 +128,24 @@ def units(fields: Fields, raw: object) -> UnitTable:
         done |= {word.lower()}
     fields.failed_units = done
     return table_
+
+
+def _counted(fields: Fields, word: str, value: dict[str, object]) -> str | None:
+    """The unit expression of a [units] table entry, recording the word as a count word when
+    it has ``count = true``; None (with a problem) when the entry is malformed."""
+    line = fields.lines.key("units", word)
+    unknown = sorted(set(value) - {"unit", "count"})
+    unit, count = value.get("unit"), value.get("count", False)
+    if unknown or not isinstance(unit, str) or not isinstance(count, bool):
+        fields.problem(
+            line,
+            f'[units] {word}: must be a string or a table such as {{ unit = "person", '
+            "count = true }",
+        )
+        return None
+    if count:
+        fields.count_units = fields.count_units | {word.lower()}
+    return unit
 
 
 _UNKNOWN_UNIT = re.compile(r'unknown unit "(?P<word>[^"]+)"')

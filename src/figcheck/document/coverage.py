@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
-from figcheck.figures.numbers import Amount, find_amounts
+from figcheck.figures.numbers import Amount, Style, find_amounts
 from figcheck.figures.units import is_known_word
 from figcheck.text import shorten
 
@@ -333,9 +333,10 @@ def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> flo
     return value
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every figure *text* mentions, in order, each with its category (none covered yet)."""
-    amounts = find_amounts(text)
+def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
+    """Every figure *text* mentions, in order, each with its category (none covered yet);
+    numbers are read in *style*, else in the style the text's own forms show."""
+    amounts = find_amounts(text, style)
     mentions: list[Mention] = []
     line, line_start, pos = 1, 0, 0
     i, n = 0, len(amounts)
@@ -585,7 +586,7 @@ def cover(
     open_spans: list[tuple[int, int, str]] = []  # (end, order, id) of spans begun so far
     j = 0
     mentions: list[Mention] = []
-    for mention in find_mentions(index.text):
+    for mention in find_mentions(index.text, index.style):
         at = mention.number_start
         while j < len(spans) and spans[j][0] <= at:
             heapq.heappush(open_spans, (spans[j][1], j, spans[j][2]))
@@ -605,6 +606,14 @@ def cover(
 
 def describe(mention: Mention) -> str:
     """What a mention reads as, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
+    if mention.form == "unread":
+        return "unread"  # a number the reader could not read
+    if mention.guess:
+        return f"{_described(mention)} (a guess)"
+    return _described(mention)
+
+
+def _described(mention: Mention) -> str:
     year = mention.category in (Category.YEAR, Category.LABEL)  # no thousands commas
     if mention.form == "fraction":
         fraction = Fraction(mention.value).limit_denominator(1000)

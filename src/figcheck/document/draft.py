@@ -28,7 +28,7 @@ from figcheck.figures import lexicon
 from figcheck.figures.figure import Qualifier, parse_figure
 from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back
 from figcheck.figures.units import UnitTable, is_known_word, unit_table
-from figcheck.io.sources import read_text
+from figcheck.io.formats import SourceText, format_of, read_source
 
 # a sentence ends at a stop, a blank line, or a line that opens with a bullet ("– 25,9 % ...")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n|\n(?=[^\S\n]*[-–—•*][^\S\n])")
@@ -147,23 +147,37 @@ def draft_document(document: Path, target: Path | None, *, suggest: bool = True)
 
     The ``source`` path is relative to *target*'s folder (the current folder for stdout).
     """
-    text = read_text(document, allow_empty=False)
+    read = read_source(document, format_of(document), allow_empty=False)
     folder = target.parent if target is not None else Path()
     source = os.path.relpath(document.resolve(), folder.resolve())
     source = Path(source).as_posix()
-    return draft(text, source=source, fallback_title=document.stem, suggest=suggest)
+    return draft(
+        read.text, source=source, fallback_title=document.stem, suggest=suggest, origin=read
+    )
 
 
-def draft(text: str, *, source: str, fallback_title: str = "", suggest: bool = False) -> Draft:
+def draft(
+    text: str,
+    *,
+    source: str,
+    fallback_title: str = "",
+    suggest: bool = False,
+    origin: SourceText | None = None,
+) -> Draft:
     """Draft claims for the document *text* (as read by sources.read_text); with *suggest*,
-    each figure that may follow from others gets a suggested formula."""
-    drafted, index = indexed_draft(text, source=source, fallback_title=fallback_title)
+    each figure that may follow from others gets a suggested formula. *origin* maps the
+    text of a Markdown or HTML document back to its file."""
+    drafted, index = indexed_draft(
+        text, source=source, fallback_title=fallback_title, origin=origin
+    )
     return with_suggestions(drafted, index) if suggest else drafted
 
 
-def indexed_draft(text: str, *, source: str, fallback_title: str = "") -> tuple[Draft, QuoteIndex]:
+def indexed_draft(
+    text: str, *, source: str, fallback_title: str = "", origin: SourceText | None = None
+) -> tuple[Draft, QuoteIndex]:
     """The draft of *text* and the quote index it was made with, to check it against."""
-    drafter = _Drafter(text, source)
+    drafter = _Drafter(text, source, origin)
     return drafter.run(_title(text) or fallback_title or source), drafter.index
 
 
@@ -229,14 +243,14 @@ def _title(text: str) -> str:
 class _Drafter:
     """Drafts one claim per quantity: its value and unit here, its quote and id by helpers."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, origin: SourceText | None = None) -> None:
         self.text = text
         self.source = source
         self.amounts = {a.start: a for a in find_amounts(text)}
         self.starts = sorted(self.amounts)
         self.sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
         self.units: dict[str, tuple[str, str]] = {}  # word -> (definition, comment)
-        self.index = QuoteIndex(text, source)
+        self.index = QuoteIndex(text, source, origin)
         self.quoter = Quoter(text, self.index)
         self.ids = Ids(text, self.sentences)
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
@@ -252,19 +266,27 @@ class _Drafter:
                 continue
             if mention.form == "unread":
                 why = "the number reader cannot read it"
-                skipped.append(Skipped(mention.line, mention.text, mention.start, mention.end, why))
+                skipped.append(
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, why)
+                )
                 continue
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             self.why = ""
             claim = self.claim(mention, following, previous)
             if claim is None:
                 skipped.append(
-                    Skipped(mention.line, mention.text, mention.start, mention.end, self.why)
+                    Skipped(self.line(mention), mention.text, mention.start, mention.end, self.why)
                 )
             else:
                 claims.append(claim)
         units = tuple((word, d, c) for word, (d, c) in self.units.items())
         return Draft(title, self.source, units, tuple(claims), tuple(skipped))
+
+    def line(self, mention: Mention) -> int:
+        """The line of *mention* in the document's file as stored."""
+        if self.index.origin is None:
+            return mention.line
+        return self.index.line_column(mention.start)[0]
 
     # -- one claim -----------------------------------------------------------------------
 
@@ -279,6 +301,9 @@ class _Drafter:
         scale = ""
         share = amount.form == "fraction" or mention.percent
         money = amount.currency is not None
+        if not (unit or share or money) and (unknown := _unknown_unit(text, mention.end)):
+            self.why = f'"{unknown}" names a unit the unit table lacks'
+            return None
         whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
@@ -303,6 +328,8 @@ class _Drafter:
         if unit and kind in ("ton", "people", "unit") and not _TIME.fullmatch(unit):
             previous.append((sentence, unit, kind))
         heading = self.heading(amount) if not (unit or share) else None
+        if heading is None and not (unit or share or money):
+            heading = self.aligned_heading(amount)
         if heading is not None and heading.unread:
             self.why = f'the column heading names "{heading.unread}", which the unit table lacks'
             return None
@@ -335,7 +362,7 @@ class _Drafter:
                 unit or ("share" if share else noun[0] if noun else ""),
                 self.quoter.clause(mention),
             ),
-            line=mention.line,
+            line=self.line(mention),
             quote=quote,
             value=value,
             comments=tuple(comments),
@@ -355,6 +382,20 @@ class _Drafter:
         if found is None:
             return "", ""
         word, kind = found
+        if kind == "currency" and word.lower() in ("pound", "pounds") and "£" in self.text:
+            # money or mass? a document that writes "£" means money: an assumption to verify
+            self.units.setdefault(
+                word.lower(), ("GBP", "assumed money (the document writes £): verify")
+            )
+            return word.lower(), "unit"
+        if kind == "currency" and is_known_word(word):
+            return word, "unit"  # "5 dollars", "13,90 Euro": built-in currencies
+        if kind == "currency" and word.lower() in ("pound", "pounds"):
+            comments.append(
+                f'"{word}" left out of value: money or mass? map it in [units], e.g. '
+                f'{word.lower()} = "GBP" or {word.lower()} = "453.59237 g"'
+            )
+            return "", ""
         if kind in ("goods", "currency"):
             one = _one(word.lower())  # pint reads "households" as the plural of "household"
             comments.append(
@@ -443,6 +484,40 @@ class _Drafter:
             return Heading(unit, "unit", scale_word, "")
         return Heading("", "", scale_word, named)
 
+    def aligned_heading(self, amount: Amount) -> Heading | None:
+        """The heading of *amount*'s column in a table aligned with spaces: rows that end in
+        numbers under a heading line that ends in as many column names ("Votes % Seats")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        line_end = text.find("\n", amount.start)
+        row = text[line_start : len(text) if line_end < 0 else line_end]
+        numbers = _trailing_numbers(row)
+        if len(numbers) < 2:
+            return None
+        end = amount.end - line_start
+        column = next((i for i, (_, stop) in enumerate(numbers) if stop == end), None)
+        if column is None:
+            return None
+        top = line_start
+        for _ in range(_MOST_ROWS):  # up through the rows to the heading
+            if top == 0:
+                return None
+            previous = text.rfind("\n", 0, top - 1) + 1
+            line = text[previous : top - 1]
+            top = previous
+            if not line.strip():
+                return None
+            if len(_trailing_numbers(line)) == len(numbers):
+                continue
+            names = line.split()
+            if any(ch.isdigit() for ch in line) or len(names) < len(numbers):
+                return None
+            name = names[len(names) - 1 - column]
+            if name == "%":
+                return Heading("%", "unit", "", "")
+            return None
+        return None
+
     def value(
         self, mention: Mention, amount: Amount, scale: str, unit: str, negative: bool = False
     ) -> str:
@@ -518,6 +593,35 @@ def _per_unit(row: str, above: str) -> bool:
         if len(filled) == 1:
             return _PER_WORD.search(filled[0]) is not None
     return False
+
+
+# "2.8 gigawatt-hours": a compound whose last part is a unit, that the unit table cannot read
+_COMPOUND_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Za-z]+-(?P<last>[A-Za-z]+))\b")
+
+
+def _unknown_unit(text: str, end: int) -> str:
+    """The unit-like word after a figure that the unit table cannot read, or ""."""
+    found = _COMPOUND_AFTER.match(text, end)
+    if found is None or not is_known_word(found["last"]) or len(found["last"]) < 3:
+        return ""
+    return "" if is_known_word(found["word"]) else found["word"]
+
+
+_MOST_ROWS = 60  # a table aligned with spaces is looked up this many rows for its heading
+_CELL_NUMBER = re.compile(r"[-+−–]?[0-9][0-9,.]*%?\Z")
+
+
+def _trailing_numbers(line: str) -> list[tuple[int, int]]:
+    """The spans of the numbers that end *line*, last first ("Fatherland 5,174,169 88.05 98")."""
+    found: list[tuple[int, int]] = []
+    stop = len(line.rstrip())
+    while stop > 0:
+        start = line.rfind(" ", 0, stop) + 1
+        if not _CELL_NUMBER.match(line, start, stop) or start == stop:
+            break
+        found.append((start, stop))
+        stop = len(line[:start].rstrip())
+    return found
 
 
 def _one(word: str) -> str:

@@ -269,7 +269,7 @@ def _reference_sentence(ref: ReferenceResult, stated: Stated, scale: Scale) -> s
     if ref.verdict is Verdict.WITHIN_ROUNDING:
         return (
             f"{head} lies outside what “{stated.text}” states ({_words(strict, scale)}), "
-            "but the two meet when both are read loosely"
+            f"but meets it allowing for {ref.slack_text or 'rounding'}"
         )
     return (
         f"{head} lies outside even the loosest reading of “{stated.text}” "
@@ -427,7 +427,12 @@ def _input_entries(names: Sequence[str], cf: _Claims, results: dict[str, Result]
 def _reference_entries(ref: ReferenceResult) -> list[Entry]:
     r = ref.reference
     entries = [
-        Entry("reference", f"{r.value.text}: {ref.verdict.label}", 0, ref.verdict),
+        Entry(
+            "reference",
+            f"{r.value.text}: {ref.verdict.label}" + (f" by {ref.slack_text}" if ref.slack else ""),
+            0,
+            ref.verdict,
+        ),
         Entry("source", r.source, 1),
     ]
     if r.date:

@@ -153,5 +153,6 @@ def slack_text(slack: tuple[tuple[str, str], ...]) -> str:
     figure``, kinds in order, each with the ids that needed it."""
     whose: dict[str, list[str]] = {}
     for kind, ident in slack:
-        whose.setdefault(kind, []).append(ident or "the stated figure")
+        name = {"": "the stated figure", "cited": "the cited figure"}.get(ident, ident)
+        whose.setdefault(kind, []).append(name)
     return "; ".join(f"{kind} of {', '.join(ids)}" for kind, ids in whose.items())

@@ -26,6 +26,7 @@ TRAILING_ZEROS = "trailing zeros"
 FRACTION = "a rounded fraction word"
 QUALIFIER = "the qualifier's width"
 ROUNDING = "rounding at the written digit"
+OPEN_BOUND = "an open bound"  # a one-sided input that a claim needs more of than it states
 
 # floats when every step is exact, else decimals
 _N = TypeVar("_N", float, Decimal)

@@ -90,6 +90,11 @@ def result_dict(result: Result, memo: dict[int, Any] | None = None) -> dict[str,
                 "url": ref.reference.url,
                 "date": ref.reference.date,
                 "note": ref.reference.note,
+                **(
+                    {"slack": [{"kind": k, "id": i or None} for k, i in ref.slack]}
+                    if ref.slack
+                    else {}
+                ),
             }
             for ref in result.references
         ],
