@@ -40,7 +40,7 @@ took = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 os.write(2, ("\\n" + json.dumps({"code": code, "base": base, "took": took, "rss": rss})).encode())
 """
-BASE_FLOOR = 0.05  # seconds: a baseline below this is taken as this, so ratios stay meaningful
+BASE_FLOOR = 0.25  # seconds: a smaller baseline is taken as this (start-up alone is about that)
 RATIO = 60  # figcheck's time at most this many plain passes (quadratic paths give thousands)
 STARTUP_BYTES = 120 * 2**20  # the interpreter, figcheck, pint and rich, before any input
 BYTES_PER_BYTE = 30  # memory for each byte of the document, on top of the start-up
