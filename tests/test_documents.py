@@ -109,3 +109,88 @@ def test_the_format_is_chosen_by_suffix_unless_named() -> None:
         "text",
     ]
     assert format_of("notes.txt", "markdown") == "markdown"
+
+
+TABLES = EXAMPLES / "positive" / "markdown-table-checks"
+
+
+def test_table_checks_are_placed_at_their_cells_in_every_ci_format(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(TABLES)
+    github = run("check", "claims.toml", "--format", "github")
+    assert github.exit_code == 1
+    assert [line.split(",title=")[0] for line in github.stdout.splitlines()[:3]] == [
+        "::error file=report.md,line=7,col=11",
+        "::warning file=report.md,line=19,col=12",
+        "::error file=report.md,line=19,col=26",
+    ]
+    assert "60 + 30 + 20 = 100 %25 fails at the stated figures" in github.stdout
+    sarif = run("check", "claims.toml", "--format", "sarif").json()
+    regions = [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in sarif["runs"][0]["results"]
+    ]
+    assert regions == [7, 19, 19]
+    gitlab = run("check", "claims.toml", "--format", "gitlab").json()
+    assert [(f["location"]["path"], f["location"]["lines"]["begin"]) for f in gitlab] == [
+        ("report.md", 7),
+        ("report.md", 19),
+        ("report.md", 19),
+    ]
+    results = run("check", "claims.toml", "--format", "json").json()["results"]
+    total = next(r for r in results if r["id"] == "enrolment_patients_total")
+    assert total["note"] == "patients: the rows add up to 5,100, the Total row states 5,200"
+    assert total["location"] == {"path": "report.md", "line": 7, "column": 11}
+
+
+def test_html_tables_have_cells_and_the_heading_above(tmp_path: Path) -> None:
+    (tmp_path / "t.html").write_text(
+        "<h2>Deaths <em>by</em> arm</h2>\n<table>\n<tr><th>arm</th><th>n (%)</th></tr>\n"
+        "<tr><td>a</td><td>3 (30)</td></tr>\n<tr><td>b</td><td>7 (20)</td></tr>\n</table>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "t.html"\n\n[[tables]]\ntable = "deaths by arm"\nshares = "(%)"\n',
+        encoding="utf-8",
+    )
+    results = run("check", tmp_path / "claims.toml", "--format", "json").json()["results"]
+    assert [(r["id"], r["verdict"], r["location"]["line"]) for r in results] == [
+        ("deaths_by_arm_n_sum", "inconsistent", 3),
+        ("deaths_by_arm_a_n_share", "consistent", 4),
+        ("deaths_by_arm_b_n_share", "inconsistent", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            'table = "Nowhere"\ntotal_row = "Total"\n',
+            'claims.toml:4: [[tables]]: no table "Nowhere" in t.md (name it by the heading above'
+            " it or by its number)\n",
+        ),
+        (
+            'total_row = "Total"\n',
+            'claims.toml:4: [[tables]] 1: missing table = "..." (its heading or its number)\n',
+        ),
+        (
+            "table = 1\n",
+            "claims.toml:4: [[tables]] 1: nothing to check (add total_row or shares)\n",
+        ),
+        (
+            'table = 1\ntotal_row = "All"\n',
+            'claims.toml:4: [[tables]]: table "1" has no row "All"\n',
+        ),
+    ],
+)
+def test_a_table_check_that_cannot_run_is_an_error(
+    entry: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "t.md").write_text("| a | n |\n|---|---|\n| x | 1 |\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text(
+        f'[document]\nsource = "t.md"\n\n[[tables]]\n{entry}', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    out = run("check", "claims.toml")
+    assert (out.exit_code, out.stderr) == (2, message)

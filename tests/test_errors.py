@@ -125,7 +125,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "claim = 1\n" + HEAD,
         [
             'claims.toml:1: unknown key "claim" (did you mean "claims"?); '
-            "allowed keys are document, settings, units, claims, checks"
+            "allowed keys are document, settings, units, claims, checks, tables"
         ],
     ),
     (

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
 
 if TYPE_CHECKING:
+    from figcheck.check.quotes import QuoteIndex
     from figcheck.check.report import FailOn, Reason, Report, Reports
+    from figcheck.claims.model import ClaimsFile
     from figcheck.progress import Progress
 
 DEFAULT_ABOUT = 0.10  # the loader's, repeated so that importing this module stays cheap
@@ -59,6 +61,8 @@ def build_report(
             locate=index.locate,
             progress=progress,
         )
+        if claims_file.tables:
+            report = with_tables(report, claims_file, index)
         if settings.fail_on != "inconsistent":
             report = dataclasses.replace(report, fail_on=settings.fail_on)
         if settings.reasons:
@@ -68,6 +72,15 @@ def build_report(
         from figcheck.document.view import with_view
 
         return with_view(report, claims_file, index)
+
+
+def with_tables(report: Report, claims_file: ClaimsFile, index: QuoteIndex) -> Report:
+    """*report* with the results of the claims file's [[tables]] checks after its own."""
+    from figcheck.check.report import Summary
+    from figcheck.check.tables import table_results
+
+    results = report.results + table_results(claims_file, index)
+    return dataclasses.replace(report, results=results, summary=Summary.of(results))
 
 
 def build_reports(

@@ -10,7 +10,8 @@ from figcheck.claims.tomllines import LineIndex
 from figcheck.errors import Location, Problem
 from figcheck.text import did_you_mean
 
-TOP_KEYS = ("document", "settings", "units", "claims", "checks")
+TOP_KEYS = ("document", "settings", "units", "claims", "checks", "tables")
+TABLE_KEYS = ("table", "total_row", "shares")
 DOCUMENT_KEYS = ("title", "source", "format", "numbers")
 SETTINGS_KEYS = ("about",)
 CLAIM_KEYS = (

@@ -13,13 +13,14 @@ from figcheck.claims.fields import (
     CHECK_KEYS,
     CLAIM_KEYS,
     REFERENCE_KEYS,
+    TABLE_KEYS,
     TOP_KEYS,
     Fields,
     type_name,
 )
 from figcheck.claims.formula import Formula
 from figcheck.claims.ids import valid_id
-from figcheck.claims.model import Check, Claim, ClaimsFile, Reference
+from figcheck.claims.model import Check, Claim, ClaimsFile, Reference, TableCheck
 from figcheck.claims.tomllines import LineIndex
 from figcheck.claims.tomlread import read_toml
 from figcheck.claims.values import precision_of, stated_from_number, stated_from_text, whole
@@ -86,6 +87,7 @@ class _Builder(Fields):
         document = settings.document(self, data.get("document"), self.base)
         about = settings.about(self, data.get("settings"), self.default_about)
         units = settings.units(self, data.get("units"))
+        tables = self.tables(data.get("tables"))
         claims_data = self.section_table(data, "claims")
         checks_data = self.section_table(data, "checks")
 
@@ -143,7 +145,37 @@ class _Builder(Fields):
             claims=tuple(claims.values()),
             checks=tuple(checks),
             by_id=claims,
+            tables=tables,
         )
+
+    def tables(self, raw: object) -> tuple[TableCheck, ...]:
+        """The [[tables]] entries: each names a table and what to check in it."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(self.lines.key("tables"), "[[tables]] must be an array of tables")
+            return ()
+        out: list[TableCheck] = []
+        for i, item in enumerate(raw):
+            line = self.lines.array_item(("tables",), i)
+            what = f"[[tables]] {i + 1}"
+            if not isinstance(item, dict):
+                self.problem(line, f"{what} must be a table, not {type_name(item)}")
+                continue
+            self.unknown_keys(item, TABLE_KEYS, ("tables",), what)
+            name = item.get("table")
+            if isinstance(name, int) and not isinstance(name, bool) and name >= 1:
+                name = str(name)
+            if not isinstance(name, str) or not name:
+                self.problem(line, f'{what}: missing table = "..." (its heading or its number)')
+                continue
+            total = self.string(item, "total_row", line, what)
+            shares = self.string(item, "shares", line, what)
+            if total is None and shares is None:
+                self.problem(line, f"{what}: nothing to check (add total_row or shares)")
+                continue
+            out.append(TableCheck(name, line, total, shares))
+        return tuple(out)
 
     def section_table(self, data: Mapping[str, Any], name: str) -> dict[str, Any]:
         raw = data.get(name, {})

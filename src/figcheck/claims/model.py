@@ -65,6 +65,22 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class TableCheck:
+    """A ``[[tables]]`` entry: checks of one table of the document, by its cells.
+
+    *table* names it by the heading above it or by its number (1 for the first); each
+    number column's parts must add up to the *total_row*; a column whose header holds
+    *shares* (e.g. "(%)") must add up to 100 %, and its cells must be their row's count
+    over the count column's total.
+    """
+
+    table: str
+    line: int | None
+    total_row: str | None = None
+    shares: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimsFile:
     """A whole, validated claims file."""
 
@@ -74,3 +90,4 @@ class ClaimsFile:
     claims: tuple[Claim, ...]
     checks: tuple[Check, ...]
     by_id: dict[str, Claim] = field(compare=False, repr=False, default_factory=dict)
+    tables: tuple[TableCheck, ...] = ()

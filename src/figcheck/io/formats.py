@@ -20,6 +20,23 @@ def format_of(path: str | Path, chosen: str | None = None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its text, and where that text is in the document's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the document: the heading above it, and its rows (the header row first)."""
+
+    heading: str
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceText:
     """A document's text as read, and where each of its characters stands in the stored file.
 
@@ -32,6 +49,7 @@ class SourceText:
     source: str
     text_starts: list[int] = field(default_factory=list)
     source_starts: list[int] = field(default_factory=list)
+    tables: tuple[Table, ...] = ()
 
     def source_offset(self, offset: int) -> int:
         """The offset in the stored file of the text character at *offset*."""
@@ -66,6 +84,11 @@ class Builder:
         self.length = 0
         self.text_starts: list[int] = []
         self.source_starts: list[int] = []
+        self.tables: list[Table] = []
+        self.heading = ""  # the text of the last heading, which names the tables below it
+        self._rows: list[tuple[Cell, ...]] = []
+        self._row: list[Cell] = []
+        self._cell: tuple[int, int] | None = None  # the open cell's (offset, piece index)
 
     def put(self, piece: str, at: int) -> None:
         """Append *piece*, which stands at source offset *at* onwards."""
@@ -76,11 +99,56 @@ class Builder:
         self.source_starts.append(at)
         self.length += len(piece)
 
+    def mark(self) -> tuple[int, int]:
+        """Where the text written next starts: its offset and its piece's index."""
+        return self.length, len(self.pieces)
+
+    def since(self, mark: tuple[int, int]) -> str:
+        """The text written since *mark*."""
+        return "".join(self.pieces[mark[1] :])
+
+    def open_cell(self) -> None:
+        self._cell = self.mark()
+
+    def close_cell(self) -> None:
+        if self._cell is None:
+            return
+        start = self._cell[0]
+        raw = self.since(self._cell)
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        self._row.append(Cell(" ".join(text.split()), start + lead, start + lead + len(text)))
+        self._cell = None
+
+    def close_row(self) -> None:
+        self.close_cell()
+        if self._row:
+            self._rows.append(tuple(self._row))
+        self._row = []
+
+    def close_table(self) -> None:
+        self.close_row()
+        if self._rows:
+            self.tables.append(Table(self.heading, tuple(self._rows)))
+        self._rows = []
+
     def ends_with(self, tail: str) -> bool:
         return "".join(self.pieces[-2:]).endswith(tail)
 
     def finish(self) -> SourceText:
-        text = "".join(self.pieces).strip("\n")
-        lead = len("".join(self.pieces)) - len("".join(self.pieces).lstrip("\n"))
+        whole = "".join(self.pieces)
+        text = whole.strip("\n")
+        lead = len(whole) - len(whole.lstrip("\n"))
         starts = [max(s - lead, 0) for s in self.text_starts]
-        return SourceText(text + "\n" if text else "", self.source, starts, self.source_starts)
+        tables = tuple(
+            Table(
+                t.heading,
+                tuple(
+                    tuple(Cell(c.text, c.start - lead, c.end - lead) for c in row) for row in t.rows
+                ),
+            )
+            for t in self.tables
+        )
+        return SourceText(
+            text + "\n" if text else "", self.source, starts, self.source_starts, tables
+        )

@@ -25,6 +25,9 @@ _BLOCKS = frozenset(
 )
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 class _HtmlText(HTMLParser):
     """Collects an HTML page's visible text, each piece placed where it stands in the page."""
 
@@ -34,6 +37,7 @@ class _HtmlText(HTMLParser):
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.skipping: list[str] = []
         self.first_cell = True
+        self.heading: tuple[int, int] | None = None  # where the open heading's text starts
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -47,15 +51,20 @@ class _HtmlText(HTMLParser):
         if tag in SKIPPED_HTML:
             self.skipping.append(tag)
         elif tag in _BLOCKS:
+            if tag in _HEADINGS:
+                self.heading = self.out.mark()
             self.out.put("\n\n", self.here())
         elif tag == "br":
             self.out.put("\n", self.here())
         elif tag == "tr":
+            self.out.close_row()
             self.first_cell = True
         elif tag in ("td", "th"):
+            self.out.close_cell()
             if not self.first_cell:
                 self.out.put(" | ", self.here())
             self.first_cell = False
+            self.out.open_cell()
         elif tag == "sup":
             self.out.put("^", self.here())
 
@@ -64,6 +73,14 @@ class _HtmlText(HTMLParser):
             if tag == self.skipping[0]:
                 self.skipping.pop()
             return
+        if tag in ("td", "th"):
+            self.out.close_cell()
+        elif tag == "tr":
+            self.out.close_row()
+        elif tag == "table":
+            self.out.close_table()
+        elif tag in _HEADINGS and self.heading is not None:
+            self.out.heading = " ".join(self.out.since(self.heading).split())
         if tag in _BLOCKS or tag == "tr":
             self.out.put("\n\n", self.here())
 

@@ -36,6 +36,7 @@ def markdown_text(source: str) -> SourceText:
     out = Builder(source)
     walker = _InlineWalker(source, out)
     first_cell = True
+    heading: tuple[int, int] | None = None  # where the open heading's text starts
     for token in tokens:
         kind = token.type
         if kind == "inline" and token.map is not None:
@@ -43,16 +44,25 @@ def markdown_text(source: str) -> SourceText:
             walker.cursor = max(walker.cursor, line_starts[min(begin, len(line_starts) - 1)])
             limit = line_starts[end] if end < len(line_starts) else len(source)
             walker.walk(token.children or [], limit)
+        elif kind == "heading_open":
+            heading = out.mark()
         elif kind in _BLOCK_ENDS:
+            if kind == "heading_close" and heading is not None:
+                out.heading = " ".join(out.since(heading).split())
+            elif kind == "table_close":
+                out.close_table()
             out.put("\n\n", walker.cursor)
         elif kind == "tr_open":
             first_cell = True
         elif kind == "tr_close":  # a row is a clause of its own
+            out.close_row()
             out.put("\n\n", walker.cursor)
         elif kind in ("th_open", "td_open"):
+            out.close_cell()
             if not first_cell:
                 out.put(" | ", walker.cursor)
             first_cell = False
+            out.open_cell()
         elif kind == "list_item_close" and not out.ends_with("\n\n"):
             out.put("\n", walker.cursor)
     return out.finish()
