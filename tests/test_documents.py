@@ -194,3 +194,81 @@ def test_a_table_check_that_cannot_run_is_an_error(
     monkeypatch.chdir(tmp_path)
     out = run("check", "claims.toml")
     assert (out.exit_code, out.stderr) == (2, message)
+
+
+def _word_document(path: Path) -> None:
+    """A Word document holding the Markdown example's figures, and a table with a bad total."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Trial results", level=1)
+    paragraph = document.add_paragraph("The trial enrolled ")
+    paragraph.add_run("5,100 patients").bold = True
+    paragraph.add_run(" in 12 countries. Of these, 352 died within 90 days.")
+    document.add_paragraph("Costs rose by 18% & more.")
+    document.add_heading("Enrolment", level=2)
+    rows = [
+        ["arm", "patients", "share (%)"],
+        ["intensive", "2,550", "50"],
+        ["standard", "2,550", "50"],
+        ["Total", "5,200", "100"],
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(path))
+
+
+def test_a_word_document_is_drafted_and_placed_by_paragraph(tmp_path: Path) -> None:
+    _word_document(tmp_path / "report.docx")
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "report.docx", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))
+    assert data["document"]["title"] == "Trial results"
+    assert [c["value"] for c in data["claims"].values()] == [
+        "5,100 patients",
+        "90 days",
+        "18%",
+        "2,550",
+        "2,550",
+        "5,200",
+    ]
+    out = run("check", claims, "--format", "json")
+    results = out.json()["results"]
+    assert [r["quote_verdict"] for r in results] == [None] * 6
+    # paragraphs count from 1, and each table cell is one: the heading is 1, "intensive" is 8
+    assert [(r["location"]["line"], r["location"]["column"]) for r in results] == [
+        (2, 1),
+        (2, 62),
+        (3, 1),
+        (8, 1),
+        (11, 1),
+        (14, 1),
+    ]
+
+
+def test_a_word_table_total_is_checked_at_its_cell(tmp_path: Path) -> None:
+    _word_document(tmp_path / "report.docx")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.docx"\n\n[[tables]]\ntable = "Enrolment"\n'
+        'total_row = "Total"\n',
+        encoding="utf-8",
+    )
+    out = run("check", tmp_path / "claims.toml", "--format", "github")
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[0].split(",title=")[0] == (
+        f"::error file={tmp_path / 'report.docx'},line=15,col=1"
+    )
+
+
+def test_a_file_that_is_not_a_word_document_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "report.docx").write_text("plain text\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.docx"\n\n[claims.a]\nvalue = "1"\n', encoding="utf-8"
+    )
+    out = run("check", tmp_path / "claims.toml")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(
+        f'{tmp_path / "claims.toml"}:2: source "report.docx": is not a Word (.docx) document'
+    )

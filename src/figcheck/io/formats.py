@@ -6,10 +6,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from figcheck.io.sources import read_text
+from figcheck.io.sources import read_binary, read_text
 
-FORMATS = ("text", "markdown", "html")
-_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("text", "markdown", "html", "docx")
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 
 def format_of(path: str | Path, chosen: str | None = None) -> str:
@@ -63,6 +69,14 @@ class SourceText:
 
 def read_source(path: Path, fmt: str, *, allow_empty: bool = True) -> SourceText:
     """The document at *path* read in format *fmt* (one of FORMATS); errors as read_text's."""
+    if fmt == "docx":
+        from figcheck.errors import InputError, Location
+        from figcheck.io.docx_text import docx_text
+
+        read = docx_text(read_binary(path), Location(str(path)))
+        if not allow_empty and not read.text.strip():
+            raise InputError("is empty", Location(str(path)))
+        return read
     stored = read_text(path, allow_empty=allow_empty)
     if fmt == "markdown":  # each reader imported only when its format is read
         from figcheck.io.markdown_text import markdown_text
