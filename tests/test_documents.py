@@ -272,3 +272,63 @@ def test_a_file_that_is_not_a_word_document_is_an_error(tmp_path: Path) -> None:
     assert out.stderr.startswith(
         f'{tmp_path / "claims.toml"}:2: source "report.docx": is not a Word (.docx) document'
     )
+
+
+def _pdf_document(path: Path) -> None:
+    """A two-page PDF with the example's figures, a running header and page numbers."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.set_y(8)
+        pdf.cell(0, 8, "Trial report 2024, interim", align="C")
+        pdf.ln(14)
+        if page == 1:
+            pdf.set_font("helvetica", "B", 16)
+            pdf.cell(0, 10, "Trial results")
+            pdf.ln(14)
+            pdf.set_font("helvetica", size=12)
+            pdf.multi_cell(
+                0,
+                7,
+                "The trial enrolled 5,100 patients in 12 countries.\n"
+                "Of these, 352 died within 90 days.",
+            )
+        else:
+            pdf.multi_cell(0, 7, "Costs rose by 18% & more.")
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Page {page}", align="C")
+    pdf.output(str(path))
+
+
+def test_a_pdf_is_drafted_and_placed_by_page_and_line(tmp_path: Path) -> None:
+    _pdf_document(tmp_path / "report.pdf")
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "report.pdf", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))
+    assert data["document"]["title"] == "Trial results"
+    # nothing from the running header ("2024") or the page numbers
+    assert [c["value"] for c in data["claims"].values()] == ["5,100 patients", "90 days", "18%"]
+    results = run("check", claims, "--format", "json").json()["results"]
+    assert [r["quote_verdict"] for r in results] == [None] * 3
+    pdf = str(tmp_path / "report.pdf")
+    assert [r["location"] for r in results] == [
+        {"path": f"{pdf}#page=1", "line": 3, "column": 1},
+        {"path": f"{pdf}#page=1", "line": 4, "column": 11},
+        {"path": f"{pdf}#page=2", "line": 2, "column": 1},
+    ]
+
+
+def test_a_file_that_is_not_a_pdf_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "report.pdf").write_text("plain text\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.pdf"\n\n[claims.a]\nvalue = "1"\n', encoding="utf-8"
+    )
+    out = run("check", tmp_path / "claims.toml")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(
+        f'{tmp_path / "claims.toml"}:2: source "report.pdf": is not a readable PDF document'
+    )
