@@ -1,13 +1,16 @@
-"""Scan throughput: documents per second on one core and on every core, and peak memory.
+"""Scan throughput: documents per second on one core and on every core, CPU and peak memory.
 
-    uv run python benchmarks/scan.py                 # 1,000 and 4,000 documents, 3 rounds
-    uv run python benchmarks/scan.py --sizes 1000 --rounds 1
+    uv run python benchmarks/scan.py                       # 250, 500 and 1,000 documents
+    uv run python benchmarks/scan.py --sizes 1000 --rounds 5
 
 Each document is a short report of a dozen sentences with cued relations (sums, shares,
 changes), some of them wrong, written into benchmarks/out/scan-N/. Each round runs
-``figcheck scan -f jsonl`` on one process and then on every core, as fresh processes, and the
-table gives the median wall time, documents per second, the speed-up over one process, and
-the peak resident memory of the whole process tree (the parent's and its workers').
+``figcheck scan -f jsonl`` with ``--jobs 1`` (in one process) and then on every core, as fresh
+processes, one after the other, so that both see the same load. The table gives the median
+wall time, documents per second, the median of the rounds' speed-ups, the CPU seconds per
+document summed over the process and its workers (what the parallel path costs beyond the
+work itself), and the peak resident memory of the largest process (the parent or a worker).
+The machine's load average is printed before and after.
 """
 
 from __future__ import annotations
@@ -72,51 +75,66 @@ def folder(size: int) -> Path:
     return out
 
 
-# run a command and print the largest resident size of it and its waited-for descendants
+# run a command; print its exit code, the largest resident size of it and its waited-for
+# descendants (the pool's workers are waited for), and their CPU seconds summed
 _MEASURE = (
     "import resource, subprocess, sys; "
     "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(done.returncode, u.ru_maxrss, u.ru_utime + u.ru_stime)"
 )
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak resident MB of the largest process of one run."""
+def run(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, the peak resident MB of the largest process and the CPU seconds of one
+    run."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, *args], capture_output=True, text=True, check=True
     )
     wall = time.perf_counter() - start
-    code, peak = done.stdout.split()
+    code, peak, cpu = done.stdout.split()
     if code not in ("0", "1"):
         raise SystemExit(f"figcheck scan exited with {code}")
-    return wall, int(peak) / 1024
+    return wall, int(peak) / 1024, float(cpu)
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 4_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1_000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     options = parser.parse_args()
-    cores = os.cpu_count() or 1
-    print("| documents | jobs | median s | documents/s | speed-up | peak MB |")
-    print("|--:|--:|--:|--:|--:|--:|")
+    many = options.jobs
+    print(f"load average before: {load()} ({os.cpu_count()} cores)")
+    print("| documents | jobs | median s | documents/s | speed-up | CPU ms/document | peak MB |")
+    print("|--:|--:|--:|--:|--:|--:|--:|")
     for size in options.sizes:
         path = folder(size)
-        times: dict[int, list[float]] = {1: [], cores: []}
-        peaks: dict[int, float] = {1: 0.0, cores: 0.0}
+        walls: dict[int, list[float]] = {1: [], many: []}
+        cpus: dict[int, list[float]] = {1: [], many: []}
+        peaks: dict[int, float] = {1: 0.0, many: 0.0}
         for _ in range(options.rounds):
-            for jobs in (1, cores):  # interleaved, so both see the same load
-                wall, peak = run([*FIGCHECK, "scan", str(path), "-f", "jsonl", "-j", str(jobs)])
-                times[jobs].append(wall)
+            for jobs in (1, many):  # interleaved, so both see the same load
+                command = [*FIGCHECK, "scan", str(path), "-f", "jsonl", "-j", str(jobs)]
+                wall, peak, cpu = run(command)
+                walls[jobs].append(wall)
+                cpus[jobs].append(cpu)
                 peaks[jobs] = max(peaks[jobs], peak)
-        one = statistics.median(times[1])
-        for jobs in (1, cores):
-            median = statistics.median(times[jobs])
+        ratios = [one / other for one, other in zip(walls[1], walls[many], strict=True)]
+        for jobs in (1, many):
+            median = statistics.median(walls[jobs])
+            speed = statistics.median(ratios) if jobs == many else 1.0
+            cpu = 1000 * statistics.median(cpus[jobs]) / size
             print(
                 f"| {size:,} | {jobs} | {median:.2f} | {size / median:.0f} | "
-                f"{one / median:.2f}× | {peaks[jobs]:.0f} |"
+                f"{speed:.2f}× | {cpu:.1f} | {peaks[jobs]:.0f} |"
             )
+    print(f"load average after: {load()}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from pathlib import Path
 from figcheck.claims.loader import parse
 from figcheck.document.draft import indexed_draft, with_suggestions
 from figcheck.document.relations import nodes_of
-from figcheck.io.sources import read_text
+from figcheck.io.formats import format_of, read_source
 
 CORPUS = Path(__file__).parent / "corpus"
 DERIVATIONS = CORPUS / "derivations"
@@ -93,13 +93,19 @@ def measure() -> Measurement:
 def measure_one(path: Path) -> Passage:
     spec = tomllib.loads(path.read_text(encoding="utf-8"))
     document = CORPUS / spec["passage"]
-    text = read_text(document, allow_empty=False)
-    spans = place_figures(text, spec["figures"])
+    read = read_source(document, format_of(document), allow_empty=False)  # as init reads it
+    text = read.text
+    spans = place_figures(read.source, spec["figures"])  # the words as the file stores them
     human = [Relation(t, f) for t, f in spec.get("formulas", {}).items()]
-    drafted, index = indexed_draft(text, source=document.name, fallback_title=document.stem)
+    drafted, index = indexed_draft(
+        text, source=document.name, fallback_title=document.stem, origin=read
+    )
     suggested = with_suggestions(drafted, index)
     claims_file = parse(suggested.toml(), shown="draft", base=CORPUS)
-    placed = {n.id: (n.start, n.end) for n in nodes_of(claims_file, index)}
+    placed = {
+        n.id: (read.source_offset(n.start), read.source_offset(n.end - 1) + 1)
+        for n in nodes_of(claims_file, index)
+    }
     # each human figure is the drafted claim whose figure covers it
     rename = {}
     for name, (start, end) in spans.items():

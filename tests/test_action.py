@@ -119,9 +119,10 @@ def test_the_action_annotates_summarises_and_fails(repo: Path) -> None:
     ]
     # problems come first, before the line per claims file
     assert summary.index("### Problems (1)") < summary.index("### Claims files")
-    assert "- **✘ inconsistent** `total` at `doc.txt:1`: states 45, computed 30 (28.5 – 32); " in (
-        summary
-    )
+    assert (
+        "- **✘ inconsistent** `total` at `doc.txt:1`: states 45, computed 30 (28.5 – 32) "
+        "(45 stated, 30 computed: 15, 1.5×); "
+    ) in summary
     assert "what it would take: a would need to be between 24.5 and 25.5" in summary
     sarif = json.loads((repo / "figcheck.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))

@@ -279,3 +279,33 @@ def test_a_check_shows_its_sides_in_their_unit_in_every_format(tmp_path: Path) -
         assert "100,000" not in text, fmt
     audit = run("audit", path, env={"COLUMNS": "200"})
     assert "100 tonnes ≤ 90 tonnes" in audit.stdout
+
+
+def _plain(fmt: str, out: str) -> str:
+    """The text a reader of *fmt* sees, with its escapes undone."""
+    if fmt in ("json", "sarif", "gitlab"):
+        return json.dumps(json.loads(out), ensure_ascii=False)
+    if fmt in ("html", "junit"):
+        return html.unescape(out)
+    if fmt == "github":
+        return unquote(out)
+    return out.replace("\\", "") if fmt in ("markdown", "summary") else out
+
+
+def test_every_format_says_how_far_off_each_failing_formula_is(report: Report) -> None:
+    far = {r.id: r.how_far_off for r in report.results if r.how_far_off}
+    assert far == {
+        "sold": "95 % stated, 33.3 % computed: 61.7 percentage points, 2.85×",
+        "cart": "32 stated, 30 computed: 2, 1.07×; ≈ by rounding at the written digit of "
+        "apples; trailing zeros of pears",
+        "trucks": "over 50 stated, 50 computed: the same; ≈ by rounding at the written digit "
+        "of pears",
+    }
+    for fmt in (*FULL, *CI):
+        text = _plain(fmt, _render(report, fmt))
+        if fmt == "json":  # the figures as data: the off line and each slack by kind and id
+            results = {r["id"]: r for r in json.loads(text)["results"]}
+            assert results["sold"]["off"] == far["sold"].split(";")[0], fmt
+            continue
+        for ident, line in far.items():
+            assert line in text, (fmt, ident)

@@ -310,3 +310,9 @@ def test_the_document_numbers_setting_names_a_style(tmp_path: Path) -> None:
         f'{path}:3: [document] numbers must be "1,234.5" (a decimal point) or "1.234,5" (a '
         'decimal comma), not "1 234,5"\n'
     )
+
+
+def test_unread_and_guessed_mentions_say_so() -> None:
+    text = "Sales were 1,234 tonnes, then 3.5 tonnes, 9,5 tonnes and 7,25 tonnes. " + "9" * 400
+    shown = [describe(m) for m in find_mentions(text)]
+    assert shown == ["1.234 (a guess)", "3.5", "9.5", "7.25", "unread"]

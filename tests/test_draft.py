@@ -48,8 +48,10 @@ def essay_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_essay_draft_passes_check_with_every_quote_verified(essay_draft: Path) -> None:
     data = checked(essay_draft)
     verdicts = {r["id"]: r["verdict"] for r in data["results"]}
-    # the two suggested formulas are the essay's own: the plots' equivalent and the sum
+    # the suggested formulas are the essay's own: the plots' equivalent and the sum, and
+    # "Of these 120 million available workers" restating "120 million of employable age"
     assert {k: v for k, v in verdicts.items() if v != "unchecked"} == {
+        "available_workers": "consistent",
         "equivalent_people": "within-rounding",
         "produce_people": "consistent",
     }
@@ -436,3 +438,61 @@ def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
         '#   line 3: 8453 (the column heading names "Operations per second", which the unit '
         "table lacks)\n"
     )
+
+
+def test_a_count_of_a_whole_is_stated_by_its_cell() -> None:
+    # "11/34 (32.4%)" is 11 of 34 and its share: the share is drafted, and a quote of the
+    # cell states the count 11 (not the fraction 11/34)
+    from figcheck.check.quotes import quote_states
+
+    drafted = draft("| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["32.4%", "15.6%"]
+    assert quote_states("| Headache | 11/34 (32.4%) |", 11.0, 11.0, percent=False)
+    assert not quote_states("| Headache | 11/34 |", 11.0, 11.0, percent=False)
+
+
+def test_a_unit_the_table_lacks_leaves_its_figure_unread() -> None:
+    drafted = draft("Training used about 2.8 gigawatt-hours of power.\n", source="doc.txt")
+    assert drafted.claims == ()
+    assert [str(s) for s in drafted.skipped] == [
+        'line 1: about 2.8 ("gigawatt-hours" names a unit the unit table lacks)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "value", "comment"),
+    [
+        (
+            "The fee of £5 rose to 7 pounds.\n",
+            'pounds = "GBP"  # assumed money (the document writes £): verify',
+            "7 pounds",
+            None,
+        ),
+        (
+            "The parcel weighs 7 pounds.\n",
+            None,
+            "7",
+            '# "pounds" left out of value: money or mass? map it in [units], e.g. '
+            'pounds = "GBP" or pounds = "453.59237 g"',
+        ),
+        ("It cost 13,90 Euro.\n", None, "13,90 Euro", None),
+    ],
+)
+def test_currency_words_and_the_ambiguous_pound(
+    text: str, units: str | None, value: str, comment: str | None
+) -> None:
+    toml = draft(text, source="doc.txt").toml()
+    assert (units in toml) if units else ("\n[units]\n" not in toml)
+    assert f'value = "{value}"\n' in toml
+    if comment:
+        assert comment in toml
+
+
+def test_a_column_of_a_table_aligned_with_spaces_takes_its_heading() -> None:
+    text = (
+        "Parties and alliances Votes % Seats\n"
+        "Fatherland (Nur-Otan) 5,174,169 88.05 98\n"
+        "Party of Patriots 44,175 0.75 0\n"
+    )
+    values = [c.value for c in draft(text, source="doc.txt").claims]
+    assert values == ["5,174,169", "88.05%", "44,175", "0.75%"]

@@ -192,9 +192,16 @@ def test_essay_markdown_has_every_section() -> None:
         "## Independence",
         "## The party",
         "## Dates",
+        "## How far off",
         "## Summary",
     ]
-    for heading in sections[:-1]:
+    far = lines[lines.index("## How far off") + 2 : lines.index("## Summary") - 1]
+    assert far == [
+        "- `plot_equivalent`: 10 million people stated, 10.7 million people computed: 0.667 "
+        "million people, 1.07×; ≈ by rounding at the written digit of collective\\_farmers",
+        "- `independent_share`: 20 % stated, 10.6 % computed: 9.42 percentage points, 1.89×",
+    ]
+    for heading in sections[:-2]:
         at = lines.index(heading)
         assert lines[at + 2] == "| id | quote | line | stated | formula | computed | verdict |"
     assert lines[-1] == "36 results: 15 unchecked, 16 consistent, 3 within-rounding, 2 inconsistent"
@@ -260,6 +267,9 @@ line 2                                         percent         → 29.8 % (29 �
 most_said_yes                                                  yes >= asked           ✘ inconsistent
                                                                → 31 people ≥ 104
                                                                people
+
+How far off
+  ✘ yes_share: over 50 percent stated, 29.8 % computed: 20.2 percentage points, 1.68×
 
 4 results: 1 unchecked, 3 inconsistent
 """

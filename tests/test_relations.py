@@ -257,6 +257,140 @@ CASES = {
         """,
         [("short", "gap", "restatement", "restates gap", "consistent")],
     ),
+    "difference, the change before its ends": (
+        "November was revised down by 72,000, from +336,000 to +264,000. December was revised"
+        " down by 97,000, from -140,000 to -227,000.\n",
+        """
+        nov = revised down by 72,000 => -72,000
+        nov_old = from +336,000 => +336,000
+        nov_new = to +264,000 => +264,000
+        dec = down by 97,000 => -97,000
+        dec_old = from -140,000 => -140,000
+        dec_new = to -227,000 => -227,000
+        """,
+        [
+            ("nov", "nov_new - nov_old", "difference", "down by …, from … to …", "consistent"),
+            ("dec", "dec_new - dec_old", "difference", "down by …, from … to …", "inconsistent"),
+        ],
+    ),
+    "change, the change before its ends": (
+        "Deaths have fallen by 25 per cent since 1980, from 80 per 1000 births to 60 per 1000."
+        " Sales rose by 31% from 212 tonnes to 254 tonnes.\n",
+        """
+        fall = fallen by 25 per cent => -25 per cent
+        then = from 80 per 1000 => 80 per 1000
+        now = to 60 per 1000 => 60 per 1000
+        rise = rose by 31% => 31%
+        before = from 212 tonnes => 212 tonnes
+        after = to 254 tonnes => 254 tonnes
+        """,
+        [
+            ("fall", "(now - then) / then", "change", "fallen by …, from … to …", "consistent"),
+            (
+                "rise",
+                "(after - before) / before",
+                "change",
+                "rose by …, from … to …",
+                "inconsistent",
+            ),
+        ],
+    ),
+    "sum of falls": (
+        "November was 72,000 lower and December 87,000 lower; combined they were 159,000 lower.\n",
+        """
+        nov = was 72,000 lower => -72,000
+        dec = December 87,000 lower => -87,000
+        both = were 159,000 lower => -159,000
+        """,
+        [("both", "nov + dec", "sum", "combined", "consistent")],
+    ),
+    "ratio, the multiple itself a figure": (
+        "The population more than doubled from 2.5 billion in 1950 to 5.6 billion today, and"
+        " the harvest tripled from 40 tonnes to 80 tonnes.\n",
+        """
+        doubled = more than doubled => more than 2 times
+        then = from 2.5 billion => 2.5 billion
+        now = to 5.6 billion => 5.6 billion
+        tripled = harvest tripled => 3 times
+        herd_then = from 40 tonnes => 40 tonnes
+        herd_now = to 80 tonnes => 80 tonnes
+        """,
+        [
+            ("doubled", "now / then", "ratio", "doubled", "consistent"),
+            ("tripled", "herd_now / herd_then", "ratio", "tripled", "inconsistent"),
+        ],
+    ),
+    "ratio, written as times": (
+        "The rate is 76.5 per 1000, almost 8 times higher than the 9.6 per 1000 in Europe, and"
+        " 40.0 per 1000 in Asia, 2 times higher than the 9.5 per 1000 in Oceania.\n",
+        """
+        africa = is 76.5 per 1000 => 76.5 per 1000
+        times = almost 8 times => almost 8 times
+        europe = the 9.6 per 1000 => 9.6 per 1000
+        asia = and 40.0 per 1000 => 40.0 per 1000
+        twice = 2 times higher => 2 times
+        oceania = the 9.5 per 1000 => 9.5 per 1000
+        """,
+        [
+            ("times", "africa / europe", "ratio", "times", "consistent"),
+            ("twice", "asia / oceania", "ratio", "times", "inconsistent"),
+        ],
+    ),
+    "sum, a Total row of a table as rendered": (
+        "Region | Apples | Pears\n\nNorth | 10 tonnes | 20 tonnes\n\nSouth | 30 tonnes |"
+        " 40 tonnes\n\nTotal | 40 tonnes | 70 tonnes\n",
+        """
+        north_apples = North | 10 tonnes => 10 tonnes
+        north_pears = 10 tonnes | 20 tonnes => 20 tonnes
+        south_apples = South | 30 tonnes => 30 tonnes
+        south_pears = 30 tonnes | 40 tonnes => 40 tonnes
+        total_apples = Total | 40 tonnes => 40 tonnes
+        total_pears = 40 tonnes | 70 tonnes => 70 tonnes
+        """,
+        [
+            ("total_apples", "north_apples + south_apples", "sum", "Total row", "consistent"),
+            ("total_pears", "north_pears + south_pears", "sum", "Total row", "inconsistent"),
+        ],
+    ),
+    "sum, parts in brackets": (
+        "About 73% of deaths occurred in two regions, Africa (48%) and Asia (25%). Costs were"
+        " £90m (£50m here, £30m there).\n",
+        """
+        regions = About 73% of => about 73%
+        africa = Africa (48%) => 48%
+        asia = Asia (25%) => 25%
+        costs = were £90m => £90m
+        here = (£50m here => £50m
+        there = £30m there => £30m
+        """,
+        # brackets after a figure need not hold its parts: £50m + £30m is not £90m, no guess
+        [("regions", "africa + asia", "sum", "parts in brackets", "consistent")],
+    ),
+    "restatement, rounded": (
+        "Training took 3.3 million hours in all. It cost $1.8 million, since $1.78 million went"
+        " on power.\n\n| Model | Hours |\n|---|---|\n| Small | 1,311,616 |\n| Large | 2,000,000 |"
+        "\n| Total | 3,311,616 |\n",
+        """
+        hours = took 3.3 million hours => 3.3 million hours
+        cost = cost $1.8 million => $1.8 million
+        power = since $1.78 million => $1.78 million
+        small = | Small | 1,311,616 => 1,311,616 hours
+        large = | Large | 2,000,000 => 2,000,000 hours
+        total = | Total | 3,311,616 => 3,311,616 hours
+        """,
+        [
+            ("hours", "total", "restatement", "rounds total", "consistent"),
+            ("total", "small + large", "sum", "Total row", "consistent"),
+        ],
+    ),
+    "restatement, the same figure in other words": (
+        "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
+        """
+        title = falls to 6.3% => 6.3%
+        rate = fell to 6.3 percent => 6.3 percent
+        """,
+        [("rate", "title", "restatement", "restates title", "consistent")],
+    ),
 }
 
 

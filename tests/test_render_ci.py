@@ -107,6 +107,7 @@ def test_a_figure_reached_only_through_an_open_bound_is_a_bound_only_error(
     )
     assert bound.message == (
         "⇥ bound-only: the document states 12 percent, but spent / fruit gives 3.33 % (1.59 – ∞ %)"
+        "; 12 % stated, 3.33 % computed: 8.67 percentage points, 3.6×"
     )
     sarif = json.loads(get_reporter("sarif")(sample_report(tmp_path, claims=BOUND_ONLY),
                                               RenderOptions()))  # fmt: skip
@@ -395,7 +396,7 @@ def test_format_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert from_env.exit_code == 1
     assert from_env.stdout.splitlines() == [
         "::error file=claims.toml,line=11,title=figcheck%3A total::✘ inconsistent: "
-        "the document states 45, but a + b gives 30 (28.5 – 32)",
+        "the document states 45, but a + b gives 30 (28.5 – 32); 45 stated, 30 computed: 15, 1.5×",
         "figcheck: 3 results: 2 unchecked, 1 inconsistent; 3 without a quote",
     ]
     flag_wins = run("check", "claims.toml", "--format", "gitlab", env={"FIGCHECK_FORMAT": "github"})

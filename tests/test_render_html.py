@@ -127,6 +127,8 @@ def test_tooltip_tells_stated_computed_formula_and_verdict(tmp_path: Path) -> No
         '</span><span class="row">stated: 95 percent</span>'
         '<span class="row">formula: <code>apples / fruit</code></span>'
         '<span class="row">computed: 33.3 % (30.2 – 38.6 %)</span>'
+        '<span class="row">how far off: 95 % stated, 33.3 % computed: 61.7 percentage points, '
+        "2.85×</span>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -67,11 +68,13 @@ def test_the_essay_has_no_false_inconsistency() -> None:
     out = run("scan", ESSAY, "--format", "json")
     assert out.exit_code == 0, out.stderr
     assert verdicts(out.json()) == [
+        ("available_workers", "consistent"),  # "Of these 120 million" restates the 120 million
         ("equivalent_people", "within-rounding"),
         ("produce_people", "consistent"),
     ]
     located = [(r["location"]["line"], r["formula"]) for r in out.json()["results"]]
     assert located == [
+        (46, "employable_age_people"),
         (51, "collective_farm_members * time_share"),
         (52, "producer_cooperative_workers + home_farm_people + equivalent_people"),
     ]
@@ -116,3 +119,21 @@ def test_a_missing_or_unreadable_document_is_a_located_error(folder: Path) -> No
     assert out.exit_code == 2
     assert out.stderr == f"{folder / 'empty.txt'}: is empty\n"
     assert len(out.stdout.splitlines()) == 4  # the other documents are still reported
+
+
+def _worker_pid(path: Path) -> tuple[str, int]:
+    return path.name, os.getpid()
+
+
+def test_a_pool_returns_every_result_in_order_and_counts_them() -> None:
+    from figcheck.document.scan import in_order
+
+    paths = [Path(f"doc{i:03d}.txt") for i in range(150)]
+    counts: list[int] = []
+    results = list(in_order(_worker_pid, paths, jobs=2, done=counts.append))
+    assert [name for name, _ in results] == [p.name for p in paths]
+    assert counts == list(range(1, 151))
+    # two worker processes, started once, share the work; none of it runs in this one
+    pids = {pid for _, pid in results}
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2

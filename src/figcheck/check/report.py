@@ -92,6 +92,22 @@ class Result:
         return notation.off(self.stated, self.central)
 
     @property
+    def how_far_off(self) -> str:
+        """The "how far off" line every format shows for a formula short of ✔, e.g. ``20 %
+        stated, 10.6 % computed: 9.42 percentage points, 1.89×``, with what an ≈ needed and
+        whether the range may be too wide; "" for a ✔, a ? and a result without a formula."""
+        if self.formula_verdict in (None, Verdict.CONSISTENT, Verdict.UNCHECKED):
+            return ""
+        if not self.off and not self.slack:
+            return ""
+        parts = [self.off or self.computed]
+        if self.slack:
+            parts.append(f"≈ by {self.slack_text}")
+        if self.wide:
+            parts.append("the range may be wider than the truth")
+        return "; ".join(parts)
+
+    @property
     def slack_text(self) -> str:
         """What an ≈ needed, e.g. ``truncation of plot_equivalent; trailing zeros of the
         stated figure``; "" when nothing did."""

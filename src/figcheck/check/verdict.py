@@ -70,31 +70,11 @@ def judge_figure(central: float, span: Interval, stated: Reading) -> Verdict:
     consistent: *central* lies in the stated strict interval; within-rounding: *span*
     (the loosest reading of the other side) meets the stated lenient interval.
     """
-    if not math.isnan(central) and _tolerant(stated.strict).contains(central):
+    if not math.isnan(central) and tolerant(stated.strict, stated.s).contains(central):
         return Verdict.CONSISTENT
-    if span.meets(_tolerant(stated.lenient)):
+    if span.meets(tolerant(stated.lenient, stated.s)):
         return Verdict.WITHIN_ROUNDING
     return Verdict.INCONSISTENT
-
-
-def _tolerant(interval: Interval) -> Interval:
-    """*interval* with its closed finite ends pushed out by float noise (relative 1e-9).
-
-    So ``0.1 + 0.2`` is exactly 0.3, while an open end ("over 50 percent") stays open.
-    """
-    lo, hi = interval.lo, interval.hi
-    width = TOLERANCE * max(
-        abs(lo) if math.isfinite(lo) else 0.0, abs(hi) if math.isfinite(hi) else 0.0
-    )
-    if not width:
-        return interval
-    # built directly: dataclasses.replace costs more than the whole verdict
-    return Interval(
-        lo if interval.lo_open else lo - width,
-        hi if interval.hi_open else hi + width,
-        interval.lo_open,
-        interval.hi_open,
-    )
 
 
 def judge_assertion(assertion: Assertion, central: list[float], boxes: list[Interval]) -> Verdict:

@@ -606,6 +606,14 @@ def cover(
 
 def describe(mention: Mention) -> str:
     """What a mention reads as, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
+    if mention.form == "unread":
+        return "unread"  # a number the reader could not read
+    if mention.guess:
+        return f"{_described(mention)} (a guess)"
+    return _described(mention)
+
+
+def _described(mention: Mention) -> str:
     year = mention.category in (Category.YEAR, Category.LABEL)  # no thousands commas
     if mention.form == "fraction":
         fraction = Fraction(mention.value).limit_denominator(1000)

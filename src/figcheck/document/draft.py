@@ -301,6 +301,9 @@ class _Drafter:
         scale = ""
         share = amount.form == "fraction" or mention.percent
         money = amount.currency is not None
+        if not (unit or share or money) and (unknown := _unknown_unit(text, mention.end)):
+            self.why = f'"{unknown}" names a unit the unit table lacks'
+            return None
         whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
@@ -325,6 +328,8 @@ class _Drafter:
         if unit and kind in ("ton", "people", "unit") and not _TIME.fullmatch(unit):
             previous.append((sentence, unit, kind))
         heading = self.heading(amount) if not (unit or share) else None
+        if heading is None and not (unit or share or money):
+            heading = self.aligned_heading(amount)
         if heading is not None and heading.unread:
             self.why = f'the column heading names "{heading.unread}", which the unit table lacks'
             return None
@@ -377,6 +382,20 @@ class _Drafter:
         if found is None:
             return "", ""
         word, kind = found
+        if kind == "currency" and word.lower() in ("pound", "pounds") and "£" in self.text:
+            # money or mass? a document that writes "£" means money: an assumption to verify
+            self.units.setdefault(
+                word.lower(), ("GBP", "assumed money (the document writes £): verify")
+            )
+            return word.lower(), "unit"
+        if kind == "currency" and is_known_word(word):
+            return word, "unit"  # "5 dollars", "13,90 Euro": built-in currencies
+        if kind == "currency" and word.lower() in ("pound", "pounds"):
+            comments.append(
+                f'"{word}" left out of value: money or mass? map it in [units], e.g. '
+                f'{word.lower()} = "GBP" or {word.lower()} = "453.59237 g"'
+            )
+            return "", ""
         if kind in ("goods", "currency"):
             one = _one(word.lower())  # pint reads "households" as the plural of "household"
             comments.append(
@@ -465,6 +484,40 @@ class _Drafter:
             return Heading(unit, "unit", scale_word, "")
         return Heading("", "", scale_word, named)
 
+    def aligned_heading(self, amount: Amount) -> Heading | None:
+        """The heading of *amount*'s column in a table aligned with spaces: rows that end in
+        numbers under a heading line that ends in as many column names ("Votes % Seats")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        line_end = text.find("\n", amount.start)
+        row = text[line_start : len(text) if line_end < 0 else line_end]
+        numbers = _trailing_numbers(row)
+        if len(numbers) < 2:
+            return None
+        end = amount.end - line_start
+        column = next((i for i, (_, stop) in enumerate(numbers) if stop == end), None)
+        if column is None:
+            return None
+        top = line_start
+        for _ in range(_MOST_ROWS):  # up through the rows to the heading
+            if top == 0:
+                return None
+            previous = text.rfind("\n", 0, top - 1) + 1
+            line = text[previous : top - 1]
+            top = previous
+            if not line.strip():
+                return None
+            if len(_trailing_numbers(line)) == len(numbers):
+                continue
+            names = line.split()
+            if any(ch.isdigit() for ch in line) or len(names) < len(numbers):
+                return None
+            name = names[len(names) - 1 - column]
+            if name == "%":
+                return Heading("%", "unit", "", "")
+            return None
+        return None
+
     def value(
         self, mention: Mention, amount: Amount, scale: str, unit: str, negative: bool = False
     ) -> str:
@@ -540,6 +593,35 @@ def _per_unit(row: str, above: str) -> bool:
         if len(filled) == 1:
             return _PER_WORD.search(filled[0]) is not None
     return False
+
+
+# "2.8 gigawatt-hours": a compound whose last part is a unit, that the unit table cannot read
+_COMPOUND_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Za-z]+-(?P<last>[A-Za-z]+))\b")
+
+
+def _unknown_unit(text: str, end: int) -> str:
+    """The unit-like word after a figure that the unit table cannot read, or ""."""
+    found = _COMPOUND_AFTER.match(text, end)
+    if found is None or not is_known_word(found["last"]) or len(found["last"]) < 3:
+        return ""
+    return "" if is_known_word(found["word"]) else found["word"]
+
+
+_MOST_ROWS = 60  # a table aligned with spaces is looked up this many rows for its heading
+_CELL_NUMBER = re.compile(r"[-+−–]?[0-9][0-9,.]*%?\Z")
+
+
+def _trailing_numbers(line: str) -> list[tuple[int, int]]:
+    """The spans of the numbers that end *line*, last first ("Fatherland 5,174,169 88.05 98")."""
+    found: list[tuple[int, int]] = []
+    stop = len(line.rstrip())
+    while stop > 0:
+        start = line.rfind(" ", 0, stop) + 1
+        if not _CELL_NUMBER.match(line, start, stop) or start == stop:
+            break
+        found.append((start, stop))
+        stop = len(line[:start].rstrip())
+    return found
 
 
 def _one(word: str) -> str:

@@ -26,6 +26,7 @@ _DANGLING = frozenset(
     )
 )
 _SPAN_WORD = re.compile(r"\S+")
+_SHARE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
 _LAST_WORD = re.compile(r"\S+(?=\s*\Z)")
 
 
@@ -52,6 +53,9 @@ class Quoter:
         text = self.text
         start, end = self.clause(mention)
         core = mention.end  # the figure, and its unit word if that comes next
+        share = _SHARE_AFTER.match(text, core) if "/" in mention.text else None
+        if share is not None:
+            core = share.end()  # "11/34 (32.4%)": a count of a whole reads so only with its share
         next_word = _WORD.search(text, mention.end, mention.end + 40)
         if unit and next_word is not None and next_word.group().lower() == unit.lower():
             core = next_word.end()

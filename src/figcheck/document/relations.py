@@ -55,7 +55,7 @@ _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
 _SLASH = re.compile(r"^\s*/\s*$")
 _FROM = re.compile(r"\bfrom\s*$")
-_TO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?to\s*$")
+_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,2}?to\s*$")  # "from 2.5 billion in 1950 to"
 _RISE = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|growth|jump|gain|fall|drop|decline|decrease|"
     r"reduction|cut|up|down)(?:\s+of|\s+by)?\s*$"
@@ -63,6 +63,10 @@ _RISE = re.compile(
 _UP_FROM = re.compile(
     r"^\W*(?:[\w’']+\W+){0,6}?(?P<word>up|down|rising|falling|increasing|decreasing)\s*(?:by\s*)?$"
 )
+_BY_BEFORE = re.compile(
+    r"\b(?P<word>rise|rose|risen|increased?|grew|grown|growth|gained?|up|fell|fallen|fall|drop|dropped|declined?|decreased?|reduction|reduced|cut|down|lower|higher)\s+(?:by|of)\s*$"
+)
+_THEN_FROM = re.compile(r"^\W*(?:[\w’']+\W+){0,3}?from\s*$")
 _FROM_ONLY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?from(?:\s+[\w’']+){0,3}\s*$")
 _BY = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
@@ -83,8 +87,8 @@ _PAREN_CHANGE = re.compile(
     r"increase|more|higher|larger|greater|rise)\b\s*\(\s*$"
 )
 _TIMES = re.compile(
-    r"^\s*(?:times|-fold|fold|x)\s+(?:as\s+\w+\s+as|more\s+than|higher\s+than|"
-    r"larger\s+than|bigger\s+than|greater\s+than|the)\b[^.;]*$"
+    r"^\s*(?:(?:times|-fold|fold|x)\s+)?(?:as\s+\w+\s+as|more\s+than|higher\s+than|"
+    r"larger\s+than|bigger\s+than|greater\s+than|the)\b"
 )
 _MULTIPLE = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\s+(?:from\s+)?$")
 _MULTIPLE_FACTOR = lexicon.MULTIPLES
@@ -110,6 +114,7 @@ _FALLING = frozenset(
     }
 )
 _THOUSAND = lexicon.SCALES["thousand"]
+_FALLING_BY = _FALLING | {"fell", "fallen", "dropped", "declined", "decreased", "reduced"}
 _PER_FACTOR = {
     "1,000": _THOUSAND,
     "1000": _THOUSAND,
@@ -210,6 +215,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.differences(),
         finder.changes(),
         finder.sums(),
+        finder.bracketed_parts(),
         finder.remainders(),
         finder.products(),
         finder.ratios(),
@@ -341,6 +347,8 @@ class _Finder:
             m = _MORE_THAN.match(self.between(x, a))
             if m is None or not (_same(a, b) and _same(a, x)) or _percent(x):
                 continue
+            if _multiple(x) and not _dimensionless(x):  # "8 times higher than": a ratio
+                continue
             falling = m["word"] in _FALLING
             formula = f"{a.id} - {b.id}" if falling else f"{b.id} - {a.id}"
             yield self.judged(x, "difference", formula, f"{m['word']} than", 3.0)
@@ -369,6 +377,23 @@ class _Finder:
             elif up and _FROM_ONLY.match(self.between(b, c)) and _same(a, b) and _same(a, c):
                 formula = f"{c.id} - {a.id}" if up["word"] in _FALLING else f"{a.id} - {c.id}"
                 yield self.judged(b, "difference", formula, f"{up['word']} … from", 3.0)
+                # "revised down by 87,000, from -140,000 to -227,000": the change, then its ends
+            by = _BY_BEFORE.search(self.before(a, 40))
+            if (
+                by
+                and _THEN_FROM.match(self.between(a, b))
+                and _TO.match(self.between(b, c))
+                and _same(b, c)
+            ):
+                # a fall read with its sign (-87,000) is the new less the old; one read as a
+                # size ("a drop of 87,000") the old less the new
+                falling = by["word"] in _FALLING_BY and a.stated.central >= 0
+                gap = f"{b.id} - {c.id}" if falling else f"{c.id} - {b.id}"
+                cue = f"{by['word']} by …, from … to …"
+                if _percent(a) and not _percent(b):
+                    yield self.judged(a, "change", f"({gap}) / {b.id}", cue, 3.0)
+                elif _same(a, b):
+                    yield self.judged(a, "difference", gap, cue, 3.0)
             # "a 41.4% reduction (800 vs 2800 bits)": the change first, then old and new
             word = _PAREN_CHANGE.match(self.between(a, b))
             if word and _percent(a) and _VERSUS.match(self.between(b, c)) and _same(b, c):
@@ -400,6 +425,28 @@ class _Finder:
             if found is not None:
                 yield found
 
+    # "About 73% of deaths … in two regions, Africa (48%) and South-East Asia (25%)",
+    # "599 (301 intervention, 298 control)": a whole, then its parts in brackets
+    def bracketed_parts(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, target in enumerate(nodes):
+            parts = []
+            for n in nodes[i + 1 :]:
+                if n.sentence != target.sentence or not _same(n, target):
+                    break
+                inside = self.low[target.end : n.start]
+                if inside.count("(") <= inside.count(")") or abs(n.stated.central) > abs(
+                    target.stated.central
+                ):
+                    break
+                parts.append(n)
+            if len(parts) < 2:
+                continue
+            formula = " + ".join(p.id for p in parts)
+            found = self.judged(target, "sum", formula, "parts in brackets", 2.0)
+            if found.holds:  # brackets need not hold parts: offered only where they add up
+                yield found
+
     def earlier_same(self, i: int, target: Node, *, parts: bool = True) -> list[Node]:
         """Earlier figures of the target's kind in its paragraph, nearest last; with *parts*
         only those that could be parts of it (not much larger)."""
@@ -407,7 +454,7 @@ class _Finder:
         for n in reversed(self.nodes[max(0, i - 3 * _WINDOW) : i]):
             if n.paragraph != target.paragraph:
                 break
-            small = n.stated.central <= target.stated.central * 1.5
+            small = abs(n.stated.central) <= abs(target.stated.central) * 1.5  # falls too
             if _same(n, target) and (small or not parts):
                 out.append(n)
             if len(out) == _WINDOW:
@@ -476,12 +523,13 @@ class _Finder:
     def ratios(self) -> Iterable[Suggestion]:
         nodes = self.nodes
         for i, x in enumerate(nodes[:-1]):
-            if not _dimensionless(x) or not _TIMES.match(self.after(x, 40)):
+            if not _multiple(x) or not _TIMES.match(self.after(x, 40)):
                 continue
             other = nodes[i + 1]
+            # the figure compared is the nearest to the multiple ("76.5, almost 8 times …")
             options = [
-                self.judged(x, "ratio", f"{n.id} / {other.id}", "times", 2.5)
-                for n in nodes[max(0, i - 2) : i + 4]
+                self.judged(x, "ratio", f"{n.id} / {other.id}", "times", 2.5 - 0.05 * abs(j - i))
+                for j, n in enumerate(nodes[max(0, i - 2) : i + 4], start=max(0, i - 2))
                 if n is not x and n is not other and n.sentence == x.sentence and _same(n, other)
             ]
             if options:
@@ -493,9 +541,20 @@ class _Finder:
             m = _MULTIPLE.search(self.before(a, 40))
             if m is None or not _TO.match(self.between(a, b)) or not _same(a, b):
                 continue
+            word = self.word_node(a, m[1])
+            if word is not None:  # "doubled" drafted as a figure: it is the ratio of the two
+                yield self.judged(word, "ratio", f"{b.id} / {a.id}", m[1], 3.0)
+                continue
             factor = _MULTIPLE_FACTOR[m[1]]
             formula = f"{a.id} / {1 / factor:g}" if factor < 1 else f"{a.id} * {factor:g}"
             yield self.judged(b, "ratio", formula, m[1], 3.0)
+
+    def word_node(self, a: Node, word: str) -> Node | None:
+        """The figure just before *a* written as the cue *word* ("doubled")."""
+        for n in self.nodes:
+            if a.start - 40 <= n.start < a.start and word in self.low[n.start : n.end]:
+                return n
+        return None
 
     # "1,200 deaths among 40,000 people, 30 per 1,000"
     def rates(self) -> Iterable[Suggestion]:
@@ -549,6 +608,27 @@ class _Finder:
             if node.sentence == earlier.sentence or _apart(node, earlier) > _RESTATED:
                 continue  # figures of one sentence, or far apart, are different figures
             yield self.judged(node, "restatement", earlier.id, f"restates {earlier.id}", 1.5)
+        yield from self.rounded()
+
+    # "3.3M GPU hours" in the text and "3311616" in the table: the rounder one rounds the other
+    def rounded(self) -> Iterable[Suggestion]:
+        digits = {n.id: len(_significant(n)) for n in self.nodes}
+        near: dict[int, list[Node]] = {}
+        for n in self.nodes:
+            near.setdefault(n.paragraph, []).append(n)
+        for r in self.nodes:
+            if r.row is not None or digits[r.id] < 2:
+                continue
+            strict = r.stated.reading.strict
+            for paragraph in (r.paragraph - 1, r.paragraph, r.paragraph + 1):
+                for p in near.get(paragraph, ()):
+                    # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
+                    if digits[p.id] < digits[r.id] + 2 or p.sentence == r.sentence:
+                        continue
+                    if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
+                        continue
+                    if strict.lo <= p.stated.central <= strict.hi:
+                        yield self.judged(r, "restatement", p.id, f"rounds {p.id}", 1.5)
 
     # sums and shares that hold within the strict readings, for init's review only
     def searched(self, taken: set[str]) -> Iterable[Suggestion]:
@@ -652,6 +732,12 @@ def _fraction(node: Node) -> bool:
     return node.stated.percent or (_dimensionless(node) and 0 < node.stated.central < 1)
 
 
+def _multiple(node: Node) -> bool:
+    """A plain number or one written as a multiple ("8 times", "10x")."""
+    unit = node.stated.unit.text.lower()
+    return _dimensionless(node) or (not node.stated.percent and unit in ("times", "x", "fold"))
+
+
 def _dimensionless(node: Node) -> bool:
     return not node.stated.percent and not node.stated.unit.text
 
@@ -677,15 +763,20 @@ def _width(node: Node) -> float:
     return (strict.hi - strict.lo) / central
 
 
-def _written(node: Node) -> str:
-    return _SPACES.sub(" ", node.stated.text.strip().lower())
+def _written(node: Node) -> tuple[str, bool, object, float]:
+    """The figure as written, whatever its words: "6.3%" and "6.3 percent" are one."""
+    digits = re.sub(r"\D", "", node.stated.written or node.stated.text)
+    return digits, node.stated.percent, node.stated.unit.dimension, node.stated.central
 
 
 def _telling(node: Node) -> bool:
     """A figure too particular to be written twice by chance: two significant digits or more
     ("£5.2bn", "49,000"), so never a round "10 million" or "50%"."""
-    digits = re.sub(r"\D", "", node.stated.text).strip("0")
-    return len(digits) >= 2
+    return len(_significant(node)) >= 2
+
+
+def _significant(node: Node) -> str:
+    return re.sub(r"\D", "", node.stated.written or node.stated.text).strip("0")
 
 
 def _small_count(node: Node) -> bool:
@@ -707,6 +798,8 @@ def _row(text: str, offset: int) -> tuple[str, int] | None:
         cells = line.split("|")
         label = cells[1].strip().lower() if len(cells) > 1 else ""
         return label, line.count("|", 0, at)
+    if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
+        return line.split("|")[0].strip().lower(), line.count("|", 0, at)
     if "\t" in line or "   " in line.strip():
         cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
         if len(cells) < 2:

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from figcheck.check.checker import check
 from figcheck.check.report import Report, Summary
 from figcheck.claims.loader import parse
 from figcheck.document.draft import indexed_draft, with_suggestions
 from figcheck.errors import InputError, Location
+from figcheck.figures.figure import parse_figure
 from figcheck.io.formats import format_of, read_source
 
 # what a folder is scanned for: the documents figcheck reads
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
-_AHEAD = 4  # documents in flight per worker: enough to keep it busy, few enough to stay small
 
 T = TypeVar("T")
 
@@ -44,6 +42,7 @@ def scan(path: Path, *, strict: bool = False) -> Report:
     Only cued relations are checked: a scan runs without review, so it makes no guesses. Each
     result is placed at its figure in the document, and the report holds no other result.
     """
+    _forget()
     read = read_source(path, format_of(path), allow_empty=False)
     shown = str(path)
     drafted, index = indexed_draft(read.text, source=shown, fallback_title=path.stem, origin=read)
@@ -66,32 +65,65 @@ def scan(path: Path, *, strict: bool = False) -> Report:
     return dataclasses.replace(report, results=results, summary=Summary.of(results))
 
 
+_FORGET_EVERY = 256  # documents between clearings of the figure cache
+_count = itertools.count(1)
+
+
+def _forget() -> None:
+    """Clear the figure reader's cache now and then: a corpus's figures are mostly its own,
+    so the cache would only grow (to its 65,536 entries) and keep a worker's memory rising."""
+    if next(_count) % _FORGET_EVERY == 0:
+        parse_figure.cache_clear()
+
+
 def in_order(
     work: Callable[[Path], T], paths: list[Path], *, jobs: int, done: Callable[[int], None]
 ) -> Iterator[T]:
     """``work(path)`` for each path, in order, on *jobs* processes (1: in this one).
 
-    At most a few documents per worker are in flight, so the results of a large folder never
-    wait in memory all at once; *done* is told how many are finished.
+    The worker processes start once, import figcheck and build the unit table once each, and
+    take the paths in chunks; results come back as they finish and are put in order here, so
+    only the few that finished early wait in memory. *done* is told how many are finished.
     """
     if jobs <= 1 or len(paths) <= 1:
         for i, path in enumerate(paths):
             yield work(path)
             done(i + 1)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[T]] = deque()
-        todo = iter(paths)
-        finished = 0
-        for path in itertools.islice(todo, jobs * _AHEAD):
-            pending.append(pool.submit(work, path))
-        while pending:
-            result = pending.popleft().result()
-            following = next(todo, None)
-            if following is not None:
-                pending.append(pool.submit(work, following))
-            finished += 1
-            yield result
+    _warm()  # before the workers fork, so that they share what it built
+    chunk = max(1, min(_CHUNK, len(paths) // (jobs * 4)))
+    with multiprocessing.Pool(jobs, initializer=_start, initargs=(work,)) as pool:
+        early: dict[int, T] = {}
+        following = 0
+        for finished, (i, result) in enumerate(
+            pool.imap_unordered(_one, enumerate(paths), chunksize=chunk), start=1
+        ):
+            early[i] = cast(T, result)
+            while following in early:
+                yield early.pop(following)
+                following += 1
             done(finished)
+
+
+_CHUNK = 16  # paths a worker takes at a time: fewer round trips, yet an even share at the end
+_work: Callable[[Path], object] | None = None  # a worker's task, set once when it starts
+
+
+def _warm() -> None:
+    """Import what a scan uses and build the unit table, once per process."""
+    from figcheck.figures.units import unit_table
+
+    unit_table()
+
+
+def _start(work: Callable[[Path], object]) -> None:
+    global _work
+    _work = work
+    _warm()
+
+
+def _one(item: tuple[int, Path]) -> tuple[int, object]:
+    assert _work is not None  # set by _start in every worker
+    return item[0], _work(item[1])

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from figcheck.render.console import string_console
 from figcheck.render.rows import audit_rows
-from figcheck.render.table import STYLE, fit, measure
+from figcheck.render.table import STYLE, fit, how_far_off, measure
 from figcheck.text import one_line, shorten_words
 
 if TYPE_CHECKING:
@@ -145,6 +145,9 @@ def render(report: Report, options: RenderOptions) -> str:
         else:
             console.print(_table(section, rows, widths))
     console.print()
+    if (off := how_far_off(list(report.results))) is not None:
+        console.print(off)
+        console.print()
     summary = Text(report.summary.text())
     if report.exit_code:
         summary.stylize("bold red")

@@ -72,6 +72,10 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append(f"\n## {text(section or NO_SECTION)}\n\n")
         out.append(HEADER)
         out.extend(_row(row, report) for row in rows)
+    far = [f"- {code(r.id)}: {text(r.how_far_off)}\n" for r in report.results if r.how_far_off]
+    if far:
+        out.append("\n## How far off\n\n")
+        out.extend(far)
     out.append(f"\n## Summary\n\n{text(report.summary.text())}\n")
     return "".join(out)
 

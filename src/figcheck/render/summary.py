@@ -38,6 +38,8 @@ def _problem(result: Result, report: Report) -> list[str]:
         head += f"states {text(result.stated.text)}"
         if result.computed:
             head += f", computed {text(result.computed)}"
+        if result.how_far_off:
+            head += f" ({text(result.how_far_off)})"
     reason = report.reasons.get(result.id)
     if reason is not None:
         head += f"; {text(reason.sentence)}."

@@ -282,7 +282,7 @@ def render_into(console: Console, report: Report, options: RenderOptions) -> Non
                 table = _table(report, rows, _widths(least, most, room), edge, headers)
                 break
     console.print(table)
-    off = _how_far_off(results)
+    off = how_far_off(results)
     if off:
         console.print(off)
     summary = Text(report.summary.text())
@@ -297,22 +297,12 @@ def render_into(console: Console, report: Report, options: RenderOptions) -> Non
         )
 
 
-def _how_far_off(results: list[Result]) -> Text | None:
+def how_far_off(results: list[Result]) -> Text | None:
     """How far off each formula short of ✔ is, in the reader's terms, and what an ≈ needed."""
     lines = Text()
     for result in results:
-        if result.formula_verdict in (None, Verdict.CONSISTENT, Verdict.UNCHECKED):
-            continue
-        if not result.off and not result.slack:
-            continue
-        line = Text(f"  {result.verdict.symbol} {result.id}: ")
-        line.append(result.off or result.computed)
-        if result.slack:
-            line.append(f"; ≈ by {result.slack_text}", style="dim")
-        if result.wide:
-            line.append("; the range may be wider than the truth", style="dim")
-        lines.append(line)
-        lines.append("\n")
+        if how := result.how_far_off:
+            lines.append(f"  {result.verdict.symbol} {result.id}: {how}\n")
     if not lines:
         return None
     lines.rstrip()

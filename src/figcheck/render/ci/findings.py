@@ -256,9 +256,10 @@ def _formula_message(result: Result, verdict: Verdict, report: Report) -> str:
             "but holds within their rounding"
         )
     stated = result.stated.text if result.stated is not None else ""
+    how = f"; {result.how_far_off}" if result.how_far_off else ""
     return (
         f"{_head(verdict)}: the document states {stated}, but {result.formula} gives "
-        f"{result.computed}"
+        f"{result.computed}{how}"
     )
 
 

@@ -19,6 +19,8 @@ def _tip_lines(result: Result) -> str:
         rows.append(f"formula: <code>{esc(result.formula)}</code>")
     if computed := result.computed:
         rows.append(f"computed: {esc(computed)}")
+    if how := result.how_far_off:
+        rows.append(f"how far off: {esc(how)}")
     for ref in result.references:
         rows.append(f"reference: {esc(ref.reference.value.text)} {ref.verdict.label}")
     verdict = result.quote_verdict

@@ -111,6 +111,8 @@ def detail(result: Result, report: Report, prefix: str = "") -> str:
             )
         )
     parts.append(_dd("computed", esc(result.computed)))
+    if result.how_far_off:
+        parts.append(_dd("how far off", esc(result.how_far_off)))
     if result.formula_verdict is not None:
         parts.append(_dd("formula verdict", badge(result.formula_verdict)))
     if result.quote_verdict is not None:
