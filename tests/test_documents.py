@@ -80,6 +80,32 @@ def test_markdown_entities_and_superscripts() -> None:
     assert source[read.source_offset(read.text.index("%")) :].startswith("%")
 
 
+def test_init_drafts_a_count_and_its_share_from_one_cell(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text(
+        "# Deaths\n\n| outcome | intensive, no. of patients (%) | standard (%) |\n"
+        "|---|---|---|\n| death, any cause | 352 (6.9) | 401 (7.9) |\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "d.md", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))["claims"]
+    assert {ident: (c["quote"], c["value"]) for ident, c in data.items()} == {
+        "death_any_intensive": ("352 (6.9)", "352"),
+        "death_any_intensive_pct": ("352 (6.9)", "6.9%"),
+        "death_any_standard": ("401 (7.9)", "401"),
+        "death_any_standard_pct": ("401 (7.9)", "7.9%"),
+    }
+    results = run("check", claims, "--format", "json").json()["results"]
+    assert [
+        (r["quote_verdict"], r["location"]["line"], r["location"]["column"]) for r in results
+    ] == [
+        (None, 5, 22),
+        (None, 5, 22),
+        (None, 5, 34),
+        (None, 5, 34),
+    ]
+
+
 def test_markdown_table_rows_are_clauses_of_their_own() -> None:
     source = "| group | n (%) |\n|---|---|\n| a | 352 (6.9) |\n| b | 12 (0.2) |\n"
     read = markdown_text(source)
@@ -226,25 +252,33 @@ def test_a_word_document_is_drafted_and_placed_by_paragraph(tmp_path: Path) -> N
     assert run("init", tmp_path / "report.docx", "--no-suggest", "-o", claims).exit_code == 0
     data = tomllib.loads(claims.read_text(encoding="utf-8"))
     assert data["document"]["title"] == "Trial results"
-    assert [c["value"] for c in data["claims"].values()] == [
-        "5,100 patients",
-        "90 days",
-        "18%",
-        "2,550",
-        "2,550",
-        "5,200",
-    ]
+    # a cell's id is its row and column labels; a share column's cells are percentages
+    assert {ident: c["value"] for ident, c in data["claims"].items()} == {
+        "trial_country_patients": "5,100 patients",
+        "days": "90 days",
+        "costs_rose_share": "18%",
+        "intensive_patients": "2,550",
+        "intensive_share_pct": "50%",
+        "standard_patients": "2,550",
+        "standard_share_pct": "50%",
+        "total_patients": "5,200",
+        "total_share_pct": "100%",
+    }
     out = run("check", claims, "--format", "json")
     results = out.json()["results"]
-    assert [r["quote_verdict"] for r in results] == [None] * 6
-    # paragraphs count from 1, and each table cell is one: the heading is 1, "intensive" is 8
+    assert [r["quote_verdict"] for r in results] == [None] * 9
+    # paragraphs count from 1, and each table cell is one: the heading is 1, "intensive" is 8;
+    # a cell whose text is unique is its own quote, placed at the cell (5,200 is 15)
     assert [(r["location"]["line"], r["location"]["column"]) for r in results] == [
         (2, 1),
         (2, 62),
         (3, 1),
         (8, 1),
+        (8, 1),
         (11, 1),
-        (14, 1),
+        (11, 1),
+        (15, 1),
+        (16, 1),
     ]
 
 
