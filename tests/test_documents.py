@@ -80,6 +80,32 @@ def test_markdown_entities_and_superscripts() -> None:
     assert source[read.source_offset(read.text.index("%")) :].startswith("%")
 
 
+def test_init_drafts_a_count_and_its_share_from_one_cell(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text(
+        "# Deaths\n\n| outcome | intensive, no. of patients (%) | standard (%) |\n"
+        "|---|---|---|\n| death, any cause | 352 (6.9) | 401 (7.9) |\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "d.md", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))["claims"]
+    assert {ident: (c["quote"], c["value"]) for ident, c in data.items()} == {
+        "death_any_intensive": ("352 (6.9)", "352"),
+        "death_any_intensive_pct": ("352 (6.9)", "6.9%"),
+        "death_any_standard": ("401 (7.9)", "401"),
+        "death_any_standard_pct": ("401 (7.9)", "7.9%"),
+    }
+    results = run("check", claims, "--format", "json").json()["results"]
+    assert [
+        (r["quote_verdict"], r["location"]["line"], r["location"]["column"]) for r in results
+    ] == [
+        (None, 5, 22),
+        (None, 5, 22),
+        (None, 5, 34),
+        (None, 5, 34),
+    ]
+
+
 def test_markdown_table_rows_are_clauses_of_their_own() -> None:
     source = "| group | n (%) |\n|---|---|\n| a | 352 (6.9) |\n| b | 12 (0.2) |\n"
     read = markdown_text(source)
@@ -194,3 +220,149 @@ def test_a_table_check_that_cannot_run_is_an_error(
     monkeypatch.chdir(tmp_path)
     out = run("check", "claims.toml")
     assert (out.exit_code, out.stderr) == (2, message)
+
+
+def _word_document(path: Path) -> None:
+    """A Word document holding the Markdown example's figures, and a table with a bad total."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Trial results", level=1)
+    paragraph = document.add_paragraph("The trial enrolled ")
+    paragraph.add_run("5,100 patients").bold = True
+    paragraph.add_run(" in 12 countries. Of these, 352 died within 90 days.")
+    document.add_paragraph("Costs rose by 18% & more.")
+    document.add_heading("Enrolment", level=2)
+    rows = [
+        ["arm", "patients", "share (%)"],
+        ["intensive", "2,550", "50"],
+        ["standard", "2,550", "50"],
+        ["Total", "5,200", "100"],
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(path))
+
+
+def test_a_word_document_is_drafted_and_placed_by_paragraph(tmp_path: Path) -> None:
+    _word_document(tmp_path / "report.docx")
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "report.docx", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))
+    assert data["document"]["title"] == "Trial results"
+    # a cell's id is its row and column labels; a share column's cells are percentages
+    assert {ident: c["value"] for ident, c in data["claims"].items()} == {
+        "trial_country_patients": "5,100 patients",
+        "days": "90 days",
+        "costs_rose_share": "18%",
+        "intensive_patients": "2,550",
+        "intensive_share_pct": "50%",
+        "standard_patients": "2,550",
+        "standard_share_pct": "50%",
+        "total_patients": "5,200",
+        "total_share_pct": "100%",
+    }
+    out = run("check", claims, "--format", "json")
+    results = out.json()["results"]
+    assert [r["quote_verdict"] for r in results] == [None] * 9
+    # paragraphs count from 1, and each table cell is one: the heading is 1, "intensive" is 8;
+    # a cell whose text is unique is its own quote, placed at the cell (5,200 is 15)
+    assert [(r["location"]["line"], r["location"]["column"]) for r in results] == [
+        (2, 1),
+        (2, 62),
+        (3, 1),
+        (8, 1),
+        (8, 1),
+        (11, 1),
+        (11, 1),
+        (15, 1),
+        (16, 1),
+    ]
+
+
+def test_a_word_table_total_is_checked_at_its_cell(tmp_path: Path) -> None:
+    _word_document(tmp_path / "report.docx")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.docx"\n\n[[tables]]\ntable = "Enrolment"\n'
+        'total_row = "Total"\n',
+        encoding="utf-8",
+    )
+    out = run("check", tmp_path / "claims.toml", "--format", "github")
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[0].split(",title=")[0] == (
+        f"::error file={tmp_path / 'report.docx'},line=15,col=1"
+    )
+
+
+def test_a_file_that_is_not_a_word_document_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "report.docx").write_text("plain text\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.docx"\n\n[claims.a]\nvalue = "1"\n', encoding="utf-8"
+    )
+    out = run("check", tmp_path / "claims.toml")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(
+        f'{tmp_path / "claims.toml"}:2: source "report.docx": is not a Word (.docx) document'
+    )
+
+
+def _pdf_document(path: Path) -> None:
+    """A two-page PDF with the example's figures, a running header and page numbers."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.set_y(8)
+        pdf.cell(0, 8, "Trial report 2024, interim", align="C")
+        pdf.ln(14)
+        if page == 1:
+            pdf.set_font("helvetica", "B", 16)
+            pdf.cell(0, 10, "Trial results")
+            pdf.ln(14)
+            pdf.set_font("helvetica", size=12)
+            pdf.multi_cell(
+                0,
+                7,
+                "The trial enrolled 5,100 patients in 12 countries.\n"
+                "Of these, 352 died within 90 days.",
+            )
+        else:
+            pdf.multi_cell(0, 7, "Costs rose by 18% & more.")
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Page {page}", align="C")
+    pdf.output(str(path))
+
+
+def test_a_pdf_is_drafted_and_placed_by_page_and_line(tmp_path: Path) -> None:
+    _pdf_document(tmp_path / "report.pdf")
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "report.pdf", "--no-suggest", "-o", claims).exit_code == 0
+    data = tomllib.loads(claims.read_text(encoding="utf-8"))
+    assert data["document"]["title"] == "Trial results"
+    # nothing from the running header ("2024") or the page numbers
+    assert [c["value"] for c in data["claims"].values()] == ["5,100 patients", "90 days", "18%"]
+    results = run("check", claims, "--format", "json").json()["results"]
+    assert [r["quote_verdict"] for r in results] == [None] * 3
+    pdf = str(tmp_path / "report.pdf")
+    assert [r["location"] for r in results] == [
+        {"path": f"{pdf}#page=1", "line": 3, "column": 1},
+        {"path": f"{pdf}#page=1", "line": 4, "column": 11},
+        {"path": f"{pdf}#page=2", "line": 2, "column": 1},
+    ]
+
+
+def test_a_file_that_is_not_a_pdf_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "report.pdf").write_text("plain text\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text(
+        '[document]\nsource = "report.pdf"\n\n[claims.a]\nvalue = "1"\n', encoding="utf-8"
+    )
+    out = run("check", tmp_path / "claims.toml")
+    assert out.exit_code == 2
+    assert out.stderr.startswith(
+        f'{tmp_path / "claims.toml"}:2: source "report.pdf": is not a readable PDF document'
+    )

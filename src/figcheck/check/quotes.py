@@ -510,6 +510,11 @@ class QuoteIndex:
 
     def location(self, offset: int) -> Location:
         line, column = self.line_column(offset)
+        if self.origin is not None and self.origin.pages:
+            # a PDF: the page, as a PDF link names it, and the line on that page
+            pages = self.origin.pages
+            page = bisect_right(pages, line - 1)
+            return Location(f"{self.path}#page={page}", line - pages[page - 1], column)
         return Location(self.path, line, column)
 
     def locate(self, claim: Claim) -> Located:

@@ -19,6 +19,7 @@ from figcheck.document.coverage import (
     find_mentions,
     out_of,
 )
+from figcheck.document.draft_cells import Cells, cell_quote, is_share, label_words
 from figcheck.document.draft_ids import Ids
 from figcheck.document.draft_quotes import Quoter
 from figcheck.document.draft_toml import draft_toml
@@ -253,6 +254,8 @@ class _Drafter:
         self.index = QuoteIndex(text, source, origin)
         self.quoter = Quoter(text, self.index)
         self.ids = Ids(text, self.sentences)
+        # a Markdown, HTML or Word document's table cells: units from headings, ids from labels
+        self.cells = Cells(origin.tables) if origin is not None and origin.tables else None
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
         self.why = ""  # why the last figure could not be drafted
 
@@ -262,7 +265,10 @@ class _Drafter:
         skipped: list[Skipped] = []
         previous: list[tuple[int, str, str]] = []  # (sentence, unit word, kind) of quantities
         for i, mention in enumerate(mentions):
-            if mention.category is not Category.QUANTITY:
+            in_cell = self.cells is not None and self.cells.at(mention.number_start) is not None
+            if mention.category is not Category.QUANTITY and not (
+                in_cell and mention.category is Category.COUNT
+            ):
                 continue
             if mention.form == "unread":
                 why = "the number reader cannot read it"
@@ -346,6 +352,11 @@ class _Drafter:
         written = self.value(mention, amount, scale, "" if unit == "%" else unit, bool(negative))
         if unit == "%":
             written += "%"
+        place = self.cells.at(mention.number_start) if self.cells is not None else None
+        if place is not None and not (unit or share or money) and is_share(place, amount.start):
+            share = True
+            written += "%"
+            comments.append(f'share "%" taken from the column heading "{place.heading}": verify')
         value = self.checked(written, unit, comments)
         if value is None:
             return None
@@ -353,15 +364,21 @@ class _Drafter:
         if cue:
             comments.append(f'{_HINT} ("{cue}")')
         quote = self.quoter.quote(mention, unit)
+        if place is not None:  # the cell itself, so that its place is the cell's
+            quote = cell_quote(place, self.index) or quote
         if not self.quoter.verified(quote, value):
             return None  # e.g. "twenty-⏎five": the joined quote reads 25, not the 20 found
         noun = counted(text, mention.end) if not (unit or share) else None
-        return DraftClaim(
-            id=self.ids.new_id(
+        if place is not None:
+            ident = self.ids.named(label_words(place, share=share))
+        else:
+            ident = self.ids.new_id(
                 mention,
                 unit or ("share" if share else noun[0] if noun else ""),
                 self.quoter.clause(mention),
-            ),
+            )
+        return DraftClaim(
+            id=ident,
             line=self.line(mention),
             quote=quote,
             value=value,

@@ -47,7 +47,10 @@ class Ids:
         """A new id for the figure of *mention*, named from *clause* (its start and end) or
         its sentence."""
         words = self.topic(mention, unit, clause)
-        parts = [*words, unit.lower()] if unit else words
+        return self.named([*words, unit.lower()] if unit else words)
+
+    def named(self, parts: list[str]) -> str:
+        """A new id made of the words *parts*, numbered when it is taken."""
         base = "_".join(_ascii(p) for p in parts if _ascii(p)) or "figure"
         if not base[0].isalpha():
             base = "figure_" + base

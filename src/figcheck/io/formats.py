@@ -6,10 +6,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from figcheck.io.sources import read_text
+from figcheck.io.sources import read_binary, read_text
 
-FORMATS = ("text", "markdown", "html")
-_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("text", "markdown", "html", "docx", "pdf")
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 def format_of(path: str | Path, chosen: str | None = None) -> str:
@@ -50,6 +57,7 @@ class SourceText:
     text_starts: list[int] = field(default_factory=list)
     source_starts: list[int] = field(default_factory=list)
     tables: tuple[Table, ...] = ()
+    pages: tuple[int, ...] = ()  # a PDF's: the 0-based source line each page starts at
 
     def source_offset(self, offset: int) -> int:
         """The offset in the stored file of the text character at *offset*."""
@@ -63,6 +71,21 @@ class SourceText:
 
 def read_source(path: Path, fmt: str, *, allow_empty: bool = True) -> SourceText:
     """The document at *path* read in format *fmt* (one of FORMATS); errors as read_text's."""
+    if fmt in ("docx", "pdf"):
+        from figcheck.errors import InputError, Location
+
+        where = Location(str(path))
+        if fmt == "docx":
+            from figcheck.io.docx_text import docx_text
+
+            read = docx_text(read_binary(path), where)
+        else:
+            from figcheck.io.pdf_text import pdf_text
+
+            read = pdf_text(read_binary(path), where)
+        if not allow_empty and not read.text.strip():
+            raise InputError("is empty", where)
+        return read
     stored = read_text(path, allow_empty=allow_empty)
     if fmt == "markdown":  # each reader imported only when its format is read
         from figcheck.io.markdown_text import markdown_text

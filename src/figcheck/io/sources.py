@@ -26,6 +26,30 @@ def read_text(path: Path, *, shown_as: str | None = None, allow_empty: bool = Tr
     Raises InputError located at *shown_as* (default: the path as given).
     """
     where = Location(shown_as if shown_as is not None else str(path))
+    data = _located_bytes(path, where)
+    if b"\0" in data:  # anywhere: a search at memory speed, so the whole file is tested
+        raise InputError("is a binary file, not text", where)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at line {line})", where
+        ) from None
+    if not allow_empty and not text.strip():
+        raise InputError("is empty", where)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_binary(path: Path, *, shown_as: str | None = None) -> bytes:
+    """The file's bytes (a Word or PDF document); errors as read_text's."""
+    return _located_bytes(path, Location(shown_as if shown_as is not None else str(path)))
+
+
+def _located_bytes(path: Path, where: Location) -> bytes:
+    """The bytes of the file at *path*; each failure an InputError located at *where*."""
     try:
         data = _read_bytes(path)
     except FileNotFoundError:
@@ -45,20 +69,7 @@ def read_text(path: Path, *, shown_as: str | None = None, allow_empty: bool = Tr
         raise InputError(f"cannot read: {reason}", where) from None
     except ValueError:  # the operating system takes no NUL in a path
         raise InputError("cannot read: the path holds a NUL character", where) from None
-    if b"\0" in data:  # anywhere: a search at memory speed, so the whole file is tested
-        raise InputError("is a binary file, not text", where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise InputError(
-            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at line {line})", where
-        ) from None
-    if not allow_empty and not text.strip():
-        raise InputError("is empty", where)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return data
 
 
 def _read_bytes(path: Path) -> bytes:
