@@ -366,3 +366,25 @@ def test_a_file_that_is_not_a_pdf_is_an_error(tmp_path: Path) -> None:
     assert out.stderr.startswith(
         f'{tmp_path / "claims.toml"}:2: source "report.pdf": is not a readable PDF document'
     )
+
+
+def test_the_html_report_shows_headings_and_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(TABLES)
+    page = run("check", "claims.toml", "--format", "html").stdout
+    assert page.count('<strong class="heading">') == 3
+    assert page.count('<table class="doc-table">') == 3
+    assert (
+        "<tr><th>arm</th><th>patients</th><th>share (%)</th></tr><tr><td>intensive</td><td>" in page
+    )
+
+
+def test_the_html_report_keeps_every_mark_in_a_table(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text(
+        "# Deaths\n\n| outcome | intensive (%) |\n|---|---|\n| death, any cause | 352 (6.9) |\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.toml"
+    assert run("init", tmp_path / "d.md", "--no-suggest", "-o", claims).exit_code == 0
+    page = run("check", claims, "--format", "html").stdout
+    assert "<td>death, any cause</td><td>" in page
+    assert page.count('class="fig ') == 2

@@ -206,6 +206,10 @@ class DocumentView:
     marks: tuple[Mark, ...]  # in document order, not overlapping
     unclaimed: tuple[Unclaimed, ...] = ()
     coverage: str | None = None
+    # a Markdown, HTML or Word document's structure: heading spans, and each table's rows of
+    # cell spans, as offsets in text
+    headings: tuple[tuple[int, int], ...] = ()
+    tables: tuple[tuple[tuple[tuple[int, int], ...], ...], ...] = ()
 
 
 FailOn = Literal["inconsistent", "within-rounding", "never"]

@@ -61,5 +61,17 @@ def with_view(report: Report, claims_file: ClaimsFile, index: QuoteIndex) -> Rep
         after = i + 1 < len(figures) and figures[i + 1].start < mention.end
         if not (before or after):
             unclaimed.append(Unclaimed(mention.start, mention.end, mention.category.value))
-    view = DocumentView(index.text, tuple(marks), tuple(unclaimed), coverage.text())
+    origin = index.origin
+    tables = tuple(
+        tuple(tuple((c.start, c.end) for c in row) for row in table.rows)
+        for table in (origin.tables if origin is not None else ())
+    )
+    view = DocumentView(
+        index.text,
+        tuple(marks),
+        tuple(unclaimed),
+        coverage.text(),
+        headings=origin.headings if origin is not None else (),
+        tables=tables,
+    )
     return dataclasses.replace(report, view=view)

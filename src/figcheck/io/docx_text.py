@@ -47,7 +47,7 @@ def docx_text(data: bytes, where: Location) -> SourceText:
             start = out.mark()
             put_line(text)
             if block.style is not None and block.style.name.startswith(("Heading", "Title")):
-                out.heading = " ".join(out.since(start).split())
+                out.end_heading(start)
             out.put("\n\n", offset - 1)
             continue
         for row in _rows(block):

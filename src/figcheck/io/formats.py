@@ -58,6 +58,7 @@ class SourceText:
     source_starts: list[int] = field(default_factory=list)
     tables: tuple[Table, ...] = ()
     pages: tuple[int, ...] = ()  # a PDF's: the 0-based source line each page starts at
+    headings: tuple[tuple[int, int], ...] = ()  # where each heading's text is in text
 
     def source_offset(self, offset: int) -> int:
         """The offset in the stored file of the text character at *offset*."""
@@ -109,6 +110,7 @@ class Builder:
         self.source_starts: list[int] = []
         self.tables: list[Table] = []
         self.heading = ""  # the text of the last heading, which names the tables below it
+        self.headings: list[tuple[int, int]] = []
         self._rows: list[tuple[Cell, ...]] = []
         self._row: list[Cell] = []
         self._cell: tuple[int, int] | None = None  # the open cell's (offset, piece index)
@@ -121,6 +123,14 @@ class Builder:
         self.text_starts.append(self.length)
         self.source_starts.append(at)
         self.length += len(piece)
+
+    def end_heading(self, mark: tuple[int, int]) -> None:
+        """The heading begun at *mark* ends here: it names the tables below it."""
+        raw = self.since(mark)
+        self.heading = " ".join(raw.split())
+        lead = len(raw) - len(raw.lstrip())
+        if self.heading:
+            self.headings.append((mark[0] + lead, mark[0] + len(raw.rstrip())))
 
     def mark(self) -> tuple[int, int]:
         """Where the text written next starts: its offset and its piece's index."""
@@ -172,6 +182,12 @@ class Builder:
             )
             for t in self.tables
         )
+        headings = tuple((a - lead, b - lead) for a, b in self.headings)
         return SourceText(
-            text + "\n" if text else "", self.source, starts, self.source_starts, tables
+            text + "\n" if text else "",
+            self.source,
+            starts,
+            self.source_starts,
+            tables,
+            headings=headings,
         )

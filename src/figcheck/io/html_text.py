@@ -80,7 +80,7 @@ class _HtmlText(HTMLParser):
         elif tag == "table":
             self.out.close_table()
         elif tag in _HEADINGS and self.heading is not None:
-            self.out.heading = " ".join(self.out.since(self.heading).split())
+            self.out.end_heading(self.heading)
         if tag in _BLOCKS or tag == "tr":
             self.out.put("\n\n", self.here())
 

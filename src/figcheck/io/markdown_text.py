@@ -48,7 +48,7 @@ def markdown_text(source: str) -> SourceText:
             heading = out.mark()
         elif kind in _BLOCK_ENDS:
             if kind == "heading_close" and heading is not None:
-                out.heading = " ".join(out.since(heading).split())
+                out.end_heading(heading)
             elif kind == "table_close":
                 out.close_table()
             out.put("\n\n", walker.cursor)

@@ -64,11 +64,65 @@ def document_html(view: DocumentView, by_id: dict[str, Result], prefix: str = ""
             )
         )
     items.sort(key=lambda item: (item[0], item[1]))
+    if not (view.headings or view.tables):
+        return _marked(text, items, 0, len(text))
+    return _structured(view, items)
+
+
+Item = tuple[int, int, str]
+
+
+def _marked(text: str, items: list[Item], lo: int, hi: int) -> str:
+    """text[lo:hi] escaped, with the items that lie in it."""
     out: list[str] = []
-    cursor = 0
+    cursor = lo
     for start, end, piece in items:
+        if start < lo or end > hi:
+            continue
         out.append(esc(text[cursor:start]))
         out.append(piece)
         cursor = end
-    out.append(esc(text[cursor:]))
+    out.append(esc(text[cursor:hi]))
     return "".join(out)
+
+
+def _structured(view: DocumentView, items: list[Item]) -> str:
+    """The text with its headings and tables shown as such; a region that a mark crosses
+    is shown as plain text, so that no mark is lost."""
+    text = view.text
+    Rows = tuple[tuple[tuple[int, int], ...], ...]
+    regions: list[tuple[int, int, str, Rows]] = [(a, b, "h", ()) for a, b in view.headings]
+    for rows in view.tables:
+        cells = [c for row in rows for c in row]
+        if cells:
+            regions.append((cells[0][0], cells[-1][1], "t", rows))
+    regions.sort(key=lambda r: r[0])
+    out: list[str] = []
+    cursor = 0
+    for start, end, kind, rows in regions:
+        crossed = any(a < start < b or a < end < b for a, b, _ in items)
+        if kind == "t" and not crossed:  # a mark between cells would be lost
+            spans = [c for row in rows for c in row]
+            crossed = any(
+                start <= a < end and not any(c <= a and b <= d for c, d in spans)
+                for a, b, _ in items
+            )
+        if start < cursor or crossed:
+            continue
+        out.append(_marked(text, items, cursor, start))
+        if kind == "h":
+            out.append(f'<strong class="heading">{_marked(text, items, start, end)}</strong>')
+        else:
+            out.append(_table(text, items, rows))
+        cursor = end
+    out.append(_marked(text, items, cursor, len(text)))
+    return "".join(out)
+
+
+def _table(text: str, items: list[Item], rows: tuple[tuple[tuple[int, int], ...], ...]) -> str:
+    body = []
+    for i, row in enumerate(rows):
+        tag = "th" if i == 0 else "td"
+        cells = "".join(f"<{tag}>{_marked(text, items, a, b)}</{tag}>" for a, b in row)
+        body.append(f"<tr>{cells}</tr>")
+    return f'<table class="doc-table">{"".join(body)}</table>'
