@@ -338,6 +338,7 @@ def _pdf_document(path: Path) -> None:
     pdf.output(str(path))
 
 
+@pytest.mark.slow  # pdfminer lays out every page: about a second
 def test_a_pdf_is_drafted_and_placed_by_page_and_line(tmp_path: Path) -> None:
     _pdf_document(tmp_path / "report.pdf")
     claims = tmp_path / "claims.toml"

@@ -101,6 +101,7 @@ def test_full_stdout_is_one_line_and_exit_2(folder: Path, command: str) -> None:
     assert (done.returncode, done.stderr) == (2, message + "\n")
 
 
+@pytest.mark.slow  # a figcheck process per case
 def test_closed_stdout_with_an_output_file_writes_the_file(folder: Path) -> None:
     done = shell("figcheck check claims.toml -f json -o out.json >&-", folder)
     assert (done.returncode, done.stderr) == (0, "")
@@ -110,6 +111,7 @@ def test_closed_stdout_with_an_output_file_writes_the_file(folder: Path) -> None
     assert (done.returncode, done.stderr) == (2, FULL + "\n")
 
 
+@pytest.mark.slow  # a figcheck process per case
 def test_closed_stdout_never_lends_its_number_to_an_output_file(folder: Path) -> None:
     """With fd 1 closed, the temporary file would get fd 1, and the report printed to
     stdout would land in it: /dev/null takes the number first."""
@@ -193,6 +195,7 @@ def test_term_dumb_means_no_colour_and_no_bar(monkeypatch: pytest.MonkeyPatch) -
     assert use_color("always", Terminal()) is True  # asked for: given
 
 
+@pytest.mark.slow  # a figcheck process per case
 def test_a_missing_home(folder: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "HOME"}
     done = subprocess.run(
@@ -299,6 +302,7 @@ def test_a_signal_stops_figcheck_and_cleans_up(folder: Path, name: str) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["claims.toml", "doc.txt"]
 
 
+@pytest.mark.slow  # a figcheck process per case
 def test_stale_temporaries_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
