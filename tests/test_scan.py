@@ -137,3 +137,20 @@ def test_a_pool_returns_every_result_in_order_and_counts_them() -> None:
     pids = {pid for _, pid in results}
     assert os.getpid() not in pids
     assert 1 <= len(pids) <= 2
+
+
+def test_a_folder_is_scanned_for_word_documents_too(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The farm grew 10,000 apples and 20,000 pears, 40,000 fruit in all.")
+    document.save(str(tmp_path / "farm.docx"))
+    (tmp_path / "notes.csv").write_text("1,2,3\n", encoding="utf-8")  # not a document
+    out = run("scan", tmp_path, "--format", "jsonl")
+    assert out.exit_code == 1, out.stderr
+    (data,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert Path(data["document"]["source"]).name == "farm.docx"
+    assert verdicts(data) == [("fruit", "inconsistent")]
+    (result,) = data["results"]
+    # paragraph 1, where "40,000" starts
+    assert (result["location"]["line"], result["location"]["column"]) == (1, 47)

@@ -385,7 +385,10 @@ ScanFormat = Enum(  # type: ignore[misc]
 @command
 def scan(
     paths: Annotated[
-        list[Path], typer.Argument(help="Documents, or folders to scan for .txt and .md files.")
+        list[Path],
+        typer.Argument(
+            help="Documents, or folders to scan for text, Markdown, HTML, Word and PDF files."
+        ),
     ],
     fmt: Annotated[
         ScanFormat,

@@ -14,10 +14,7 @@ from figcheck.claims.loader import parse
 from figcheck.document.draft import indexed_draft, with_suggestions
 from figcheck.errors import InputError, Location
 from figcheck.figures.figure import parse_figure
-from figcheck.io.formats import format_of, read_source
-
-# what a folder is scanned for: the documents figcheck reads
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+from figcheck.io.formats import DOCUMENT_SUFFIXES, format_of, read_source
 
 T = TypeVar("T")
 

@@ -17,6 +17,8 @@ _SUFFIXES = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
+# the files a folder is searched for: plain text and every format a reader is kept for
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", *_SUFFIXES})
 
 
 def format_of(path: str | Path, chosen: str | None = None) -> str:
