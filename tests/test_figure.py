@@ -371,6 +371,7 @@ REAL_WORLD: list[tuple[str, tuple[float, str | None, Q, str, bool]]] = [
     ("1.5 × 10^-4", (1.5e-4, None, Q.PLAIN, "", False)),
     ("3.0 x 10<sup>-4</sup>", (3e-4, None, Q.PLAIN, "", False)),
     ("10⁶", (1e6, None, Q.PLAIN, "", False)),
+    ("10^-4", (1e-4, None, Q.PLAIN, "", False)),
     (".03", (0.03, None, Q.PLAIN, "", False)),
     ("< .001", (0.001, None, Q.UNDER, "", False)),
     # trailing zeros

@@ -436,6 +436,10 @@ PROSE_FORMS: list[tuple[str, list[tuple[str, float, str | None, str | None, bool
                                       ("1.5 × 10^-4", 1.5e-4, None, None, False)]),
     ("3.0 x 10<sup>-4</sup>", [("3.0 x 10<sup>-4</sup>", 3e-4, None, None, False)]),
     ("10⁶ cells", [("10⁶", 1e6, None, None, False)]),
+    # a power of ten alone, with a caret or as a Markdown/HTML superscript; 110^2 is no power
+    ("a rate of 10^-4 per year", [("10^-4", 1e-4, None, None, False)]),
+    ("a rate of 10<sup>-4</sup>", [("10<sup>-4</sup>", 1e-4, None, None, False)]),
+    ("a 110^2 grid", [("110", 110.0, None, None, False), ("2", 2.0, None, None, False)]),
     ("p < .001 and r = .03", [(".001", 0.001, None, None, False),
                               (".03", 0.03, None, None, False)]),
     ("539.00 and 5.0", [("539.00", 539.0, None, None, False), ("5.0", 5.0, None, None, False)]),

@@ -90,7 +90,9 @@ _EXPONENT = (
     rf"(?:[eE](?P<e1>[-+−]?[0-9]{{1,3}})(?![0-9])"
     rf"|{_SP}*[x×·*]{_SP}*10(?:\^|\*\*|<sup>)(?P<e2>[-+−]?[0-9]{{1,3}})(?![0-9])(?:</sup>)?"
     rf"|{_SP}*[x×·]{_SP}*10(?P<e3>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})"
-    rf"|(?<=10)(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))"
+    rf"|(?<=10)(?P<e4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})"
+    # "10^-4" and "10<sup>-4</sup>": a power of ten written without a mantissa
+    rf"|(?<=10)(?:\^|<sup>)(?P<e5>[-+−]?[0-9]{{1,3}})(?![0-9])(?:</sup>)?)"
 )
 _SUFFIX = _alts(_SUFFIXES)
 _RATIO = _alts(lexicon.RATIO_WORDS)
@@ -341,7 +343,7 @@ def _ratio_part(text: str) -> int:
 
 
 def _exponent(m: re.Match[str]) -> int | None:
-    for group in ("e1", "e2", "e3", "e4"):
+    for group in ("e1", "e2", "e3", "e4", "e5"):
         if (e := m[group]) is not None:
             return int(e.translate(_FROM_SUPERSCRIPT).replace("−", "-"))
     return None
@@ -358,11 +360,12 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     if (raw := m["dig"]) is not None:
         whole, decimals, guess = _cached_split(raw, style)
         exponent = _exponent(m) if m["exp"] is not None else None
-        if m["e4"] is not None and (whole, decimals) != ("10", ""):
+        bare = m["e4"] if m["e4"] is not None else m["e5"]  # a power of ten alone: "10⁶"
+        if bare is not None and (whole, decimals) != ("10", ""):
             exponent = None  # "5²" is no power of ten
             end = m.end("dig")
             percent = False
-        elif m["e4"] is not None:
+        elif bare is not None:
             whole = "1"
         if m["ord"] is not None:
             form = "ordinal"
