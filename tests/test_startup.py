@@ -22,7 +22,7 @@ try:
 except SystemExit:
     pass
 heavy = ("pint", "rich", "figcheck.claims.loader", "figcheck.figures.units", "pydantic")
-heavy += ("typer", "figcheck.cli")
+heavy += ("typer", "figcheck.cli", "figcheck.errors", "dataclasses")
 loaded = sorted(m for m in sys.modules if m in heavy or m.startswith(("pint.", "rich.")))
 print(json.dumps(loaded), file=sys.stderr)
 """
@@ -66,9 +66,12 @@ def test_version_on_a_full_disk_says_so_and_exits_2() -> None:
 @pytest.mark.parametrize(
     ("args", "allowed"),
     [
-        (("--help",), ["figcheck.cli", "typer"]),
+        (("--help",), ["dataclasses", "figcheck.cli", "figcheck.errors", "typer"]),
         # Typer reads option values with pydantic
-        (("check", "--help"), ["figcheck.cli", "pydantic", "typer"]),
+        (
+            ("check", "--help"),
+            ["dataclasses", "figcheck.cli", "figcheck.errors", "pydantic", "typer"],
+        ),
     ],
 )
 def test_help_loads_no_pint(args: tuple[str, ...], allowed: list[str]) -> None:
