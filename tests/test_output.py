@@ -23,25 +23,8 @@ from figcheck.io.output import ASCII_FALLBACK, encoded
 from figcheck.render.progress_bar import wanted
 from tests.common import ROOT, run
 from tests.hostile import SUBPROCESS_TIMEOUT, watchdog
+from tests.test_atomic import CLAIMS, DOCUMENT  # the same three-claim file
 
-CLAIMS = """\
-[document]
-source = "doc.txt"
-
-[claims.a]
-value = "10 people"
-quote = "10 apples"
-
-[claims.b]
-value = "20 people"
-quote = "20 pears"
-
-[claims.total]
-value = "30 people"
-quote = "30 fruit"
-formula = "a + b"
-"""
-DOCUMENT = "A short document about 10 apples and 20 pears, 30 fruit in all.\n"
 CLOSED = "<stdout>: cannot write the report: standard output is closed"
 FULL = "<stdout>: cannot write the report: no space left on the device"
 

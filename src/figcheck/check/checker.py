@@ -413,20 +413,9 @@ def _slack(
         goal = tolerant(stated.lenient, stated.s)
         widest = _BSTRICT
         found = [(kind, "") for kind in stated.slack]
-    chosen = [b[widest] for b in inputs]
-    for i, box in enumerate(inputs):
-        for level in (_CARRIED, _BSTRICT, _BLENIENT):
-            if level > widest:
-                break
-            trial = chosen.copy()
-            trial[i] = box[level]
-            if level == widest or _reaches(formula, trial, goal, target.integer):
-                chosen = trial
-                if level == _BSTRICT:
-                    found.append((_strict_kind(claims[i].stated.reading), claims[i].id))
-                elif level == _BLENIENT:
-                    found.extend((k, claims[i].id) for k in claims[i].stated.reading.slack)
-                break
+    found += _tightest(
+        inputs, claims, widest, lambda trial: _reaches(formula, trial, goal, target.integer)
+    )
     if not found:
         # it meets as carried, but an open bound keeps the claim from following
         found = [(OPEN_BOUND, c.id) for c, b in zip(claims, inputs, strict=True) if b[_OPEN]]
@@ -473,17 +462,31 @@ def _assertion(
         if any(b[_OPEN] for b in inputs) and assertion.possible(lenient):
             return Verdict.BOUND_ONLY, ()
         return Verdict.INCONSISTENT, ()
+    found = _tightest(inputs, claims, _BLENIENT, assertion.possible)
+    return Verdict.WITHIN_ROUNDING, _unique(found)
+
+
+def _tightest(
+    inputs: list[Boxes],
+    claims: list[Claim],
+    widest: int,
+    reaches: Callable[[list[Interval]], bool],
+) -> list[tuple[str, str]]:
+    """Each input in turn read as tightly as still *reaches* the goal, the others as chosen so
+    far (no reading wider than *widest*), and the slack each input needed for it."""
     found: list[tuple[str, str]] = []
-    chosen = bounded
+    chosen = [b[widest] for b in inputs]
     for i, box in enumerate(inputs):
         for level in (_CARRIED, _BSTRICT, _BLENIENT):
+            if level > widest:
+                break
             trial = chosen.copy()
             trial[i] = box[level]
-            if level == _BLENIENT or assertion.possible(trial):
+            if level == widest or reaches(trial):
                 chosen = trial
                 if level == _BSTRICT:
                     found.append((_strict_kind(claims[i].stated.reading), claims[i].id))
                 elif level == _BLENIENT:
                     found.extend((k, claims[i].id) for k in claims[i].stated.reading.slack)
                 break
-    return Verdict.WITHIN_ROUNDING, _unique(found)
+    return found

@@ -10,6 +10,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from figcheck.figures import lexicon
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, Style, find_amounts
 from figcheck.figures.units import is_known_word
@@ -229,8 +230,6 @@ _UNIT_PHRASE_AFTER = re.compile(
     r"[^\S\n]+(?P<rate>1,?000|thousand|100,?000|hundred[^\S\n]+thousand)\b",
     re.IGNORECASE,
 )
-_RATES = {"1000": "per 1000", "thousand": "per 1000", "100000": "per 100,000"}
-_RATES["hundred thousand"] = "per 100,000"
 _OF = frozenset({"of", "de", "d'", "d’"})
 
 
@@ -251,8 +250,8 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
     if special is not None:
         if special["rate"] is not None:
-            denominator = special["rate"].replace(",", "").lower()
-            return _RATES.get(denominator, "per 1000"), "rate"
+            base = lexicon.RATE_BASES.get(" ".join(special["rate"].lower().split()), 1000)
+            return ("per 1000" if base == 1000 else f"per {base:,}"), "rate"
         return " ".join(special["unit"].lower().split()), "unit"
     m = _WORDS_AFTER.match(text, end)
     if m is None:

@@ -113,16 +113,8 @@ _FALLING = frozenset(
         "smaller",
     }
 )
-_THOUSAND = lexicon.SCALES["thousand"]
 _FALLING_BY = _FALLING | {"fell", "fallen", "dropped", "declined", "decreased", "reduced"}
-_PER_FACTOR = {
-    "1,000": _THOUSAND,
-    "1000": _THOUSAND,
-    "thousand": _THOUSAND,
-    "100,000": 100 * _THOUSAND,
-    "100000": 100 * _THOUSAND,
-    "hundred thousand": 100 * _THOUSAND,
-}
+_PER_FACTOR = lexicon.RATE_BASES
 
 
 @dataclass(frozen=True, slots=True)

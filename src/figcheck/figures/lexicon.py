@@ -83,6 +83,15 @@ DENOMINATORS: Final = {
     "tenth": 10,
 }
 NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
+# the bases a rate is written per: "6 deaths per 1,000 births", "for every hundred thousand"
+RATE_BASES: Final = {
+    "1,000": 1000,
+    "1000": 1000,
+    "thousand": 1000,
+    "100,000": 100_000,
+    "100000": 100_000,
+    "hundred thousand": 100_000,
+}
 # verbs that state a ratio between two figures: "doubled" is twice the figure before
 MULTIPLES: Final = {
     "doubled": 2.0,

@@ -59,7 +59,7 @@ _LEX = _alts([*_NUMBER_WORDS, lexicon.HUNDRED, *_SCALES, "and"])
 # a bounded run keeps prose such as "one one one ..." linear to scan
 _MAX_RUN = 40
 _RUN = rf"(?:(?:{_SEP}|-)(?:{_LEX})\b){{0,{_MAX_RUN}}}"
-_NUMERATOR_WORDS = _alts([*_UNITS, "ten"])
+_NUMERATOR_WORDS = _alts([w for w in lexicon.NUMERATORS if w != "a"])
 _SCALE_WORDS = _alts(list(_SCALES))
 # words that may follow a fraction such as "a third" (a noun after it makes it an ordinal)
 _AFTER_FRACTION = "of|and|or|to|than|more|less|in|per|percent"
