@@ -441,12 +441,27 @@ def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
 
 
 def test_a_count_of_a_whole_is_stated_by_its_cell() -> None:
-    # "11/34 (32.4%)" is 11 of 34 and its share: the share is drafted, and a quote of the
-    # cell states the count 11 (not the fraction 11/34)
+    # "11/34 (32.4%)" is 11 of 34 and its share: the count, its whole and the share are
+    # drafted, the count quoted from itself (its quote states 11, not the fraction 11/34) and
+    # the whole from its slash, where it reads alone
     from figcheck.check.quotes import quote_states
 
     drafted = draft("| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt")
-    assert [c.value for c in drafted.claims] == ["32.4%", "15.6%"]
+    assert [(c.id, c.quote, c.value) for c in drafted.claims] == [
+        ("headache", "11/34 (32.4%) | 5/32", "11"),
+        ("headache_whole", "/34 (32.4%) | 5/32", "34"),
+        ("headache_share", "| 11/34 (32.4%) | 5/32", "32.4%"),
+        ("headache_2", "5/32 (15.6%) |", "5"),
+        ("whole", "/32 (15.6%) |", "32"),
+        ("share", "| 5/32 (15.6%) |", "15.6%"),
+    ]
+    suggested = draft(
+        "| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt", suggest=True
+    )
+    assert [(c.id, c.formula) for c in suggested.claims if c.formula] == [
+        ("headache_share", "headache / headache_whole"),
+        ("share", "headache_2 / whole"),
+    ]
     assert quote_states("| Headache | 11/34 (32.4%) |", 11.0, 11.0, percent=False)
     assert not quote_states("| Headache | 11/34 |", 11.0, 11.0, percent=False)
 
