@@ -17,6 +17,7 @@ from figcheck.claims.model import Claim, ClaimsFile
 from figcheck.document.coverage import words
 from figcheck.document.draft import draft
 from figcheck.document.draft_toml import toml_string
+from figcheck.figures.figure import parse_figure
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, run
 
 ESSAY = ROOT / "seeds" / "a-historic-chance-missed.txt"
@@ -496,3 +497,104 @@ def test_a_column_of_a_table_aligned_with_spaces_takes_its_heading() -> None:
     )
     values = [c.value for c in draft(text, source="doc.txt").claims]
     assert values == ["5,174,169", "88.05%", "44,175", "0.75%"]
+
+
+# Figures drafted by a rule a careful reader uses, from real documents: the value as drafted,
+# then its number, scale, sign, qualifier, unit (as the unit table names it) and comment.
+@pytest.mark.parametrize(
+    ("text", "value", "number", "scale", "qualifier", "unit", "comment"),
+    [
+        (  # Llama 2 model card: an abbreviation says what the hours are of
+            "Pretraining utilized a cumulative 3.3M GPU hours of computation.\n",
+            "3.3M hours",
+            3.3e6,
+            1e6,
+            "plain",
+            "hours",
+            'unit "hours" read past "GPU": verify',
+        ),
+        (  # Xerox results: "down" before the first of two alike figures is a fall of both
+            "EPS of $(3.97) and $(2.56), down $4.33 and $3.40 year-over-year, respectively.\n",
+            "-$3.40",
+            -3.4,
+            1.0,
+            "plain",
+            "USD",
+            'read as a fall ("down"): verify',
+        ),
+        (
+            "Exports fell by 3.1% and 2.4% over the period.\n",
+            "-2.4%",
+            -2.4,
+            1.0,
+            "plain",
+            "%",
+            'read as a fall ("fell by"): verify',
+        ),
+    ],
+)
+def test_a_figure_read_by_a_rule(
+    text: str, value: str, number: float, scale: float, qualifier: str, unit: str, comment: str
+) -> None:
+    drafted = draft(text, source="doc.txt")
+    claims = {c.id: c for c in parse(drafted.toml(), shown="draft", base=ROOT).claims}
+    last = drafted.claims[-1]
+    assert (last.value, last.comments) == (value, (comment,))
+    stated = claims[last.id].stated
+    figure = parse_figure(stated.text)
+    shown = "%" if stated.percent else stated.unit.text
+    assert (stated.number, stated.scale, figure.qualifier.value, shown) == (
+        number,
+        scale,
+        qualifier,
+        unit,
+    )
+
+
+def test_a_pair_shares_its_fall_only_when_alike() -> None:
+    # "down 3% and 5 stores": the stores did not fall
+    drafted = draft("Sales were down 3% and 5 stores closed in 2020.\n", source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["-3%", "5"]
+
+
+# Figures a careful reader would not draft without asking: listed as unread, with why.
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        (  # WHO child health page, as stored: a scale word run into the next word
+            "5.6 millionchildren under age five died in 2016,\n",
+            'line 1: 5.6 ("millionchildren": a scale word run into the next word?)',
+        ),
+        (  # OSF replication results: an age with no unit
+            "We recruited 187 participants (120 female, 67 male; M age = 19.8; SD age = 3.9)\n",
+            "line 1: 19.8 (an age with no unit written (years?))",
+        ),
+        (  # WHO World Health Report 1995: the rate's base comes after other words
+            "compared to only 6 deaths\nunder 5 years per thousand births in some countries.\n",
+            'line 1: 6 (a rate? "deaths under 5 years per thousand" follows, with other words'
+            " between)",
+        ),
+    ],
+)
+def test_a_figure_that_cannot_be_read_with_confidence_is_unread(text: str, skipped: str) -> None:
+    drafted = draft(text, source="doc.txt")
+    assert str(drafted.skipped[0]) == skipped
+    assert not any(c.start == drafted.skipped[0].start for c in drafted.claims)
+
+
+def test_a_heading_broken_a_word_a_line_leaves_its_shares_unread() -> None:
+    # Wikipedia election summary: "% of Seats" and "% of Votes" broken over lines, so which
+    # column is a percent cannot be told; the vote counts (over 100) are no percent
+    text = (
+        "Seats\nGained\nNet\nChange\n% of\nSeats\n% of\nVotes\nNumber of\nVotes\n"
+        "Labour 356 0 –47 55.2 35.3 9,562,122\n"
+        "SNP 6 2 +2 0.9 1.5 412,267\n"
+    )
+    drafted = draft(text, source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["9,562,122", "412,267"]
+    why = (
+        'the table heading names "%" on lines that do not tell its columns apart: is it a percent?'
+    )
+    assert [(s.text, s.why) for s in drafted.skipped] == [
+        (n, why) for n in ("55.2", "35.3", "0.9", "1.5")
+    ]

@@ -231,6 +231,8 @@ _UNIT_PHRASE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF = frozenset({"of", "de", "d'", "d’"})
+# a capitalised abbreviation that says what a unit is of: "GPU hours", "CPU days"
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def out_of(text: str, end: int, whole: Amount) -> bool:
@@ -263,6 +265,8 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     kind = _kind(first)
     if kind is not None:
         return first, kind
+    if _ACRONYM.fullmatch(first) and len(following) > 1 and _kind(following[1]) == "unit":
+        return following[1], "unit"  # "3.3M GPU hours": hours, of GPUs
     for word in following[1:]:
         if word.lower() in PEOPLE_NOUNS:
             return word, "people"

@@ -74,6 +74,7 @@ class Heading:
     kind: str
     scale: str  # a scale word the table states ("million"), or ""
     unread: str  # a unit the heading names that the unit table cannot read, or ""
+    unclear: bool = False  # the heading names "%", but not which column (a cell to 100 asks)
 
 
 _HINT = "TODO formula?"  # a comment on a figure whose words suggest it is derived
@@ -258,6 +259,8 @@ class _Drafter:
         self.cells = Cells(origin.tables) if origin is not None and origin.tables else None
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
         self.why = ""  # why the last figure could not be drafted
+        # where the last figure read as a fall by a word before it ends, the word, its kind
+        self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
 
     def run(self, title: str) -> Draft:
         mentions = find_mentions(self.text)
@@ -310,6 +313,9 @@ class _Drafter:
         if not (unit or share or money) and (unknown := _unknown_unit(text, mention.end)):
             self.why = f'"{unknown}" names a unit the unit table lacks'
             return None
+        if not (share or money) and (why := _unsure(text, mention, kind)):
+            self.why = why
+            return None
         whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
@@ -338,6 +344,12 @@ class _Drafter:
             heading = self.aligned_heading(amount)
         if heading is not None and heading.unread:
             self.why = f'the column heading names "{heading.unread}", which the unit table lacks'
+            return None
+        if heading is not None and heading.unclear and abs(amount.value) <= 100:
+            self.why = (
+                'the table heading names "%" on lines that do not tell its columns apart: '
+                "is it a percent?"
+            )
             return None
         if heading is not None and heading.unit and not money:
             unit, kind = heading.unit, heading.kind
@@ -399,6 +411,9 @@ class _Drafter:
         if found is None:
             return "", ""
         word, kind = found
+        after = _WORD_AFTER.match(self.text, mention.end) if kind == "unit" else None
+        if after is not None and after.group().strip() != word:  # "3.3M GPU hours"
+            comments.append(f'unit "{word}" read past "{after.group().strip()}": verify')
         if kind == "currency" and word.lower() in ("pound", "pounds") and "£" in self.text:
             # money or mass? a document that writes "£" means money: an assumption to verify
             self.units.setdefault(
@@ -450,8 +465,15 @@ class _Drafter:
             return ""  # "-a third" is no figure the grammar reads
         text = self.text
         before = _SIGN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+        alike = (amount.currency, mention.percent, unit)
         if before is not None:
-            return " ".join(before["word"].lower().split())
+            fall = " ".join(before["word"].lower().split())
+            self.fall = (mention.end, fall, alike)
+            return fall
+        # "down $4.33 and $3.40": the word before the first of a pair of alike figures
+        fell_end, fell_word, fell_kind = self.fall
+        if fell_kind == alike and _PAIR_GAP.fullmatch(text, fell_end, mention.start):
+            return fell_word
         end = mention.end
         if unit and unit != "%":
             word = _WORD_AFTER.match(text, end)
@@ -527,8 +549,10 @@ class _Drafter:
             if len(_trailing_numbers(line)) == len(numbers):
                 continue
             names = line.split()
-            if any(ch.isdigit() for ch in line) or len(names) < len(numbers):
+            if any(ch.isdigit() for ch in line):
                 return None
+            if len(names) < len(numbers):  # the heading's cells broken a word or so a line
+                return _broken_heading(text, previous)
             name = names[len(names) - 1 - column]
             if name == "%":
                 return Heading("%", "unit", "", "")
@@ -592,6 +616,7 @@ class _Drafter:
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")
+_PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -612,6 +637,36 @@ def _per_unit(row: str, above: str) -> bool:
     return False
 
 
+# Figures a careful reader would not draft without asking: a scale word run into the next word
+# ("5.6 millionchildren"), an age with no unit ("M age = 19.8"), a rate whose base is written
+# further on ("6 deaths under 5 years per thousand births")
+_SCALE_RUN_ON = re.compile(
+    rf"[^\S\n]+(?P<word>(?:{'|'.join((lexicon.HUNDRED, *lexicon.SCALES))})"
+    r"(?!s?\b|ths?\b|aires?\b)[a-z]+)",
+    re.IGNORECASE,
+)
+_AGE_IS = re.compile(r"\bage[^\S\n]*[=:][^\S\n]*\Z", re.IGNORECASE)
+_RATE_LATER = re.compile(
+    r"(?:\s+[^\s.;:!?()]+){1,5}?\s+(?:per|(?:out\s+of|for|in)\s+every)\s+(?P<base>"
+    + "|".join(re.escape(b).replace("\\ ", r"\s+") for b in lexicon.RATE_BASES)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _unsure(text: str, mention: Mention, kind: str) -> str:
+    """Why the figure of *mention*, whose unit is of *kind*, cannot be read with confidence,
+    or "" if it can."""
+    run_on = _SCALE_RUN_ON.match(text, mention.end)
+    if run_on is not None:
+        return f'"{run_on["word"]}": a scale word run into the next word?'
+    if not kind and _AGE_IS.search(text, max(0, mention.start - 16), mention.start):
+        return "an age with no unit written (years?)"
+    if kind != "rate" and (rate := _RATE_LATER.match(text, mention.end)) is not None:
+        return f'a rate? "{" ".join(rate.group().split())}" follows, with other words between'
+    return ""
+
+
 # "2.8 gigawatt-hours": a compound whose last part is a unit, that the unit table cannot read
 _COMPOUND_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Za-z]+-(?P<last>[A-Za-z]+))\b")
 
@@ -625,6 +680,25 @@ def _unknown_unit(text: str, end: int) -> str:
 
 
 _MOST_ROWS = 60  # a table aligned with spaces is looked up this many rows for its heading
+
+
+def _broken_heading(text: str, start: int) -> Heading | None:
+    """The heading of an aligned table whose heading lines, the last starting at *start*, are
+    too short to name a column each ("% of" / "Seats" / "% of" / "Votes"): unclear if one of
+    them says "%", since which column it heads cannot be told."""
+    for _ in range(_MOST_ROWS):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
+        if not line.strip() or any(ch.isdigit() for ch in line):
+            return None
+        if "%" in line.split():
+            return Heading("", "", "", "", unclear=True)
+        if start == 0:
+            return None
+        start = text.rfind("\n", 0, start - 1) + 1
+    return None
+
+
 _CELL_NUMBER = re.compile(r"[-+−–]?[0-9][0-9,.]*%?\Z")
 
 
