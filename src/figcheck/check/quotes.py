@@ -429,6 +429,9 @@ class QuoteIndex:
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
         self._keys: dict[int, _Keys] = {}  # per index: word keys, when long
+        # by folded quote: a document that repeats itself asks the same questions many times
+        self._unique: dict[str, bool] = {}
+        self._stating: dict[tuple[str, float, float, bool], Amount | None] = {}
 
     def _indexes(self) -> tuple[_Folded, ...]:
         if not self._has_hyphens:
@@ -503,11 +506,18 @@ class QuoteIndex:
 
     def unique(self, quote: str) -> bool:
         """Whether *quote* occurs exactly once (as matched) in the document."""
-        found = self._find(fold(quote))
+        folded = fold(quote)
+        known = self._unique.get(folded)
+        if known is not None:
+            return known
+        found = self._find(folded)
         if found is None:
-            return False
-        start, end, index = found
-        return not self._occurrences(index, index.text[start:end], start + 1)
+            once = False
+        else:
+            start, end, index = found
+            once = not self._occurrences(index, index.text[start:end], start + 1)
+        self._unique[folded] = once
+        return once
 
     def match(self, quote: str, stated: Stated) -> QuoteMatch | None:
         """Where *quote* is and where it states *stated*; None if the quote is not there."""
@@ -517,9 +527,13 @@ class QuoteIndex:
             return None
         start, end, index = found
         original = index.original
-        amount = stating_amount(
-            folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
-        )
+        asked = (folded, stated.number, stated.mantissa, stated.percent)
+        if asked in self._stating:
+            amount = self._stating[asked]
+        else:
+            amount = self._stating[asked] = stating_amount(
+                folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
+            )
         if amount is None:
             return QuoteMatch(original(start), original(end - 1) + 1, None, None)
         return QuoteMatch(

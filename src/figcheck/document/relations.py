@@ -166,6 +166,7 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
     text = index.text
     sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     paragraphs = [0, *(m.end() for m in _PARAGRAPH_END.finditer(text))]
+    rows = _Rows(text)
     out = []
     for claim in claims_file.claims:
         if claim.quote is None:
@@ -184,7 +185,7 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
                 _position(sentences, start),
                 _position(paragraphs, start),
                 line,
-                _row(text, start),
+                rows.at(start),
             )
         )
     out.sort(key=lambda n: n.start)
@@ -605,17 +606,28 @@ class _Finder:
     # "3.3M GPU hours" in the text and "3311616" in the table: the rounder one rounds the other
     def rounded(self) -> Iterable[Suggestion]:
         digits = {n.id: len(_significant(n)) for n in self.nodes}
-        near: dict[int, list[Node]] = {}
-        for n in self.nodes:
-            near.setdefault(n.paragraph, []).append(n)
+        # by paragraph and count of digits, in order of the central value: the figures a
+        # reading may round are found by bisection, not by pairing every two of a paragraph
+        near: dict[tuple[int, int], tuple[list[float], list[tuple[int, Node]]]] = {}
+        placed = [(k, n) for k, n in enumerate(self.nodes) if not math.isnan(n.stated.central)]
+        for k, n in sorted(placed, key=lambda kn: kn[1].stated.central):
+            centrals, nodes = near.setdefault((n.paragraph, digits[n.id]), ([], []))
+            centrals.append(n.stated.central)
+            nodes.append((k, n))
+        most = max(digits.values(), default=0)
         for r in self.nodes:
             if r.row is not None or digits[r.id] < 2:
                 continue
             strict = r.stated.reading.strict
             for paragraph in (r.paragraph - 1, r.paragraph, r.paragraph + 1):
-                for p in near.get(paragraph, ()):
-                    # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
-                    if digits[p.id] < digits[r.id] + 2 or p.sentence == r.sentence:
+                found: list[tuple[int, Node]] = []
+                # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
+                for count in range(digits[r.id] + 2, most + 1):
+                    centrals, nodes = near.get((paragraph, count), ([], []))
+                    lo = bisect.bisect_left(centrals, strict.lo)
+                    found += nodes[lo : bisect.bisect_right(centrals, strict.hi, lo)]
+                for _, p in sorted(found, key=lambda kn: kn[0]):
+                    if p.sentence == r.sentence:
                         continue
                     if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
                         continue
@@ -788,24 +800,49 @@ def _position(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def _row(text: str, offset: int) -> tuple[str, int] | None:
+class _Rows:
     """(row label, column) of a figure in a table row: a Markdown pipe row, or a line whose
-    cells are set apart by tabs or runs of spaces."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)]
-    at = offset - start
+    cells are set apart by tabs or runs of spaces. Each line is read once, however many
+    figures it holds, so that a document written as one long line costs one reading."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+        self._lines: dict[int, tuple[str, str, list[int]] | None] = {}
+
+    def at(self, offset: int) -> tuple[str, int] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[i]
+        if start not in self._lines:
+            end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+            self._lines[start] = _line_kind(self.text[start:end])
+        kind = self._lines[start]
+        if kind is None:
+            return None
+        how, label, pipes = kind
+        at = offset - start
+        if how == "pipes":
+            return label, bisect.bisect_left(pipes, at)  # the pipes before the figure
+        before = self.text[start:offset]
+        return label, len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
+
+
+def _line_kind(line: str) -> tuple[str, str, list[int]] | None:
+    """How a line is a table row: ("pipes", its label, where its pipes are), ("cells", its
+    label, []), or None."""
     if line.lstrip().startswith("|"):
         cells = line.split("|")
         label = cells[1].strip().lower() if len(cells) > 1 else ""
-        return label, line.count("|", 0, at)
+        return "pipes", label, [m.start() for m in re.finditer(r"\|", line)]
     if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
-        return line.split("|")[0].strip().lower(), line.count("|", 0, at)
+        return (
+            "pipes",
+            line.split("|")[0].strip().lower(),
+            [m.start() for m in re.finditer(r"\|", line)],
+        )
     if "\t" in line or "   " in line.strip():
         cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
         if len(cells) < 2:
             return None
-        before = line[:at]
-        column = len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
-        return cells[0].lower(), column
+        return "cells", cells[0].lower(), []
     return None
