@@ -458,9 +458,10 @@ class QuoteIndex:
         cost of one lookup does not grow with the document."""
         text = index.text
         # the keys of the quote's first few words: enough to find a rare one, and the cost of
-        # a lookup stays the same however long the quote grows
-        starts = itertools.islice(_WORD.finditer(quote, 0, max(0, len(quote) - _KEY) + 1), _KEYS)
-        offsets = [m.start() for m in starts]
+        # a lookup stays the same however long the quote grows; a quote shorter than a key
+        # is searched for
+        starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - _KEY + 1), _KEYS)
+        offsets = [m.start() for m in starts] if len(quote) >= _KEY else []
         if len(text) < _LONG or not offsets:
             found: list[int] = []
             at = _first(text, quote, start)
