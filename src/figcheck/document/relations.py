@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import re
@@ -55,7 +56,7 @@ _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
 _SLASH = re.compile(r"^\s*/\s*$")
 _FROM = re.compile(r"\bfrom\s*$")
-_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,2}?to\s*$")  # "from 2.5 billion in 1950 to"
+_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,7}?to\s*$")  # "from 93 … in 1990 to"
 _RISE = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|growth|jump|gain|fall|drop|decline|decrease|"
     r"reduction|cut|up|down)(?:\s+of|\s+by)?\s*$"
@@ -189,6 +190,17 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
             )
         )
     out.sort(key=lambda n: n.start)
+    return _apart_spans(text, out)
+
+
+def _apart_spans(text: str, nodes: list[Node]) -> list[Node]:
+    """*nodes* with a "k/n" count's span ending at its slash where its whole *n* is a figure
+    of its own ("11/34 (32.4%)": 11, then 34)."""
+    out = list(nodes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.start < b.start < a.end and text[b.start - 1] == "/":
+            out[i] = dataclasses.replace(a, end=b.start - 1)
     return out
 
 
@@ -656,6 +668,8 @@ class _Finder:
                         if s.verdict is Verdict.CONSISTENT:
                             yield s
                 continue
+            if target.row is not None:
+                continue  # small counts of a table add up by chance; its sums are cued by "Total"
             parts = [n for n in self.earlier_same(i, target) if n.sentence >= target.sentence - 1]
             found = _best_sum(target, parts, None)
             if found is not None and found.verdict is Verdict.CONSISTENT:
@@ -801,48 +815,83 @@ def _position(starts: list[int], offset: int) -> int:
 
 
 class _Rows:
-    """(row label, column) of a figure in a table row: a Markdown pipe row, or a line whose
-    cells are set apart by tabs or runs of spaces. Each line is read once, however many
-    figures it holds, so that a document written as one long line costs one reading."""
+    """(row label, column) of a figure in a table row: a Markdown pipe row, a row that ends
+    in figures (its columns counted from the right), or a line whose cells are set apart by
+    tabs or runs of spaces. Each line is read once, however many figures it holds, so that
+    a document written as one long line costs one reading."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
-        self._lines: dict[int, tuple[str, str, list[int]] | None] = {}
+        self._lines: dict[int, _Line] = {}
 
     def at(self, offset: int) -> tuple[str, int] | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[i]
-        if start not in self._lines:
+        line = self._lines.get(start)
+        if line is None:
             end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
-            self._lines[start] = _line_kind(self.text[start:end])
-        kind = self._lines[start]
-        if kind is None:
-            return None
-        how, label, pipes = kind
+            line = self._lines[start] = _Line.read(self.text[start:end])
         at = offset - start
-        if how == "pipes":
-            return label, bisect.bisect_left(pipes, at)  # the pipes before the figure
-        before = self.text[start:offset]
-        return label, len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
-
-
-def _line_kind(line: str) -> tuple[str, str, list[int]] | None:
-    """How a line is a table row: ("pipes", its label, where its pipes are), ("cells", its
-    label, []), or None."""
-    if line.lstrip().startswith("|"):
-        cells = line.split("|")
-        label = cells[1].strip().lower() if len(cells) > 1 else ""
-        return "pipes", label, [m.start() for m in re.finditer(r"\|", line)]
-    if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
-        return (
-            "pipes",
-            line.split("|")[0].strip().lower(),
-            [m.start() for m in re.finditer(r"\|", line)],
-        )
-    if "\t" in line or "   " in line.strip():
-        cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
-        if len(cells) < 2:
+        if line.pipes is not None:
+            return line.label or "", bisect.bisect_left(line.pipes, at)  # the pipes before it
+        trailing = line.trailing
+        k = bisect.bisect_right(trailing, (at, math.inf)) - 1
+        if k >= 0 and at < trailing[k][1]:
+            return line.trailing_label, k - len(trailing)
+        if line.label is None:
             return None
-        return "cells", cells[0].lower(), []
-    return None
+        before = self.text[start:offset]
+        return line.label, len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """What makes a line a table row, read once for all the figures on it."""
+
+    label: str | None  # of a pipe row, or of a row of cells; None: no such row
+    pipes: list[int] | None  # where a pipe row's pipes are; None: no pipe row
+    trailing: list[tuple[int, int]]  # the figures that end the line, when they make a row
+    trailing_label: str
+
+    @staticmethod
+    def read(line: str) -> _Line:
+        if line.lstrip().startswith("|"):
+            parts = line.split("|")
+            first = parts[1].strip().lower() if len(parts) > 1 else ""
+            return _Line(first, [m.start() for m in re.finditer(r"\|", line)], [], "")
+        if line.count(" | ") >= 1 and line.count("|") >= 2:  # as rendered: "Total | 3 | 4"
+            first = line.split("|")[0].strip().lower()
+            return _Line(first, [m.start() for m in re.finditer(r"\|", line)], [], "")
+        trailing = _trailing_cells(line)
+        # a row that ends in figures ("Party of Patriots 44,175 0.75 0"), its columns counted
+        # from the right, where a Total line with fewer figures still lines up
+        apart = len(trailing) >= 2 or "\t" in line or "   " in line.strip()
+        if not (trailing and (apart or _TOTAL_LABEL.match(line))):
+            trailing = []
+        trailing_label = line[: trailing[0][0]].strip().lower() if trailing else ""
+        cells: list[str] = []
+        if "\t" in line or "   " in line.strip():
+            cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
+        label = cells[0].lower() if len(cells) >= 2 else None
+        return _Line(label, None, trailing, trailing_label)
+
+
+_CELL = re.compile(r"[-+−–]?[0-9][0-9,.]*%?")
+_TOTAL_LABEL = re.compile(r"\W*(?:grand\s+)?total\b", re.IGNORECASE)
+
+
+def _trailing_cells(line: str) -> list[tuple[int, int]]:
+    """The spans of the figures that end *line*, set apart by spaces, in order."""
+    found: list[tuple[int, int]] = []
+    stop = len(line.rstrip())
+    while stop > 0:
+        start = line.rfind(" ", 0, stop) + 1
+        if start == stop or not _CELL.fullmatch(line, start, stop):
+            break
+        found.append((start, stop))
+        stop = start  # back over the spaces before it, as line[:start].rstrip() ends
+        while stop > 0 and line[stop - 1].isspace():
+            stop -= 1
+    found.reverse()
+    return found
