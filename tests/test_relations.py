@@ -383,6 +383,28 @@ CASES = {
             ("total", "small + large", "sum", "Total row", "consistent"),
         ],
     ),
+    "a relative column: each row over the row of 1": (
+        """\
+        | Library | Median latency (ms) | Operations per second | Relative (latency) |
+        |---|---|---|---|
+        | fast | 0.5 | 2000 | 1 |
+        | slow | 2.2 | 453 | 4.4 |
+        | slower | 3.0 | 333 | 9 |
+        """,
+        """
+        fast_ms = | fast | 0.5 | => 0.5
+        fast_ops = | 2000 | 1 | => 2000
+        fast_rel = | 2000 | 1 | => 1
+        slow_ms = | slow | 2.2 | => 2.2
+        slow_rel = | 4.4 | => 4.4
+        slower_ms = | slower | 3.0 | => 3.0
+        slower_rel = | 9 | => 9
+        """,
+        [
+            ("slow_rel", "slow_ms / fast_ms", "ratio", "relative (latency)", "consistent"),
+            ("slower_rel", "slower_ms / fast_ms", "ratio", "relative (latency)", "inconsistent"),
+        ],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

@@ -227,6 +227,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.rates(),
         finder.totals(),
         finder.restatements(),
+        finder.relatives(),
     ):
         found.setdefault(suggestion.target, []).append(suggestion)
     if not cued_only:
@@ -570,6 +571,42 @@ class _Finder:
             formula = f"{a.id} / {b.id}" + (f" * {factor}" if factor != 1 else "")
             yield self.judged(rate, "rate", formula, f"per {m['per']}", 2.0)
 
+    # a "Relative (latency)" column: each row's latency over that of the row whose cell is 1
+    def relatives(self) -> Iterable[Suggestion]:
+        tables: dict[int, list[Node]] = {}
+        for node in self.nodes:
+            if node.row is not None and node.row[1] > 0:
+                top = _table_top(self.low, node.start)
+                if top is not None:
+                    tables.setdefault(top, []).append(node)
+        for top, cells in tables.items():
+            heading = _heading_cells(self.low, top)
+            for column, name in enumerate(heading):
+                m = _RELATIVE.search(name)
+                if m is None:
+                    continue
+                word = m[1] or m[2]
+                measured = [
+                    k for k, h in enumerate(heading) if k != column and re.search(rf"\b{word}\b", h)
+                ]
+                if len(measured) != 1:
+                    continue  # the measure must be named by one column only
+                by_line = {}
+                for n in cells:
+                    if n.row is not None and n.row[1] in (column, measured[0]):
+                        by_line.setdefault(n.line, {})[n.row[1]] = n
+                rows = [r for r in by_line.values() if len(r) == 2]
+                bases = [r for r in rows if r[column].stated.central == 1]
+                if len(bases) != 1:
+                    continue
+                base = bases[0][measured[0]]
+                for r in rows:
+                    target, value = r[column], r[measured[0]]
+                    if r is bases[0] or not _same(value, base) or not _dimensionless(target):
+                        continue
+                    formula = f"{value.id} / {base.id}"
+                    yield self.judged(target, "ratio", formula, name.strip(), 2.5)
+
     # a Total row: each of its figures is the sum of the figures above it in its column
     def totals(self) -> Iterable[Suggestion]:
         column: dict[int, list[Node]] = {}
@@ -847,3 +884,37 @@ def _trailing_cells(line: str) -> list[tuple[int, int]]:
         found.insert(0, (start, stop))
         stop = len(line[:start].rstrip())
     return found
+
+
+# a column of ratios to one row: "Relative (latency)", "relative latency"
+_RELATIVE = re.compile(r"\brelative\s*(?:\(\s*([a-z]+)\s*\)|([a-z]+))")
+
+
+def _table_top(text: str, offset: int) -> int | None:
+    """Where the pipe table holding *offset* starts (its heading line), or None: a Markdown
+    table as written, or as rendered (cells set apart by bars, rows maybe by blank lines)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", start)
+    if not _bar_line(text[start : end if end >= 0 else len(text)]):
+        return None
+    top = start
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if _bar_line(line):
+            top = previous
+        elif line.strip() or previous == 0:
+            break
+        start = previous
+    return top
+
+
+def _bar_line(line: str) -> bool:
+    return line.lstrip().startswith("|") or (line.count(" | ") >= 1 and line.count("|") >= 2)
+
+
+def _heading_cells(text: str, top: int) -> list[str]:
+    """The heading line's cells of the pipe table that starts at *top*, by column number."""
+    end = text.find("\n", top)
+    line = text[top : end if end >= 0 else len(text)]
+    return line.split("|")
