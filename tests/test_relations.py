@@ -405,6 +405,32 @@ CASES = {
             ("slower_rel", "slower_ms / fast_ms", "ratio", "relative (latency)", "inconsistent"),
         ],
     ),
+    "restatement of a bulleted summary's figure, not of the figure named alike": (
+        """\
+        – 1.8 million cars were imported
+        – 3.4 million cars were exported
+        In 2024 about 3.4 million cars were exported.
+        """,
+        """
+        cars = 1.8 million cars => 1.8 million
+        cars_2 = 3.4 million cars were exported => 3.4 million
+        cars_3 = about 3.4 million cars => about 3.4 million
+        """,
+        [("cars_3", "cars_2", "restatement", "restates cars_2", "consistent")],
+    ),
+    "restatement by name that does not hold": (
+        """\
+        – 3.4 million cars were exported
+        – 1.8 million cars were imported
+        In 2024 about 3.9 million cars were exported.
+        """,
+        """
+        cars = 3.4 million cars => 3.4 million
+        cars_2 = 1.8 million cars => 1.8 million
+        cars_3 = about 3.9 million cars => about 3.9 million
+        """,
+        [("cars_3", "cars", "restatement", "restates cars", "inconsistent")],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

@@ -29,7 +29,11 @@ Kind = Literal[
 # currency signs stand between a cue and its figure ("from £20m"); cues are read without them
 _CURRENCY = re.compile(r"(?:us|a|c|nz|hk)?[$£€¥]")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
+# a sentence ends at a stop, a blank line, and before and after a bulleted line ("– 25,9 % ...")
+_SENTENCE_END = re.compile(
+    r"(?m)^[^\S\n]*[-–—•*][^\S\n][^\n]*\n|[.!?](?=\s|\Z)|\n[^\S\n]*\n"
+    r"|\n(?=[^\S\n]*[-–—•*][^\S\n])"
+)
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
 _WINDOW = 8  # earlier figures a sum may draw on
 _MOST_PARTS = 6
@@ -639,7 +643,8 @@ class _Finder:
             key = (base, node.stated.unit.dimension)
             # the very same figure written again ("£5.2bn" in the headline and the text)
             written = ("=", _written(node))
-            earlier = first.get(key) or (first.get(written) if _telling(node) else None)
+            # the very same figure first: an id's earlier figure may be another one
+            earlier = (first.get(written) if _telling(node) else None) or first.get(key)
             first.setdefault(written, node)
             if earlier is None:
                 first[key] = node
