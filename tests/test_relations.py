@@ -431,6 +431,36 @@ CASES = {
         """,
         [("cars_3", "cars", "restatement", "restates cars", "inconsistent")],
     ),
+    "a change with its amount, over the level less the amount": (
+        "Public debt stood at £2,509.0bn at the end of 2024. Over the year it rose by 2.6% or"
+        " £63.9bn. Over the quarter it rose by 1.8% or £20.5bn.\n",
+        """
+        debt = stood at £2,509.0bn => £2,509.0bn
+        year = rose by 2.6% or => 2.6%
+        year_amount = or £63.9bn => £63.9bn
+        quarter = rose by 1.8% or => 1.8%
+        quarter_amount = or £20.5bn => £20.5bn
+        """,
+        [
+            ("year", "year_amount / (debt - year_amount)", "change", "p% or amount", "consistent"),
+            (
+                "quarter",
+                "quarter_amount / (debt - quarter_amount)",
+                "change",
+                "p% or amount",
+                "inconsistent",
+            ),
+        ],
+    ),
+    "a fall with its amount, read with its sign": (
+        "The firm employed 1,800 people in May. That was down 10% or 200 people.\n",
+        """
+        staff = employed 1,800 people => 1,800
+        fall = down 10% or => -10%
+        fewer = or 200 people => 200
+        """,
+        [("fall", "-fewer / (staff + fewer)", "change", "p% or amount", "consistent")],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

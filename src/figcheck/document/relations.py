@@ -77,6 +77,7 @@ _BY = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
     r"?\s*(?:of|by)\s*$"
 )
+_OR_AMOUNT = re.compile(r"^\s*,?\s*(?:or|oder|ou|soit)\s*$")
 _OR = re.compile(r"^\s*,?\s*(?:or|about|some|roughly|nearly|almost|around|just)?\s*$")
 _SHARE_OF = re.compile(
     r"^\s*(?:percent|per cent)?\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|total\s+)*"
@@ -222,6 +223,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.named_shares(),
         finder.differences(),
         finder.changes(),
+        finder.stated_rises(),
         finder.sums(),
         finder.bracketed_parts(),
         finder.remainders(),
@@ -411,6 +413,38 @@ class _Finder:
                 else:
                     formula = f"{b.id} / {c.id} - 1"
                 yield self.judged(a, "change", formula, f"{word['word']} (… vs …)", 3.0)
+
+    # "debt stood at £2,509bn … up 2.6% or £63.9bn": the change over the level before it,
+    # the level less the amount; the level is the nearest earlier figure of its paragraph
+    # of the amount's kind, larger, and no amount of change itself
+    def stated_rises(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        pairs = [
+            (i, p, amount)
+            for i, (p, amount) in enumerate(itertools.pairwise(nodes))
+            if p.sentence == amount.sentence
+            and _percent(p)
+            and not _percent(amount)
+            and _OR_AMOUNT.match(self.between(p, amount))
+        ]
+        changes = {amount.id for _, _, amount in pairs}  # amounts of change, no levels
+        for i, p, amount in pairs:
+            levels = [
+                n
+                for n in reversed(nodes[max(0, i - _WINDOW) : i])
+                if n.id not in changes
+                and n.paragraph == p.paragraph
+                and _same(n, amount)
+                and abs(n.stated.central) > abs(amount.stated.central)
+            ]
+            if not levels:
+                continue
+            t, a = levels[0].id, amount.id
+            if p.stated.central < 0 <= amount.stated.central:  # a fall read with its sign
+                formula = f"-{a} / ({t} + {a})"
+            else:
+                formula = f"{a} / ({t} - {a})"
+            yield self.judged(p, "change", formula, "p% or amount", 2.0)
 
     # "… 10 million … As a result, at least 22 million", "10 apples and 20 pears, 30 in all"
     def sums(self) -> Iterable[Suggestion]:
