@@ -629,7 +629,7 @@ class _Finder:
                 ]
                 if len(measured) != 1:
                     continue  # the measure must be named by one column only
-                by_line = {}
+                by_line: dict[int, dict[int, Node]] = {}
                 for n in cells:
                     if n.row is not None and n.row[1] in (column, measured[0]):
                         by_line.setdefault(n.line, {})[n.row[1]] = n
