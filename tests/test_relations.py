@@ -461,6 +461,22 @@ CASES = {
         """,
         [("fall", "-fewer / (staff + fewer)", "change", "p% or amount", "consistent")],
     ),
+    "restatement of a heading with no full stop": (
+        "350,000 jobs created by the shorter week\nThe hirings (350,000 in all) raised hours.\n",
+        """
+        title = 350,000 jobs created => 350,000
+        hired = (350,000 in all) => 350,000
+        """,
+        [("hired", "title", "restatement", "restates title", "consistent")],
+    ),
+    "no heading: a line wrapped in a sentence": (
+        "The plan cost £5.2bn over\nthe year, and £5.2bn came from the fund.\n",
+        """
+        cost = cost £5.2bn over => £5.2bn
+        fund = and £5.2bn came => £5.2bn
+        """,
+        [],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

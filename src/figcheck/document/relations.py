@@ -34,6 +34,11 @@ _SENTENCE_END = re.compile(
     r"(?m)^[^\S\n]*[-–—•*][^\S\n][^\n]*\n|[.!?](?=\s|\Z)|\n[^\S\n]*\n"
     r"|\n(?=[^\S\n]*[-–—•*][^\S\n])"
 )
+# a heading: a short line that opens the text or a paragraph, with no closing punctuation,
+# before a line that opens with a capital ("350 000 emplois créés …⏎Du fait des embauches")
+_HEADING_LINE = re.compile(
+    r"(?:^|(?<=\n\n))[^\S\n]*[^\s][^\n]{0,78}[^\s.!?:;,]\n(?=[^\S\n]*[A-ZÀ-Þ])"
+)
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
 _WINDOW = 8  # earlier figures a sum may draw on
 _MOST_PARTS = 6
@@ -77,6 +82,8 @@ _BY = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
     r"?\s*(?:of|by)\s*$"
 )
+_COLON_AFTER = re.compile(r"[^\d.;:\n]{0,60}:")
+_TOTAL_JUST_BEFORE = re.compile(r"\b(?:a total of|in total|in all|altogether),?\s*$")
 _OR_AMOUNT = re.compile(r"^\s*,?\s*(?:or|oder|ou|soit)\s*$")
 _OR = re.compile(r"^\s*,?\s*(?:or|about|some|roughly|nearly|almost|around|just)?\s*$")
 _SHARE_OF = re.compile(
@@ -171,6 +178,9 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
     """The claimed figures of *claims_file* that can be placed in *index*'s document."""
     text = index.text
     sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    headings = [m.end() for m in _HEADING_LINE.finditer(text)]
+    if headings:  # a heading ends where its line does, with no full stop
+        sentences = sorted({*sentences, *headings})
     paragraphs = [0, *(m.end() for m in _PARAGRAPH_END.finditer(text))]
     out = []
     for claim in claims_file.claims:
@@ -461,6 +471,13 @@ class _Finder:
                     cue = m[1]
             if cue is None:
                 continue
+            listed = (
+                self.listed(i, target) if _TOTAL_JUST_BEFORE.search(self.before(target, 24)) else []
+            )
+            if len(listed) >= 2:  # "a total of 88 were excluded: 57 …, 21 …": all of them
+                formula = " + ".join(n.id for n in listed)
+                yield self.judged(target, "sum", formula, f"{cue} …:", 3.0)
+                continue
             parts = self.earlier_same(i, target)
             if len(parts) < 2:
                 continue
@@ -489,6 +506,15 @@ class _Finder:
             found = self.judged(target, "sum", formula, "parts in brackets", 2.0)
             if found.holds:  # brackets need not hold parts: offered only where they add up
                 yield found
+
+    def listed(self, i: int, target: Node) -> list[Node]:
+        """The figures of the target's kind listed after a colon that follows it, in its
+        sentence ("88 participants were excluded: 57 …, 21 …")."""
+        if not _COLON_AFTER.match(self.low, target.end):
+            return []
+        return [
+            n for n in self.nodes[i + 1 :] if n.sentence == target.sentence and _same(n, target)
+        ]
 
     def earlier_same(self, i: int, target: Node, *, parts: bool = True) -> list[Node]:
         """Earlier figures of the target's kind in its paragraph, nearest last; with *parts*
