@@ -123,7 +123,13 @@ def _listed(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
         return []
     stop = _STOP.search(text, colon.end())
     end = stop.start() if stop is not None else len(text)
-    return [j for j in range(i + 1, len(mentions)) if colon.end() <= mentions[j].start < end]
+    out = []
+    for j in range(i + 1, len(mentions)):
+        if mentions[j].start >= end:
+            break
+        if mentions[j].start >= colon.end():
+            out.append(j)
+    return out
 
 
 def _countable(m: Mention) -> bool:

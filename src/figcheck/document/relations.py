@@ -637,10 +637,13 @@ class _Finder:
 
     # a "Relative (latency)" column: each row's latency over that of the row whose cell is 1
     def relatives(self) -> Iterable[Suggestion]:
+        if "relative" not in self.low:
+            return
         tables: dict[int, list[Node]] = {}
+        tops: dict[int, int | None] = {}  # by line start: each table is walked up once
         for node in self.nodes:
             if node.row is not None and node.row[1] > 0:
-                top = _table_top(self.low, node.start)
+                top = _table_top(self.low, node.start, tops)
                 if top is not None:
                     tables.setdefault(top, []).append(node)
         for top, cells in tables.items():
@@ -955,22 +958,30 @@ def _trailing_cells(line: str) -> list[tuple[int, int]]:
 _RELATIVE = re.compile(r"\brelative\s*(?:\(\s*([a-z]+)\s*\)|([a-z]+))")
 
 
-def _table_top(text: str, offset: int) -> int | None:
+def _table_top(text: str, offset: int, tops: dict[int, int | None]) -> int | None:
     """Where the pipe table holding *offset* starts (its heading line), or None: a Markdown
-    table as written, or as rendered (cells set apart by bars, rows maybe by blank lines)."""
-    start = text.rfind("\n", 0, offset) + 1
+    table as written, or as rendered (cells set apart by bars, rows maybe by blank lines).
+    *tops* holds the answers found so far, by line start."""
+    first = start = text.rfind("\n", 0, offset) + 1
+    if first in tops:
+        return tops[first]
     end = text.find("\n", start)
     if not _bar_line(text[start : end if end >= 0 else len(text)]):
+        tops[first] = None
         return None
-    top = start
+    top: int | None = start
     while start > 0:
         previous = text.rfind("\n", 0, start - 1) + 1
+        if previous in tops and tops[previous] is not None:
+            top = tops[previous]
+            break
         line = text[previous : start - 1]
         if _bar_line(line):
             top = previous
         elif line.strip() or previous == 0:
             break
         start = previous
+    tops[first] = top
     return top
 
 
