@@ -564,8 +564,10 @@ class _Drafter:
     ) -> str:
         text = self.text
         qualifier = " ".join(text[mention.start : amount.start].split()).lower()
-        if not qualifier and mention.qualifier is not Qualifier.PLAIN:
-            qualifier = mention.qualifier.value  # "hundreds of" reads as "over 100"
+        if amount.form == "bound":
+            qualifier = ""  # "hundreds of" is its own qualifier: over 100
+        elif not qualifier and mention.qualifier is not Qualifier.PLAIN:
+            qualifier = mention.qualifier.value
         written = _written(text, amount)
         if negative:
             signed = "-" + written
@@ -645,6 +647,12 @@ _SCALE_RUN_ON = re.compile(
     r"(?!s?\b|ths?\b|aires?\b)[a-z]+)",
     re.IGNORECASE,
 )
+# a sum of money with no currency written: "adding billions of extra costs"
+_MONEY_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?P<noun>costs?|spending|savings|funding|revenues?"
+    r"|budgets?|income|expenditures?|profits?|losses|debts?)\b",
+    re.IGNORECASE,
+)
 _AGE_IS = re.compile(r"\bage[^\S\n]*[=:][^\S\n]*\Z", re.IGNORECASE)
 _RATE_LATER = re.compile(
     r"(?:\s+[^\s.;:!?()]+){1,5}?\s+(?:per|(?:out\s+of|for|in)\s+every)\s+(?P<base>"
@@ -662,6 +670,8 @@ def _unsure(text: str, mention: Mention, kind: str) -> str:
         return f'"{run_on["word"]}": a scale word run into the next word?'
     if not kind and _AGE_IS.search(text, max(0, mention.start - 16), mention.start):
         return "an age with no unit written (years?)"
+    if not kind and (money := _MONEY_AFTER.match(text, mention.end)) is not None:
+        return f'a sum of money ("{money["noun"]}") with no currency written'
     if kind != "rate" and (rate := _RATE_LATER.match(text, mention.end)) is not None:
         return f'a rate? "{" ".join(rate.group().split())}" follows, with other words between'
     return ""
