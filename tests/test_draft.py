@@ -444,12 +444,27 @@ def test_init_says_how_many_figures_it_could_not_read(tmp_path: Path) -> None:
 
 
 def test_a_count_of_a_whole_is_stated_by_its_cell() -> None:
-    # "11/34 (32.4%)" is 11 of 34 and its share: the share is drafted, and a quote of the
-    # cell states the count 11 (not the fraction 11/34)
+    # "11/34 (32.4%)" is 11 of 34 and its share: the count, its whole and the share are
+    # drafted, the count quoted from itself (its quote states 11, not the fraction 11/34) and
+    # the whole from its slash, where it reads alone
     from figcheck.check.quotes import quote_states
 
     drafted = draft("| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt")
-    assert [c.value for c in drafted.claims] == ["32.4%", "15.6%"]
+    assert [(c.id, c.quote, c.value) for c in drafted.claims] == [
+        ("headache", "11/34 (32.4%) | 5/32", "11"),
+        ("headache_whole", "/34 (32.4%) | 5/32", "34"),
+        ("headache_share", "| 11/34 (32.4%) | 5/32", "32.4%"),
+        ("headache_2", "5/32 (15.6%) |", "5"),
+        ("whole", "/32 (15.6%) |", "32"),
+        ("share", "| 5/32 (15.6%) |", "15.6%"),
+    ]
+    suggested = draft(
+        "| Headache | 11/34 (32.4%) | 5/32 (15.6%) |\n", source="doc.txt", suggest=True
+    )
+    assert [(c.id, c.formula) for c in suggested.claims if c.formula] == [
+        ("headache_share", "headache / headache_whole"),
+        ("share", "headache_2 / whole"),
+    ]
     assert quote_states("| Headache | 11/34 (32.4%) |", 11.0, 11.0, percent=False)
     assert not quote_states("| Headache | 11/34 |", 11.0, 11.0, percent=False)
 
@@ -623,4 +638,64 @@ def test_a_heading_broken_a_word_a_line_leaves_its_shares_unread() -> None:
     )
     assert [(s.text, s.why) for s in drafted.skipped] == [
         (n, why) for n in ("55.2", "35.3", "0.9", "1.5")
+    ]
+
+
+_COUNTS = """\
+In total, 600 (301 intervention, 298 control) patients were recruited at 6 sites in 2019.
+Of these, 45 of 120 (37.5%) reported pain, and 9 (7.5%) left.
+The rate fell from 93 deaths per 1000 live births in 1990 to 41 in 2016.
+
+Party    Votes    Seats
+Red 5,174 98
+Blue 2,715 3
+Total   7,889   101
+"""
+
+
+def test_the_bare_counts_a_relation_needs_are_drafted() -> None:
+    # a whole and its parts in brackets, k of n (p%), k (p%), the end of "from A to B" in A's
+    # unit, a Total line's column; not the 6 sites, the years or the rate base 1000
+    drafted = draft(_COUNTS, source="doc.txt", suggest=True)
+    assert [(c.id, c.value, c.formula) for c in drafted.claims] == [
+        ("total_intervention", "600", "intervention + control"),
+        ("intervention", "301", None),
+        ("control", "298", None),
+        ("pain", "45", None),
+        ("pain_2", "120", None),
+        ("pain_share", "37.5%", "pain / pain_2"),
+        ("pain_left", "9", None),
+        ("pain_left_share", "7.5%", "pain_left / pain_2"),
+        ("fell_death_per_1000", "93 per 1000", None),
+        ("live_births", "41 per 1000", None),
+        ("seats_red", "5,174", None),
+        ("red_blue", "98", None),
+        ("blue_total", "2,715", None),
+        ("blue_total_2", "3", None),
+        ("blue_total_3", "7,889", "seats_red + blue_total"),
+        ("total", "101", "red_blue + blue_total_2"),
+    ]
+    assert drafted.claims[9].comments == ('unit "per 1000" taken from "93 per 1000": verify',)
+
+
+def test_parts_in_brackets_that_do_not_add_up_are_drafted_without_a_formula() -> None:
+    text = "In total, 700 (301 intervention, 298 control) patients were recruited.\n"
+    drafted = draft(text, source="doc.txt", suggest=True)
+    assert [(c.value, c.formula) for c in drafted.claims] == [
+        ("700", None),
+        ("301", None),
+        ("298", None),
+    ]
+
+
+def test_a_total_that_does_not_add_up_is_suggested_and_inconsistent() -> None:
+    text = "Party    Votes    Seats\nRed 5,174 98\nBlue 2,715 3\nTotal   7,889   110\n"
+    drafted = draft(text, source="doc.txt", suggest=True)
+    assert [(c.value, c.formula, c.suggested) for c in drafted.claims if c.formula] == [
+        ("7,889", "seats_red + blue_total", 'sum, cue "Total row"; verify'),
+        (
+            "110",
+            "red_blue + blue_total_2",
+            'sum, cue "Total row"; it does not hold as read: check it; verify',
+        ),
     ]

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from figcheck.render import Show
 
 EXIT_ERROR = 2
+# A big run's reports and text: the console script then leaves with os._exit, which frees
+# them at once, where returning would free their millions of objects one by one.
+KEPT: list[object] = []
+BIG = 10_000  # results from which that teardown takes measurable time
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,8 @@ def run_check(request: Request) -> int:
         # a hook's run names the claims files it found, even when it is one
         text = render(fmt, reports, options, batch=request.changed)
     emit(text, request.output, _inputs(reports))
+    if sum(r.summary.total for r in reports.reports) >= BIG:
+        KEPT[:] = [reports, text]  # freed at exit, all at once, not object by object here
     if request.verbose and len(reports.reports) > 1:
         say(f"figcheck: {reports.text()}")
     return 0 if request.exit_zero else reports.exit_code

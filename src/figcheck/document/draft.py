@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from figcheck.check.quotes import QuoteIndex
+from figcheck.check.quotes import QuoteIndex, fold
 from figcheck.claims.fields import unwritable
 from figcheck.claims.loader import parse
 from figcheck.document.coverage import (
@@ -20,6 +20,7 @@ from figcheck.document.coverage import (
     out_of,
 )
 from figcheck.document.draft_cells import Cells, cell_quote, is_share, label_words
+from figcheck.document.draft_counts import Denominator, denominator, needed_counts
 from figcheck.document.draft_ids import Ids
 from figcheck.document.draft_quotes import Quoter
 from figcheck.document.draft_toml import draft_toml
@@ -267,10 +268,12 @@ class _Drafter:
         claims: list[DraftClaim] = []
         skipped: list[Skipped] = []
         previous: list[tuple[int, str, str]] = []  # (sentence, unit word, kind) of quantities
+        needed = needed_counts(self.text, mentions)  # bare counts that a relation needs
+        by_place: dict[int, DraftClaim] = {}  # by where the figure's number starts
         for i, mention in enumerate(mentions):
             in_cell = self.cells is not None and self.cells.at(mention.number_start) is not None
             if mention.category is not Category.QUANTITY and not (
-                in_cell and mention.category is Category.COUNT
+                (in_cell or mention.number_start in needed) and mention.category is Category.COUNT
             ):
                 continue
             if mention.form == "unread":
@@ -287,9 +290,71 @@ class _Drafter:
                     Skipped(self.line(mention), mention.text, mention.start, mention.end, self.why)
                 )
             else:
+                source = needed.get(mention.number_start)
+                if source is not None and (shared := self.unit_of(claim, by_place.get(source))):
+                    claim = shared
+                by_place[mention.number_start] = claim
                 claims.append(claim)
+                whole = denominator(self.text, mention) if mention.number_start in needed else None
+                if whole is not None and (drafted := self.whole_of(mention, whole)) is not None:
+                    # the part quoted from itself, so that no equal figure before it is taken
+                    own = self.onward_quote(mention.start, mention.end, claim.value)
+                    claims[-1] = dataclasses.replace(claim, quote=own or claim.quote)
+                    claims.append(drafted)
         units = tuple((word, d, c) for word, (d, c) in self.units.items())
         return Draft(title, self.source, units, tuple(claims), tuple(skipped))
+
+    def unit_of(self, claim: DraftClaim, source: DraftClaim | None) -> DraftClaim | None:
+        """*claim*, a bare count, in the unit of *source* ("from 93 per 1000 … to 41"), or
+        None if *source* has none."""
+        if source is None:
+            return None
+        figure = parse_figure(source.value)
+        if not figure.unit or figure.percent:
+            return None
+        comments = [f'unit "{figure.unit}" taken from "{source.value}": verify']
+        value = self.checked(f"{claim.value} {figure.unit}", figure.unit, comments)
+        if value is None or value == claim.value:
+            return None
+        return dataclasses.replace(claim, value=value, comments=(*claim.comments, *comments))
+
+    def whole_of(self, mention: Mention, whole: Denominator) -> DraftClaim | None:
+        """A claim of the whole *n* of "k/n (p%)": quoted from its slash, where the number
+        reader reads it alone."""
+        text = self.text
+        found = find_amounts(text[whole.start : whole.end])
+        if len(found) != 1:
+            return None
+        value = plain(found[0])
+        quote = self.onward_quote(whole.start - 1, whole.end, value)
+        if quote is None:
+            return None
+        part = dataclasses.replace(mention, start=whole.start, end=whole.end, text=value)
+        ident = self.ids.new_id(part, "whole", self.quoter.clause(mention))
+        return DraftClaim(
+            id=ident,
+            line=self.line(mention),
+            quote=quote,
+            value=value,
+            comments=(f'the whole of "{mention.text}": verify',),
+            start=whole.start,
+            end=whole.end,
+        )
+
+    def onward_quote(self, lo: int, hi: int, value: str) -> str | None:
+        """The words from *lo* through a share in brackets after *hi*, grown onwards until
+        unique, if figcheck check finds *value* first in them; else None."""
+        text = self.text
+        share = _SHARE_AFTER_COUNT.match(text, hi)
+        hi = share.end() if share is not None else hi
+        quote = fold(text[lo:hi])
+        for later in _WORD_AFTER.finditer(text, hi, hi + 400):
+            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+                break
+            quote = fold(text[lo : later.end()])
+        if not self.index.unique(quote) or not self.quoter.verified(quote, value):
+            return None
+        return quote
 
     def line(self, mention: Mention) -> int:
         """The line of *mention* in the document's file as stored."""
@@ -618,6 +683,8 @@ class _Drafter:
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")
+_FEWEST_SPACES = 3  # a quote of four words at least, as the quoter makes them
+_SHARE_AFTER_COUNT = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
 _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 

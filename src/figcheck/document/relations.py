@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import re
@@ -55,7 +56,7 @@ _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
 _SLASH = re.compile(r"^\s*/\s*$")
 _FROM = re.compile(r"\bfrom\s*$")
-_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,2}?to\s*$")  # "from 2.5 billion in 1950 to"
+_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,7}?to\s*$")  # "from 93 … in 1990 to"
 _RISE = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|growth|jump|gain|fall|drop|decline|decrease|"
     r"reduction|cut|up|down)(?:\s+of|\s+by)?\s*$"
@@ -188,6 +189,17 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
             )
         )
     out.sort(key=lambda n: n.start)
+    return _apart_spans(text, out)
+
+
+def _apart_spans(text: str, nodes: list[Node]) -> list[Node]:
+    """*nodes* with a "k/n" count's span ending at its slash where its whole *n* is a figure
+    of its own ("11/34 (32.4%)": 11, then 34)."""
+    out = list(nodes)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.start < b.start < a.end and text[b.start - 1] == "/":
+            out[i] = dataclasses.replace(a, end=b.start - 1)
     return out
 
 
@@ -644,6 +656,8 @@ class _Finder:
                         if s.verdict is Verdict.CONSISTENT:
                             yield s
                 continue
+            if target.row is not None:
+                continue  # small counts of a table add up by chance; its sums are cued by "Total"
             parts = [n for n in self.earlier_same(i, target) if n.sentence >= target.sentence - 1]
             found = _best_sum(target, parts, None)
             if found is not None and found.verdict is Verdict.CONSISTENT:
@@ -801,6 +815,13 @@ def _row(text: str, offset: int) -> tuple[str, int] | None:
         return label, line.count("|", 0, at)
     if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
         return line.split("|")[0].strip().lower(), line.count("|", 0, at)
+    trailing = _trailing_cells(line)
+    for k, (lo, hi) in enumerate(reversed(trailing), start=1):
+        # a row that ends in figures ("Party of Patriots 44,175 0.75 0"), its columns counted
+        # from the right, where a Total line with fewer figures still lines up
+        apart = len(trailing) >= 2 or "\t" in line or "   " in line.strip()
+        if lo <= at < hi and (apart or _TOTAL_LABEL.match(line)):
+            return line[: trailing[0][0]].strip().lower(), -k
     if "\t" in line or "   " in line.strip():
         cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
         if len(cells) < 2:
@@ -809,3 +830,20 @@ def _row(text: str, offset: int) -> tuple[str, int] | None:
         column = len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
         return cells[0].lower(), column
     return None
+
+
+_CELL = re.compile(r"[-+−–]?[0-9][0-9,.]*%?")
+_TOTAL_LABEL = re.compile(r"\W*(?:grand\s+)?total\b", re.IGNORECASE)
+
+
+def _trailing_cells(line: str) -> list[tuple[int, int]]:
+    """The spans of the figures that end *line*, set apart by spaces, in order."""
+    found: list[tuple[int, int]] = []
+    stop = len(line.rstrip())
+    while stop > 0:
+        start = line.rfind(" ", 0, stop) + 1
+        if start == stop or not _CELL.fullmatch(line, start, stop):
+            break
+        found.insert(0, (start, stop))
+        stop = len(line[:start].rstrip())
+    return found

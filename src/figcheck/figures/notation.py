@@ -11,17 +11,39 @@ if TYPE_CHECKING:
     from figcheck.figures.stated import Stated
 
 RELATION = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+_INF = math.inf
+
+
+_LIMIT = {d: 10 ** (d - 1) for d in range(1, 25)}  # from here up a figure is shown whole
+_SPEC = {d: f".{d}g" for d in range(1, 25)}
+_FIXED = {d: f".{d + 6}f" for d in range(1, 25)}
 
 
 def number(value: float, *, digits: int = 3, grouping: bool = True) -> str:
     """A plain figure: from 10**(digits-1) up, whole (with thousands commas unless *grouping*
     is off); below, *digits* significant digits."""
-    if math.isnan(value):
-        return "undefined"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
     if value == 0:
         return "0"
+    if value != value:
+        return "undefined"
+    size = value if value > 0 else -value
+    if size == _INF:
+        return "∞" if value > 0 else "−∞"
+    limit = _LIMIT.get(digits)
+    if limit is None:  # digits no figure uses: the same rules, worked out here
+        return _number(value, digits, grouping)
+    if size >= limit:
+        text = f"{round(value):,}" if grouping else f"{round(value)}"
+    else:
+        text = format(value, _SPEC[digits])
+        if "e" in text:
+            text = format(value, _FIXED[digits]).rstrip("0").rstrip(".")
+        elif "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return text.replace("-", "−") if value < 0 else text
+
+
+def _number(value: float, digits: int, grouping: bool) -> str:
     if abs(value) >= 10 ** (digits - 1):
         return (f"{round(value):,}" if grouping else f"{round(value)}").replace("-", "−")
     text = f"{value:.{digits}g}"
@@ -93,12 +115,32 @@ def bracketed(interval: Interval, stated: Stated) -> str:
 def distinct_digits(scale: Scale, values: list[float], *, least: int = 3, most: int = 9) -> int:
     """The fewest significant digits (from *least*) that show different *values* differently,
     so 15.067 billion against 15.1 billion is not "15.1 billion" twice."""
-    finite = sorted({v for v in values if math.isfinite(v)})
+    return _distinct(scale, values, least, most)[0]
+
+
+def _distinct(
+    scale: Scale, values: list[float], least: int = 3, most: int = 9
+) -> tuple[int, dict[float, str]]:
+    """distinct_digits, with each finite value's number at those digits."""
+    finite = {v for v in values if math.isfinite(v)}
+    factor, grouping = scale.factor, scale.grouping
+    texts: dict[float, str] = {}
     for digits in range(least, most + 1):
-        shown = {number(scale.shown(v), digits=digits, grouping=scale.grouping) for v in finite}
-        if len(shown) == len(finite):
-            return digits
-    return most
+        texts = {v: number(v / factor, digits=digits, grouping=grouping) for v in finite}
+        if len(set(texts.values())) == len(texts):
+            return digits, texts
+    return most, texts
+
+
+def _text(scale: Scale, value: float, shown: str | None, *, unit: bool = True) -> str:
+    """Scale.text of *value*, given its number when already worked out."""
+    if shown is None:
+        return scale.text(value, digits=9, unit=unit)  # only non-finite values come here
+    if scale.word:
+        shown += f" {scale.word}"
+    if unit and scale.unit:
+        shown += f" {scale.unit}"
+    return shown
 
 
 def computed(central: float | None, interval: Interval | None, stated: Stated | None) -> str:
@@ -110,11 +152,11 @@ def computed(central: float | None, interval: Interval | None, stated: Stated | 
     values = [central, stated.central]
     if interval is not None:
         values += [interval.lo, interval.hi]
-    digits = distinct_digits(scale, values)
-    text = scale.text(central, digits=digits)
+    _, texts = _distinct(scale, values)
+    text = _text(scale, central, texts.get(central))
     if interval is not None:
-        low = scale.text(interval.lo, digits=digits, unit=False)
-        high = scale.text(interval.hi, digits=digits, unit=stated.percent)
+        low = _text(scale, interval.lo, texts.get(interval.lo), unit=False)
+        high = _text(scale, interval.hi, texts.get(interval.hi), unit=stated.percent)
         text += f" ({low} – {high})"
     return text
 
@@ -127,13 +169,13 @@ def off(stated: Stated, central: float) -> str:
     s = stated.central
     if not math.isfinite(central):
         return f"{scale.text(s)} stated, {scale.text(central)} computed"
-    digits = distinct_digits(scale, [s, central])
+    _, texts = _distinct(scale, [s, central])
     carried = stated.reading.carried
     # a qualified figure is shown as written ("over 50 percent"); the gap is to its central
     # figure, the bound of a one-sided one
     said = stated.text if carried is not None and carried.lo < carried.hi else None
-    shown = said or scale.text(s, digits=digits)
-    head = f"{shown} stated, {scale.text(central, digits=digits)} computed"
+    shown = said or _text(scale, s, texts.get(s))
+    head = f"{shown} stated, {_text(scale, central, texts.get(central))} computed"
     if central == s:
         return f"{head}: the same"
     gap = abs(s - central)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
@@ -185,9 +186,68 @@ def _with_results(text: str, report: Report, indent: str) -> str:
     if not report.results:
         return text
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    memo: dict[int, Any] = {}
-    lines = [encode(result_dict(r, memo)) for r in report.results]
+    memo: dict[int, str] = {}
+    lines = [_result_line(r, memo, encode) for r in report.results]
     # an encoded string cannot hold this text, so the first match is the key itself
     head, tail = text.split('"results": []', 1)
     inner = ",\n" + indent * 2
     return "".join((head, f'"results": [\n{indent * 2}', inner.join(lines), f"\n{indent}]", tail))
+
+
+def _s(text: str | None) -> str:
+    return "null" if text is None else encode_basestring(text)
+
+
+def _n(value: float | int | None) -> str:
+    """A number as json writes it (NaN and Infinity as json does too)."""
+    if value is None:
+        return "null"
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value) if isinstance(value, float) else int.__repr__(value)
+
+
+def _pair(interval: Interval | None, stated: Stated | None) -> str:
+    if interval is None or stated is None:
+        return "null"
+    return f"[{_n(_in_unit(interval.lo, stated))}, {_n(_in_unit(interval.hi, stated))}]"
+
+
+def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
+    """``encode(result_dict(result))``, written straight from the result: the same bytes
+    without building the dict (the test of this module compares the two). *memo* keeps each
+    shared stated figure's encoded data by its id."""
+    if result.references or result.slack or result.accepted is not None:
+        return str(encode(result_dict(result)))
+    stated = result.stated
+    if stated is None:
+        stated_text = "null"
+    else:
+        stated_text = memo.get(id(stated))  # type: ignore[assignment]
+        if stated_text is None:
+            stated_text = memo[id(stated)] = encode(_stated(stated))
+    central = result.central
+    where = result.quote_location
+    location = (
+        "null"
+        if where is None
+        else f'{{"path": {_s(where.path)}, "line": {_n(where.line)}, "column": {_n(where.column)}}}'
+    )
+    formula_verdict = result.formula_verdict
+    quote_verdict = result.quote_verdict
+    end = ', "wide": true}' if result.wide else "}"
+    return (
+        f'{{"id": {_s(result.id)}, "kind": {_s(result.kind)}, '
+        f'"verdict": {_s(result.verdict.value)}, "section": {_s(result.section)}, '
+        f'"line": {_n(result.line)}, "stated": {stated_text}, '
+        f'"formula": {_s(result.formula)}, '
+        f'"formula_verdict": {_s(formula_verdict.value if formula_verdict else None)}, '
+        f'"central": {_n(_in_unit(central, stated) if central is not None and stated is not None else None)}, '  # noqa: E501
+        f'"range": {_pair(result.range, stated)}, "computed": {_s(result.computed or None)}, '
+        f'"quote": {_s(result.quote)}, '
+        f'"quote_verdict": {_s(quote_verdict.value if quote_verdict else None)}, '
+        f'"location": {location}, "references": [], "note": {_s(result.note)}, '
+        f'"off": {_s(result.off or None)}{end}'
+    )
