@@ -608,19 +608,40 @@ def test_a_pair_shares_its_fall_only_when_alike() -> None:
         ),
         (  # OSF replication results: an age with no unit
             "We recruited 187 participants (120 female, 67 male; M age = 19.8; SD age = 3.9)\n",
-            "line 1: 19.8 (an age with no unit written (years?))",
+            "line 1: 19.8 (an age with no unit written (years?))\n"
+            "line 1: 3.9 (an age with no unit written (years?))",
         ),
         (  # WHO World Health Report 1995: the rate's base comes after other words
             "compared to only 6 deaths\nunder 5 years per thousand births in some countries.\n",
             'line 1: 6 (a rate? "deaths under 5 years per thousand" follows, with other words'
             " between)",
         ),
+        (  # LGA on BBC research: a sum of money, but in which currency?
+            'were adding "billions of extra costs just to keep services standing still".\n',
+            'line 1: billions of (a sum of money ("costs") with no currency written)',
+        ),
+        (  # risk heterogeneity abstract: the unit is written once, on the other figures
+            "ranged from −3.2 to 28.3% (median = 5.1%; 25th–75th percentile = 0.3–10.9).\n",
+            "line 1: 0.3–10.9 (a statistic with no unit written, in a sentence of percentages: "
+            "in %?)",
+        ),
+        (  # a results table writes "$" on its first row and its totals only
+            "| Basic | $ | (0.86) | $ | (0.59) |\n| Less: Gain on investments, net | 0.01 | - |\n",
+            'line 2: 0.01 (other rows of the table write "$" before their figures: money?)',
+        ),
     ],
 )
 def test_a_figure_that_cannot_be_read_with_confidence_is_unread(text: str, skipped: str) -> None:
     drafted = draft(text, source="doc.txt")
-    assert str(drafted.skipped[0]) == skipped
+    assert [str(s) for s in drafted.skipped] == skipped.split("\n")
     assert not any(c.start == drafted.skipped[0].start for c in drafted.claims)
+
+
+def test_a_statistic_with_no_unit_is_drafted_where_no_figure_is_a_percentage() -> None:
+    text = "C-statistics ranged from 0.59 to 0.89 (median = 0.70, 25th–75th percentile = 0.65).\n"
+    drafted = draft(text, source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["between 0.59 and 0.89", "0.70", "0.65"]
+    assert drafted.skipped == ()
 
 
 def test_a_heading_broken_a_word_a_line_leaves_its_shares_unread() -> None:
