@@ -189,6 +189,7 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
     if headings:  # a heading ends where its line does, with no full stop
         sentences = sorted({*sentences, *headings})
     paragraphs = [0, *(m.end() for m in _PARAGRAPH_END.finditer(text))]
+    rows = _Rows(text)
     out = []
     for claim in claims_file.claims:
         if claim.quote is None:
@@ -207,7 +208,7 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
                 _position(sentences, start),
                 _position(paragraphs, start),
                 line,
-                _row(text, start),
+                rows.at(start),
             )
         )
     out.sort(key=lambda n: n.start)
@@ -730,17 +731,28 @@ class _Finder:
     # "3.3M GPU hours" in the text and "3311616" in the table: the rounder one rounds the other
     def rounded(self) -> Iterable[Suggestion]:
         digits = {n.id: len(_significant(n)) for n in self.nodes}
-        near: dict[int, list[Node]] = {}
-        for n in self.nodes:
-            near.setdefault(n.paragraph, []).append(n)
+        # by paragraph and count of digits, in order of the central value: the figures a
+        # reading may round are found by bisection, not by pairing every two of a paragraph
+        near: dict[tuple[int, int], tuple[list[float], list[tuple[int, Node]]]] = {}
+        placed = [(k, n) for k, n in enumerate(self.nodes) if not math.isnan(n.stated.central)]
+        for k, n in sorted(placed, key=lambda kn: kn[1].stated.central):
+            centrals, nodes = near.setdefault((n.paragraph, digits[n.id]), ([], []))
+            centrals.append(n.stated.central)
+            nodes.append((k, n))
+        most = max(digits.values(), default=0)
         for r in self.nodes:
             if r.row is not None or digits[r.id] < 2:
                 continue
             strict = r.stated.reading.strict
             for paragraph in (r.paragraph - 1, r.paragraph, r.paragraph + 1):
-                for p in near.get(paragraph, ()):
-                    # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
-                    if digits[p.id] < digits[r.id] + 2 or p.sentence == r.sentence:
+                found: list[tuple[int, Node]] = []
+                # two digits fewer at least: "1.8bn" rounding a nearby "1.78bn" is often chance
+                for count in range(digits[r.id] + 2, most + 1):
+                    centrals, nodes = near.get((paragraph, count), ([], []))
+                    lo = bisect.bisect_left(centrals, strict.lo)
+                    found += nodes[lo : bisect.bisect_right(centrals, strict.hi, lo)]
+                for _, p in sorted(found, key=lambda kn: kn[0]):
+                    if p.sentence == r.sentence:
                         continue
                     if not _same(r, p) or r.stated.unit.text != p.stated.unit.text:
                         continue
@@ -915,34 +927,67 @@ def _position(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def _row(text: str, offset: int) -> tuple[str, int] | None:
-    """(row label, column) of a figure in a table row: a Markdown pipe row, or a line whose
-    cells are set apart by tabs or runs of spaces."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)]
-    at = offset - start
-    if line.lstrip().startswith("|"):
-        cells = line.split("|")
-        label = cells[1].strip().lower() if len(cells) > 1 else ""
-        return label, line.count("|", 0, at)
-    if line.count(" | ") >= 1 and line.count("|") >= 2:  # a table as rendered: "Total | 3 | 4"
-        return line.split("|")[0].strip().lower(), line.count("|", 0, at)
-    trailing = _trailing_cells(line)
-    for k, (lo, hi) in enumerate(reversed(trailing), start=1):
+class _Rows:
+    """(row label, column) of a figure in a table row: a Markdown pipe row, a row that ends
+    in figures (its columns counted from the right), or a line whose cells are set apart by
+    tabs or runs of spaces. Each line is read once, however many figures it holds, so that
+    a document written as one long line costs one reading."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+        self._lines: dict[int, _Line] = {}
+
+    def at(self, offset: int) -> tuple[str, int] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[i]
+        line = self._lines.get(start)
+        if line is None:
+            end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+            line = self._lines[start] = _Line.read(self.text[start:end])
+        at = offset - start
+        if line.pipes is not None:
+            return line.label or "", bisect.bisect_left(line.pipes, at)  # the pipes before it
+        trailing = line.trailing
+        k = bisect.bisect_right(trailing, (at, math.inf)) - 1
+        if k >= 0 and at < trailing[k][1]:
+            return line.trailing_label, k - len(trailing)
+        if line.label is None:
+            return None
+        before = self.text[start:offset]
+        return line.label, len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """What makes a line a table row, read once for all the figures on it."""
+
+    label: str | None  # of a pipe row, or of a row of cells; None: no such row
+    pipes: list[int] | None  # where a pipe row's pipes are; None: no pipe row
+    trailing: list[tuple[int, int]]  # the figures that end the line, when they make a row
+    trailing_label: str
+
+    @staticmethod
+    def read(line: str) -> _Line:
+        if line.lstrip().startswith("|"):
+            parts = line.split("|")
+            first = parts[1].strip().lower() if len(parts) > 1 else ""
+            return _Line(first, [m.start() for m in re.finditer(r"\|", line)], [], "")
+        if line.count(" | ") >= 1 and line.count("|") >= 2:  # as rendered: "Total | 3 | 4"
+            first = line.split("|")[0].strip().lower()
+            return _Line(first, [m.start() for m in re.finditer(r"\|", line)], [], "")
+        trailing = _trailing_cells(line)
         # a row that ends in figures ("Party of Patriots 44,175 0.75 0"), its columns counted
         # from the right, where a Total line with fewer figures still lines up
         apart = len(trailing) >= 2 or "\t" in line or "   " in line.strip()
-        if lo <= at < hi and (apart or _TOTAL_LABEL.match(line)):
-            return line[: trailing[0][0]].strip().lower(), -k
-    if "\t" in line or "   " in line.strip():
-        cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
-        if len(cells) < 2:
-            return None
-        before = line[:at]
-        column = len([c for c in re.split(r"\t|\s{3,}", before.strip()) if c])
-        return cells[0].lower(), column
-    return None
+        if not (trailing and (apart or _TOTAL_LABEL.match(line))):
+            trailing = []
+        trailing_label = line[: trailing[0][0]].strip().lower() if trailing else ""
+        cells: list[str] = []
+        if "\t" in line or "   " in line.strip():
+            cells = [c for c in re.split(r"\t|\s{3,}", line.strip()) if c]
+        label = cells[0].lower() if len(cells) >= 2 else None
+        return _Line(label, None, trailing, trailing_label)
 
 
 _CELL = re.compile(r"[-+−–]?[0-9][0-9,.]*%?")
@@ -957,8 +1002,11 @@ def _trailing_cells(line: str) -> list[tuple[int, int]]:
         start = line.rfind(" ", 0, stop) + 1
         if start == stop or not _CELL.fullmatch(line, start, stop):
             break
-        found.insert(0, (start, stop))
-        stop = len(line[:start].rstrip())
+        found.append((start, stop))
+        stop = start  # back over the spaces before it, as line[:start].rstrip() ends
+        while stop > 0 and line[stop - 1].isspace():
+            stop -= 1
+    found.reverse()
     return found
 
 

@@ -28,7 +28,7 @@ class Amount:
     percent: bool
     s: float  # place value of the last written digit, times scale
     l: float  # noqa: E741  place value of the last nonzero digit (whole numbers), times scale
-    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled")
+    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled") | "bound"
     currency: str | None = None  # the ISO code of a currency sign before it ("£5bn": "GBP")
     guess: str = ""  # why the reading is a guess (a separator that reads two ways), else ""
 
@@ -56,9 +56,31 @@ _OSEP = rf"{_SP}*(?:\r?\n{_SP}*)?"
 _NUMBER_WORDS = list(lexicon.CARDINALS)
 _LEX = _alts([*_NUMBER_WORDS, lexicon.HUNDRED, *_SCALES, "and"])
 # the longest number in words is 33 words ("nine hundred and ninety-nine trillion and ...");
-# a bounded run keeps prose such as "one one one ..." linear to scan
+# the words after the first are read one step at a time, at most _MAX_RUN of them, and only
+# while a word may follow the one before (see _word_run)
 _MAX_RUN = 40
-_RUN = rf"(?:(?:{_SEP}|-)(?:{_LEX})\b){{0,{_MAX_RUN}}}"
+_STEP = re.compile(rf"(?:{_SEP}|-)({_LEX})\b", re.IGNORECASE)
+# What each word of a run is, and what may follow it in a number: "one" takes no "one" or
+# "and" after it ("one one one ..." is three amounts, each read in one step), "twenty" takes
+# "one", "hundred" takes "and". A word of no kind here may follow and be followed by any.
+_KIND = {
+    **dict.fromkeys(lexicon.SMALL, "small"),
+    **dict.fromkeys(lexicon.TENS, "tens"),
+    "zero": "zero",
+    lexicon.HUNDRED: "hundred",
+    **dict.fromkeys(_SCALES, "scale"),
+    "and": "and",
+    "a": "a",
+}
+_FOLLOWS = {
+    "small": frozenset({"hundred", "scale"}),
+    "tens": frozenset({"small", "hundred", "scale"}),
+    "hundred": frozenset({"and", "small", "tens", "scale"}),
+    "scale": frozenset({"and", "small", "tens"}),
+    "and": frozenset({"small", "tens"}),
+    "zero": frozenset(),
+    "a": frozenset({"hundred", "scale"}),
+}
 _NUMERATOR_WORDS = _alts([w for w in lexicon.NUMERATORS if w != "a"])
 _SCALE_WORDS = _alts(list(_SCALES))
 # words that may follow a fraction such as "a third" (a noun after it makes it an ordinal)
@@ -97,6 +119,12 @@ _EXPONENT = (
 _SUFFIX = _alts(_SUFFIXES)
 _RATIO = _alts(lexicon.RATIO_WORDS)
 # "5 in 10 years" is no ratio
+# "hundreds of", "tens of thousands of": an open lower bound ("of" ends it, or a second word)
+_BOUND_WORDS = _alts(lexicon.OPEN_BOUNDS)
+_BOUND = (
+    rf"(?P<bound>(?:{_BOUND_WORDS})(?:{_SEP}of{_SEP}(?:{_BOUND_WORDS})){{1,3}}\b"
+    rf"|(?:{_BOUND_WORDS})(?={_SEP}of\b))(?:{_SEP}of\b)?"
+)
 _TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
 _OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
 
@@ -114,14 +142,15 @@ _AMOUNT_BODY = (
     rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
     rf"|(?P<mult>{_alts(lexicon.MULTIPLES)})\b"
     rf"|(?P<dozen>a{_SEP}dozen)\b"
+    rf"|{_BOUND}"
     rf"|(?P<wfrac>(?:(?:a|one)(?:-|{_SEP}))?half\b"
     rf"|(?:{_NUMERATOR_WORDS})(?:-|{_SEP})(?:thirds?|quarters?)\b"
     # "a third" is a fraction in "a third of" or "a third and", not in "a third factor"
     rf"|a{_SEP}(?:third|quarter)\b(?!{_SEP}(?!{_AFTER_FRACTION}\b)[a-z])"
     rf"|(?:{_NUMERATOR_WORDS})-(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)"
     rf"(?:{_SEP}(?:of{_SEP})?a{_SEP}(?P<fscale>{_SCALE_WORDS})\b)?"
-    rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b{_RUN}"
-    rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b{_RUN}))"
+    rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b"
+    rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b))"
     rf"(?P<pct>{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b)?"
     r"(?(open)\))"
 )
@@ -138,7 +167,7 @@ def _scanner() -> re.Pattern[str]:
     so the regex engine skips most of the text in C before it tries the full amount grammar.
     """
     firsts = []
-    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES]
+    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES, *lexicon.OPEN_BOUNDS]
     for first, group in groupby(sorted(starts), key=lambda w: w[0]):
         rests = _alts([w[1:] for w in group])
         firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
@@ -408,6 +437,11 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     elif m["dozen"] is not None:
         value = mantissa = s = lnz = 12.0
         form = "words"
+    elif (raw := m["bound"]) is not None:
+        words = [w for w in _TOKEN.findall(raw.lower()) if w != "of"]
+        value = float(math.prod(lexicon.OPEN_BOUNDS[w] for w in words))
+        mantissa = s = lnz = value
+        form = "bound"
     elif (raw := m["wfrac"]) is not None:
         tokens = _TOKEN.findall(raw.lower())
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1
@@ -420,14 +454,13 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             value = s = lnz = mantissa * scale
             form = "words"
     else:
-        run = _TOKEN.finditer(text, m.start("words"), m.end("words"))
-        spans = [(t.group().lower(), t.end()) for t in run]
+        spans = _word_run(text, m)
         total, used, scale = _words([word for word, _ in spans])
-        if used < len(spans):  # the run went on past the number ("ten and twelve")
-            end = spans[used - 1][1]
-            pm = _PERCENT_AFTER.match(text, end)
-            percent = pm is not None
-            end = end if pm is None else pm.end()
+        # where the number ends: the run may go on past it ("ten and twelve")
+        end = spans[used - 1][1]
+        pm = _PERCENT_AFTER.match(text, end)
+        percent = pm is not None
+        end = end if pm is None else pm.end()
         if scale > 1:
             scale_word = spans[used - 1][0]
         value, mantissa = float(total), float(total // scale)
@@ -455,6 +488,30 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         currency=currency,
         guess=guess,
     )
+
+
+def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
+    """The number words from the amount *m* found on, each with where it ends: the first (or
+    "a hundred"), then each word that may follow the one before, up to _MAX_RUN more.
+
+    A word that may not follow ("one" after "one") ends the run where the regex's run of any
+    number words went on: _words reads neither that word nor any after it, so the amount is
+    the same, and each start of a run is read in a step or two, not in _MAX_RUN."""
+    found = _TOKEN.finditer(text, m.start("words"), m.end("words"))
+    spans = [(t.group().lower(), t.end()) for t in found]
+    kind = _KIND.get(spans[-1][0])
+    pos = m.end("words")
+    for _ in range(_MAX_RUN):
+        step = _STEP.match(text, pos)
+        if step is None:
+            break
+        word = step[1].lower()
+        after = _KIND.get(word)
+        if kind is not None and after is not None and after not in _FOLLOWS[kind]:
+            break
+        spans.append((word, step.end()))
+        kind, pos = after, step.end()
+    return spans
 
 
 @functools.lru_cache(maxsize=8192)
