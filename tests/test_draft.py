@@ -720,3 +720,41 @@ def test_a_total_that_does_not_add_up_is_suggested_and_inconsistent() -> None:
             'sum, cue "Total row"; it does not hold as read: check it; verify',
         ),
     ]
+
+
+_PARTICIPANTS = (
+    "We recruited 187 participants (120 female, 67 male; mean age 19.8), 185 of whom were"
+    " students. A total of 79 participants were excluded: 57 participants had no video,"
+    " 21 participants held the pen wrongly, and 1 participant left.\n"
+)
+
+
+def test_parts_take_their_whole_s_unit_and_a_total_sums_the_list_after_its_colon() -> None:
+    drafted = draft(_PARTICIPANTS, source="doc.txt", suggest=True)
+    assert [(c.id, c.value, c.formula, c.suggested) for c in drafted.claims] == [
+        (
+            "female_male_participants",
+            "187 participants",
+            "female + male",
+            'sum, cue "parts in brackets"; verify',
+        ),
+        ("female", "120 participants", None, None),
+        ("male", "67 participants", None, None),
+        ("mean_age_students", "185 students", None, None),
+        (
+            "total_participants",
+            "79 participants",
+            "video_participants + held_pen_participants + participant_left",
+            'sum, cue "a total of …:"; verify',
+        ),
+        ("video_participants", "57 participants", None, None),
+        ("held_pen_participants", "21 participants", None, None),
+        ("participant_left", "1 participants", None, None),
+    ]
+    assert drafted.claims[1].comments == (
+        'unit "participants" taken from "187 participants": verify',
+    )
+    wrong = draft(_PARTICIPANTS.replace("79 part", "88 part"), source="doc.txt", suggest=True)
+    assert wrong.claims[4].suggested == (
+        'sum, cue "a total of …:"; it does not hold as read: check it; verify'
+    )

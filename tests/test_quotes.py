@@ -674,3 +674,32 @@ def test_a_long_document_finds_quotes_by_word_keys_as_a_short_one_does() -> None
         len(filler) + 16,
         len(filler) + 50,
     )
+
+
+def test_a_long_document_finds_a_quote_shorter_than_a_word_key() -> None:
+    # a quote under 16 characters has no key to look up: it is searched for
+    filler = "The committee met again and agreed the minutes of the meeting. " * 900
+    text = filler + "In all 5 people moved away. " + filler
+    index = QuoteIndex(text, "doc.txt")
+    assert len(text) > 50_000
+    assert index.span("5 people") == (len(filler) + 7, len(filler) + 15)
+    assert index.unique("5 people")
+    assert not index.unique("the meeting")
+    assert index.span("6 people") is None
+
+
+def test_a_phrase_repeated_through_a_long_document_is_told_apart_further_on() -> None:
+    # the places of a key held many times are told apart by the characters after it
+    phrase = "The committee met again and agreed the minutes of meeting number "
+    text = "".join(f"{phrase}{i}. " for i in range(1000))
+    index = QuoteIndex(text, "doc.txt")
+    assert len(text) > 50_000
+    at = text.index(f"{phrase}617.")
+    assert index.span(f"{phrase}617.") == (at, at + len(phrase) + 4)
+    assert index.unique(f"{phrase}617.")
+    assert not index.unique(f"{phrase}61")  # also in "611." to "619."
+    assert index.span(f"{phrase}1000.") is None
+    assert index.span("agreed the minutes of meeting number 999") == (
+        len(text) - len(phrase) - 5 + 28,
+        len(text) - 2,
+    )

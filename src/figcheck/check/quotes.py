@@ -359,13 +359,44 @@ def _size(item: tuple[Sequence[int], int]) -> int:
     return len(item[0])
 
 
-def _word_keys(text: str) -> dict[str, list[int]]:
-    """Where each word starts, by the _KEY characters from there: places in text order."""
-    keys: dict[str, list[int]] = {}
-    for m in _WORD.finditer(text):
-        at = m.start()
-        keys.setdefault(text[at : at + _KEY], []).append(at)
-    return keys
+# A key held in more places than this has its places told apart by the _KEY characters that
+# follow, and so on down (a trie of keys, built only where lookups go), at most _DEPTH levels.
+_HEAVY = 32
+_DEPTH = 8
+
+
+class _Keys:
+    """Where each word of a text starts, by the _KEY characters from there, and, for a key
+    held in many places, by the characters after it: a lookup compares a few places, however
+    often a phrase repeats through the document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        keys: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            at = m.start()
+            keys.setdefault(text[at : at + _KEY], []).append(at)
+        self.roots = keys
+        self._deeper: dict[str, dict[str, list[int]]] = {}  # prefix -> next key -> places
+
+    def places(self, quote: str, offset: int) -> Sequence[int]:
+        """The places (in text order) where the text from a word start agrees with *quote*
+        from *offset* for as many whole keys as *quote* holds, at most _DEPTH of them."""
+        places: Sequence[int] = self.roots.get(quote[offset : offset + _KEY], ())
+        depth = _KEY
+        while (
+            len(places) > _HEAVY and len(quote) - offset >= depth + _KEY and depth < _KEY * _DEPTH
+        ):
+            prefix = quote[offset : offset + depth]
+            children = self._deeper.get(prefix)
+            if children is None:
+                text = self.text
+                children = self._deeper[prefix] = {}
+                for at in places:
+                    children.setdefault(text[at + depth : at + depth + _KEY], []).append(at)
+            places = children.get(quote[offset + depth : offset + depth + _KEY], ())
+            depth += _KEY
+        return places
 
 
 class QuoteIndex:
@@ -397,7 +428,10 @@ class QuoteIndex:
         self._has_hyphens = hyphens > 0
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
-        self._keys: dict[int, dict[str, list[int]]] = {}  # per index: word keys, when long
+        self._keys: dict[int, _Keys] = {}  # per index: word keys, when long
+        # by folded quote: a document that repeats itself asks the same questions many times
+        self._unique: dict[str, bool] = {}
+        self._stating: dict[tuple[str, float, float, bool], Amount | None] = {}
 
     def _indexes(self) -> tuple[_Folded, ...]:
         if not self._has_hyphens:
@@ -424,9 +458,10 @@ class QuoteIndex:
         cost of one lookup does not grow with the document."""
         text = index.text
         # the keys of the quote's first few words: enough to find a rare one, and the cost of
-        # a lookup stays the same however long the quote grows
-        starts = itertools.islice(_WORD.finditer(quote, 0, max(0, len(quote) - _KEY) + 1), _KEYS)
-        offsets = [m.start() for m in starts]
+        # a lookup stays the same however long the quote grows; a quote shorter than a key
+        # is searched for
+        starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - _KEY + 1), _KEYS)
+        offsets = [m.start() for m in starts] if len(quote) >= _KEY else []
         if len(text) < _LONG or not offsets:
             found: list[int] = []
             at = _first(text, quote, start)
@@ -436,9 +471,9 @@ class QuoteIndex:
             return found
         keys = self._keys.get(id(index))
         if keys is None:
-            keys = self._keys[id(index)] = _word_keys(text)
-        # the quote's rarest word key: its places are the fewest to compare
-        places, offset = min(((keys.get(quote[o : o + _KEY], ()), o) for o in offsets), key=_size)
+            keys = self._keys[id(index)] = _Keys(text)
+        # the quote's rarest key: its places are the fewest to compare
+        places, offset = min(((keys.places(quote, o), o) for o in offsets), key=_size)
         found = []
         for i in range(bisect_left(places, start + offset), len(places)):
             at = places[i] - offset
@@ -472,11 +507,18 @@ class QuoteIndex:
 
     def unique(self, quote: str) -> bool:
         """Whether *quote* occurs exactly once (as matched) in the document."""
-        found = self._find(fold(quote))
+        folded = fold(quote)
+        known = self._unique.get(folded)
+        if known is not None:
+            return known
+        found = self._find(folded)
         if found is None:
-            return False
-        start, end, index = found
-        return not self._occurrences(index, index.text[start:end], start + 1)
+            once = False
+        else:
+            start, end, index = found
+            once = not self._occurrences(index, index.text[start:end], start + 1)
+        self._unique[folded] = once
+        return once
 
     def match(self, quote: str, stated: Stated) -> QuoteMatch | None:
         """Where *quote* is and where it states *stated*; None if the quote is not there."""
@@ -486,9 +528,13 @@ class QuoteIndex:
             return None
         start, end, index = found
         original = index.original
-        amount = stating_amount(
-            folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
-        )
+        asked = (folded, stated.number, stated.mantissa, stated.percent)
+        if asked in self._stating:
+            amount = self._stating[asked]
+        else:
+            amount = self._stating[asked] = stating_amount(
+                folded, stated.number, stated.mantissa, percent=stated.percent, style=self.style
+            )
         if amount is None:
             return QuoteMatch(original(start), original(end - 1) + 1, None, None)
         return QuoteMatch(

@@ -28,7 +28,14 @@ _DANGLING = frozenset(
 )
 _SPAN_WORD = re.compile(r"\S+")
 _SHARE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
-_LAST_WORD = re.compile(r"\S+(?=\s*\Z)")
+
+
+def _last_word(text: str, end: int) -> int:
+    r"""Where the last word before *end* starts, at most 80 characters back (cut there), or -1:
+    as a search for ``\S+(?=\s*\Z)`` finds it, but from the end, not tried at every place."""
+    start = max(0, end - 80)
+    window = text[start:end].rstrip()  # str whitespace is the regex's \s
+    return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
 
 
 class Quoter:
@@ -78,12 +85,12 @@ class Quoter:
             step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
             moved = False
             for _ in range(min(step, _LONGEST_QUOTE - grown)):
-                earlier = _LAST_WORD.search(text, max(0, lo - 80), lo)
+                earlier = _last_word(text, lo)
                 later = _SPAN_WORD.search(text, hi, hi + 80)
-                if earlier is None and later is None:
+                if earlier < 0 and later is None:
                     break
                 moved = True
-                lo = earlier.start() if earlier is not None else lo
+                lo = earlier if earlier >= 0 else lo
                 hi = later.end() if later is not None else hi
                 grown += 1
             if not moved:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from figcheck.errors import printable
@@ -18,10 +19,13 @@ _ESCAPES = {
     "\f": "\\f",
     "\r": "\\r",
 }
+_TO_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
 
 
 def toml_string(text: str) -> str:
     """*text* as a TOML basic string."""
+    if _TO_ESCAPE.search(text) is None:
+        return f'"{text}"'  # the common case: nothing to escape, found in one pass
     out = []
     for ch in text:
         if ch in _ESCAPES:

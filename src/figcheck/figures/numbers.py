@@ -56,9 +56,31 @@ _OSEP = rf"{_SP}*(?:\r?\n{_SP}*)?"
 _NUMBER_WORDS = list(lexicon.CARDINALS)
 _LEX = _alts([*_NUMBER_WORDS, lexicon.HUNDRED, *_SCALES, "and"])
 # the longest number in words is 33 words ("nine hundred and ninety-nine trillion and ...");
-# a bounded run keeps prose such as "one one one ..." linear to scan
+# the words after the first are read one step at a time, at most _MAX_RUN of them, and only
+# while a word may follow the one before (see _word_run)
 _MAX_RUN = 40
-_RUN = rf"(?:(?:{_SEP}|-)(?:{_LEX})\b){{0,{_MAX_RUN}}}"
+_STEP = re.compile(rf"(?:{_SEP}|-)({_LEX})\b", re.IGNORECASE)
+# What each word of a run is, and what may follow it in a number: "one" takes no "one" or
+# "and" after it ("one one one ..." is three amounts, each read in one step), "twenty" takes
+# "one", "hundred" takes "and". A word of no kind here may follow and be followed by any.
+_KIND = {
+    **dict.fromkeys(lexicon.SMALL, "small"),
+    **dict.fromkeys(lexicon.TENS, "tens"),
+    "zero": "zero",
+    lexicon.HUNDRED: "hundred",
+    **dict.fromkeys(_SCALES, "scale"),
+    "and": "and",
+    "a": "a",
+}
+_FOLLOWS = {
+    "small": frozenset({"hundred", "scale"}),
+    "tens": frozenset({"small", "hundred", "scale"}),
+    "hundred": frozenset({"and", "small", "tens", "scale"}),
+    "scale": frozenset({"and", "small", "tens"}),
+    "and": frozenset({"small", "tens"}),
+    "zero": frozenset(),
+    "a": frozenset({"hundred", "scale"}),
+}
 _NUMERATOR_WORDS = _alts([w for w in lexicon.NUMERATORS if w != "a"])
 _SCALE_WORDS = _alts(list(_SCALES))
 # words that may follow a fraction such as "a third" (a noun after it makes it an ordinal)
@@ -127,8 +149,8 @@ _AMOUNT_BODY = (
     rf"|a{_SEP}(?:third|quarter)\b(?!{_SEP}(?!{_AFTER_FRACTION}\b)[a-z])"
     rf"|(?:{_NUMERATOR_WORDS})-(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b)"
     rf"(?:{_SEP}(?:of{_SEP})?a{_SEP}(?P<fscale>{_SCALE_WORDS})\b)?"
-    rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b{_RUN}"
-    rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b{_RUN}))"
+    rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b"
+    rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b))"
     rf"(?P<pct>{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b)?"
     r"(?(open)\))"
 )
@@ -432,14 +454,13 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             value = s = lnz = mantissa * scale
             form = "words"
     else:
-        run = _TOKEN.finditer(text, m.start("words"), m.end("words"))
-        spans = [(t.group().lower(), t.end()) for t in run]
+        spans = _word_run(text, m)
         total, used, scale = _words([word for word, _ in spans])
-        if used < len(spans):  # the run went on past the number ("ten and twelve")
-            end = spans[used - 1][1]
-            pm = _PERCENT_AFTER.match(text, end)
-            percent = pm is not None
-            end = end if pm is None else pm.end()
+        # where the number ends: the run may go on past it ("ten and twelve")
+        end = spans[used - 1][1]
+        pm = _PERCENT_AFTER.match(text, end)
+        percent = pm is not None
+        end = end if pm is None else pm.end()
         if scale > 1:
             scale_word = spans[used - 1][0]
         value, mantissa = float(total), float(total // scale)
@@ -467,6 +488,30 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         currency=currency,
         guess=guess,
     )
+
+
+def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
+    """The number words from the amount *m* found on, each with where it ends: the first (or
+    "a hundred"), then each word that may follow the one before, up to _MAX_RUN more.
+
+    A word that may not follow ("one" after "one") ends the run where the regex's run of any
+    number words went on: _words reads neither that word nor any after it, so the amount is
+    the same, and each start of a run is read in a step or two, not in _MAX_RUN."""
+    found = _TOKEN.finditer(text, m.start("words"), m.end("words"))
+    spans = [(t.group().lower(), t.end()) for t in found]
+    kind = _KIND.get(spans[-1][0])
+    pos = m.end("words")
+    for _ in range(_MAX_RUN):
+        step = _STEP.match(text, pos)
+        if step is None:
+            break
+        word = step[1].lower()
+        after = _KIND.get(word)
+        if kind is not None and after is not None and after not in _FOLLOWS[kind]:
+            break
+        spans.append((word, step.end()))
+        kind, pos = after, step.end()
+    return spans
 
 
 @functools.lru_cache(maxsize=8192)
