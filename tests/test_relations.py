@@ -477,6 +477,24 @@ CASES = {
         """,
         [],
     ),
+    "um p %, von A auf B": (
+        "Die Zahl ist um 17 % zurückgegangen: von 28 900 im Jahr 2003 auf rund 24 100.\n",
+        """
+        fall = um 17 % zurückgegangen => -17 %
+        old = von 28 900 im => 28 900
+        new = auf rund 24 100 => rund 24 100
+        """,
+        [("fall", "(new - old) / old", "change", "um …, von … auf …", "consistent")],
+    ),
+    "by p% from A to about B, not holding": (
+        "Sales fell by 40% from 500 tonnes to about 400 tonnes.\n",
+        """
+        fall = fell by 40% => -40%
+        old = from 500 tonnes => 500 tonnes
+        new = to about 400 tonnes => about 400 tonnes
+        """,
+        [("fall", "(new - old) / old", "change", "fell by …, from … to …", "inconsistent")],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """
@@ -507,6 +525,21 @@ def test_uncued_sums_are_offered_only_when_they_hold_closely(tmp_path: Path) -> 
     assert found(tmp_path, document, claims, cued_only=True) == []
     wrong = document.replace("4,000", "4,100")
     assert found(tmp_path, wrong, claims.replace("4,000", "4,100")) == []
+
+
+def test_table_cells_are_not_searched_for_sums(tmp_path: Path) -> None:
+    # 1,250 + 2,750 = 4,000 in a table's column, with no Total row: no suggestion
+    document = "Region      Sales\nNorth       1,250\nSouth       2,750\nWest       4,000\n"
+    claims = """
+        north = North       1,250 => 1,250
+        south = South       2,750 => 2,750
+        west = West       4,000 => 4,000
+        """
+    assert found(tmp_path, document, claims) == []
+    total = document.replace("West ", "Total")
+    assert found(tmp_path, total, claims.replace("West ", "Total")) == [
+        ("west", "north + south", "sum", "Total row", "consistent")
+    ]
 
 
 def test_unrelated_figures_get_no_suggestion(tmp_path: Path) -> None:
