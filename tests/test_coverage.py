@@ -95,7 +95,7 @@ def test_the_essay_covers_every_quantity() -> None:
     code, data = coverage_json(ESSAY_CLAIMS, "--fail-under", "100")
     assert code == 0
     assert data["summary"] == {
-        "quantities": {"covered": 28, "total": 28},
+        "quantities": {"covered": 35, "total": 35},
         "years": {"covered": 4, "total": 14},
         "counts": {"covered": 0, "total": 9},
         "labels": {"covered": 1, "total": 15},
@@ -109,7 +109,7 @@ def test_the_essay_covers_every_quantity() -> None:
         for m in data["mentions"]
         if m["category"] == "quantity"
     }
-    assert len(covered) == 28
+    assert len(covered) == 35
     assert covered[(46, 19, "120 million")] == "employable"
     assert covered[(46, 59, "120 million")] == "cooperative_workers"  # within its quote
     assert covered[(101, 22, "six")] == "joined_after_1941"
@@ -124,7 +124,7 @@ def test_the_essay_table_and_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [line.rstrip() for line in out.stdout.splitlines()]
     assert lines[0] == "A Historic Chance Missed: figures mentioned"
     assert lines[-1] == (
-        "28 of 28 quantities covered (100%); also listed: 14 years (4 covered), "
+        "35 of 35 quantities covered (100%); also listed: 14 years (4 covered), "
         "9 counts (0 covered), 15 ordinals or labels"
     )
     row = next(line for line in lines if "at least 22 million" in line)
@@ -241,7 +241,7 @@ def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "coverage.json"
     out = run("coverage", ESSAY_CLAIMS, "--format", "json", "-o", target)
     assert (out.exit_code, out.stdout) == (0, "")
-    assert '"quantities": {\n      "covered": 28' in target.read_text(encoding="utf-8")
+    assert '"quantities": {\n      "covered": 35' in target.read_text(encoding="utf-8")
 
 
 def test_categories_are_the_four_documented() -> None:

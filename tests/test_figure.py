@@ -365,6 +365,10 @@ REAL_WORLD: list[tuple[str, tuple[float, str | None, Q, str, bool]]] = [
     ("2.5-fold", (2.5, None, Q.PLAIN, "fold", False)),
     ("300,000-fold", (300000.0, None, Q.PLAIN, "fold", False)),
     ("4x", (4.0, None, Q.PLAIN, "times", False)),
+    ("three times more", (3.0, None, Q.PLAIN, "times", False)),
+    ("almost 8 times higher", (8.0, None, Q.NEARLY, "times", False)),
+    ("more than doubled", (2.0, None, Q.OVER, "", False)),
+    ("nearly doubling", (2.0, None, Q.NEARLY, "", False)),
     # scientific notation and APA decimals
     ("1.5e-4", (1.5e-4, None, Q.PLAIN, "", False)),
     ("1.5E3 people", (1500.0, None, Q.PLAIN, "people", False)),
@@ -376,6 +380,13 @@ REAL_WORLD: list[tuple[str, tuple[float, str | None, Q, str, bool]]] = [
     ("< .001", (0.001, None, Q.UNDER, "", False)),
     # trailing zeros
     ("539.00", (539.0, None, Q.PLAIN, "", False)),
+    # open lower bounds: "hundreds of" is over 100
+    ("hundreds of", (100.0, None, Q.OVER, "", False)),
+    ("hundreds of pollutants", (100.0, None, Q.OVER, "pollutants", False)),
+    ("tens of thousands of people", (1e4, None, Q.OVER, "people", False)),
+    ("Hundreds of thousands", (1e5, None, Q.OVER, "", False)),
+    ("hundreds of millions of dollars", (1e8, None, Q.OVER, "dollars", False)),
+    ("dozens of ships", (12.0, None, Q.OVER, "ships", False)),
 ]
 
 
@@ -384,6 +395,15 @@ def test_real_world_forms(text: str, expected: tuple[float, str | None, Q, str, 
     figure = parse_figure(text)
     got = (figure.amount.value, figure.amount.scale_word, figure.qualifier, figure.unit)
     assert (*got, figure.percent) == expected
+
+
+def test_an_open_bound_takes_no_second_qualifier() -> None:
+    with pytest.raises(FigureError) as error:
+        parse_figure("over hundreds of people")
+    assert error.value.message == (
+        'cannot read figure "over hundreds of people": "hundreds of" is an open bound already: '
+        'drop "over"'
+    )
 
 
 @pytest.mark.parametrize(

@@ -204,7 +204,7 @@ def test_essay_markdown_has_every_section() -> None:
     for heading in sections[:-2]:
         at = lines.index(heading)
         assert lines[at + 2] == "| id | quote | line | stated | formula | computed | verdict |"
-    assert lines[-1] == "36 results: 15 unchecked, 16 consistent, 3 within-rounding, 2 inconsistent"
+    assert lines[-1] == "43 results: 22 unchecked, 16 consistent, 3 within-rounding, 2 inconsistent"
     assert (
         "| `independent_share` | “20 percent of the Soviet population were completely "
         "economi…” | 67 | 20 percent | `self_producing / population` | 10.6 % (10.3 – 12 %) "

@@ -95,6 +95,9 @@ AMOUNTS: list[tuple[str, tuple[float, float, float, str | None, bool, float, flo
     # digit ordinals are amounts of their own form
     ("20th", (20.0, 20.0, 1.0, None, False, 1.0, 10.0, "ordinal")),
     ("1st", (1.0, 1.0, 1.0, None, False, 1.0, 1.0, "ordinal")),
+    # an open lower bound: over the product of its words
+    ("hundreds of", (100.0, 100.0, 1.0, None, False, 100.0, 100.0, "bound")),
+    ("tens of thousands of", (1e4, 1e4, 1.0, None, False, 1e4, 1e4, "bound")),
 ]
 
 
@@ -278,7 +281,7 @@ PROSE: list[tuple[str, list[tuple[str, float]]]] = [
     ),
     (
         "Additionally, the millions of\npeople who fought in the war got accustomed",
-        [],
+        [("millions of", 1e6)],  # an open lower bound: over a million
     ),
     ("Third, the nation as a whole was in a state of historical\noptimism.", []),
     ("The second factor that prompted the breakaway from Communism", []),
@@ -301,7 +304,8 @@ def test_find_amounts_in_the_essay(text: str, expected: list[tuple[str, float]])
     [
         ("someone often tone money none alone attention", []),
         ("a lot of a few a good many", []),
-        ("thousands, hundreds, millions and billions of them", []),
+        ("thousands, hundreds, millions and billions of them", [("billions of", 1e9)]),
+        ("in the thousands, by the hundreds; millions more", []),
         ("the first, the second, the third and the fourth", []),
         ("tenth, fourteenth, nineteenth, thirtieth", []),
         ("a third party, a third of them, a third more, a quarter.", [
@@ -343,9 +347,10 @@ def test_find_amounts_forms() -> None:
 def test_find_amounts_whole_essay() -> None:
     essay = ESSAY.read_text(encoding="utf-8")
     amounts = find_amounts(essay)
-    assert len(amounts) == 68
+    assert len(amounts) == 75
     assert sum(a.form == "ordinal" for a in amounts) == 6
-    assert [a.text for a in amounts if "million" in a.text] == [
+    assert sum(a.form == "bound" for a in amounts) == 7  # "millions of people", 7 times
+    assert [a.text for a in amounts if "million" in a.text and a.form != "bound"] == [
         "208 million", "120 million", "120\nmillion", "two million", "10\nmillion",
         "thirty-two million", "10 million", "22\nmillion", "12 million", "four million",
         "one million", "50 million", "seven million", "two million", "seven million",
@@ -456,6 +461,12 @@ PROSE_FORMS: list[tuple[str, list[tuple[str, float, str | None, str | None, bool
     ("p < .001 and r = .03", [(".001", 0.001, None, None, False),
                               (".03", 0.03, None, None, False)]),
     ("539.00 and 5.0", [("539.00", 539.0, None, None, False), ("5.0", 5.0, None, None, False)]),
+    # open lower bounds: "hundreds of" (WHO), "billions of" (LGA); no "of", no bound
+    ("a mix of hundreds of pollutants", [("hundreds of", 100.0, None, None, False)]),
+    ("adding \"billions of extra costs", [("billions of", 1e9, None, None, False)]),
+    ("Hundreds of thousands died", [("Hundreds of thousands", 1e5, None, None, False)]),
+    ("hundreds\nof people", [("hundreds\nof", 100.0, None, None, False)]),
+    ("thousands died; costs run to millions.", []),
 ]  # fmt: skip
 
 

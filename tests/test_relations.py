@@ -383,6 +383,100 @@ CASES = {
             ("total", "small + large", "sum", "Total row", "consistent"),
         ],
     ),
+    "a relative column: each row over the row of 1": (
+        """\
+        | Library | Median latency (ms) | Operations per second | Relative (latency) |
+        |---|---|---|---|
+        | fast | 0.5 | 2000 | 1 |
+        | slow | 2.2 | 453 | 4.4 |
+        | slower | 3.0 | 333 | 9 |
+        """,
+        """
+        fast_ms = | fast | 0.5 | => 0.5
+        fast_ops = | 2000 | 1 | => 2000
+        fast_rel = | 2000 | 1 | => 1
+        slow_ms = | slow | 2.2 | => 2.2
+        slow_rel = | 4.4 | => 4.4
+        slower_ms = | slower | 3.0 | => 3.0
+        slower_rel = | 9 | => 9
+        """,
+        [
+            ("slow_rel", "slow_ms / fast_ms", "ratio", "relative (latency)", "consistent"),
+            ("slower_rel", "slower_ms / fast_ms", "ratio", "relative (latency)", "inconsistent"),
+        ],
+    ),
+    "restatement of a bulleted summary's figure, not of the figure named alike": (
+        """\
+        – 1.8 million cars were imported
+        – 3.4 million cars were exported
+        In 2024 about 3.4 million cars were exported.
+        """,
+        """
+        cars = 1.8 million cars => 1.8 million
+        cars_2 = 3.4 million cars were exported => 3.4 million
+        cars_3 = about 3.4 million cars => about 3.4 million
+        """,
+        [("cars_3", "cars_2", "restatement", "restates cars_2", "consistent")],
+    ),
+    "restatement by name that does not hold": (
+        """\
+        – 3.4 million cars were exported
+        – 1.8 million cars were imported
+        In 2024 about 3.9 million cars were exported.
+        """,
+        """
+        cars = 3.4 million cars => 3.4 million
+        cars_2 = 1.8 million cars => 1.8 million
+        cars_3 = about 3.9 million cars => about 3.9 million
+        """,
+        [("cars_3", "cars", "restatement", "restates cars", "inconsistent")],
+    ),
+    "a change with its amount, over the level less the amount": (
+        "Public debt stood at £2,509.0bn at the end of 2024. Over the year it rose by 2.6% or"
+        " £63.9bn. Over the quarter it rose by 1.8% or £20.5bn.\n",
+        """
+        debt = stood at £2,509.0bn => £2,509.0bn
+        year = rose by 2.6% or => 2.6%
+        year_amount = or £63.9bn => £63.9bn
+        quarter = rose by 1.8% or => 1.8%
+        quarter_amount = or £20.5bn => £20.5bn
+        """,
+        [
+            ("year", "year_amount / (debt - year_amount)", "change", "p% or amount", "consistent"),
+            (
+                "quarter",
+                "quarter_amount / (debt - quarter_amount)",
+                "change",
+                "p% or amount",
+                "inconsistent",
+            ),
+        ],
+    ),
+    "a fall with its amount, read with its sign": (
+        "The firm employed 1,800 people in May. That was down 10% or 200 people.\n",
+        """
+        staff = employed 1,800 people => 1,800
+        fall = down 10% or => -10%
+        fewer = or 200 people => 200
+        """,
+        [("fall", "-fewer / (staff + fewer)", "change", "p% or amount", "consistent")],
+    ),
+    "restatement of a heading with no full stop": (
+        "350,000 jobs created by the shorter week\nThe hirings (350,000 in all) raised hours.\n",
+        """
+        title = 350,000 jobs created => 350,000
+        hired = (350,000 in all) => 350,000
+        """,
+        [("hired", "title", "restatement", "restates title", "consistent")],
+    ),
+    "no heading: a line wrapped in a sentence": (
+        "The plan cost £5.2bn over\nthe year, and £5.2bn came from the fund.\n",
+        """
+        cost = cost £5.2bn over => £5.2bn
+        fund = and £5.2bn came => £5.2bn
+        """,
+        [],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

@@ -6,10 +6,12 @@ import contextlib
 import functools
 import os
 import sys
+import typing
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
 
@@ -22,6 +24,100 @@ if TYPE_CHECKING:
     from figcheck.progress import Progress
 
 EXIT_ERROR = 2  # bad input or command line; 0 and 1 come from the report (Report.exit_code)
+
+
+def _lean_option_values() -> None:
+    """Read option values without a pydantic adapter per option, whose import and build cost
+    about 0.1 s of every run (Typer 0.26+ builds one for each option it reads, even one left
+    unset). A value Typer's own functions read exactly is read by them; anything else, and
+    every value they refuse, goes to the adapter Typer builds, so values and messages are
+    Typer's. Where Typer's internals differ, Typer is left as it is."""
+    try:
+        from typer import core
+        from typer._coercion import RuntimeParam, TypeDescriptor
+        from typer._param_types import coerce_cli_choice, coerce_cli_path, routes_to_path
+        from typer._typing import is_literal_type, literal_values
+    except ImportError:  # pragma: no cover - another Typer
+        return
+    found = vars(core).get("build_runtime_param")
+    if found is None or getattr(found, "lean", False):  # pragma: no cover
+        return
+    build: Callable[[TypeDescriptor], RuntimeParam] = found
+    Read = Callable[[Any, Any, Any], Any]  # (value, ctx, param) -> the value read
+
+    def leaf(descriptor: TypeDescriptor, annotation: Any) -> Read | None:
+        """How to read one item of *annotation* with Typer's functions (None: its adapter)."""
+        info = descriptor.parameter_info
+        if info.parser is not None:
+            return None
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            choices: tuple[Any, ...] = tuple(annotation)
+        elif is_literal_type(annotation):
+            choices = literal_values(annotation)
+        elif annotation is str:
+            return lambda value, ctx, param: value if type(value) is str else _defer()
+        elif annotation is Path and info.path_type is None and routes_to_path(annotation, info):
+            # pydantic reads a str as Path(value); the checks after it are Typer's own
+            return lambda value, ctx, param: coerce_cli_path(
+                Path(value) if type(value) is str else _defer(),
+                info,
+                path_type=Path,
+                param=param,
+                ctx=ctx,
+            )
+        else:
+            return None
+        case_sensitive = info.case_sensitive
+        return lambda value, ctx, param: coerce_cli_choice(
+            value, choices=choices, case_sensitive=case_sensitive, ctx=ctx
+        )
+
+    @dataclass(frozen=True)
+    class Lean(RuntimeParam):
+        descriptor: TypeDescriptor
+        read: Read | None
+        listed: bool
+        built: list[RuntimeParam] = field(default_factory=list, compare=False)
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if self.read is not None:
+                try:
+                    if not self.listed:
+                        return self.read(value, ctx, param)
+                    items = value if isinstance(value, list | tuple) else [value]
+                    return [self.read(item, ctx, param) for item in items]
+                except Exception:  # refused or unsure: Typer's adapter reads it and says why
+                    pass
+            if not self.built:
+                self.built.append(build(self.descriptor))
+            return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+
+    def lean(descriptor: TypeDescriptor) -> RuntimeParam:
+        read = None
+        listed = descriptor.is_list
+        if descriptor.file_annotation is None and not descriptor.is_tuple:
+            if listed:
+                args = typing.get_args(descriptor.annotation)
+                read = leaf(descriptor, args[0]) if len(args) == 1 else None
+            else:
+                read = leaf(descriptor, descriptor.annotation)
+        return Lean(
+            parameter_info=descriptor.parameter_info,
+            annotation=descriptor.annotation,
+            descriptor=descriptor,
+            read=read,
+            listed=listed,
+        )
+
+    lean.lean = True  # type: ignore[attr-defined]
+    core.build_runtime_param = lean  # type: ignore[attr-defined]
+
+
+def _defer() -> NoReturn:
+    raise TypeError("left to Typer's adapter")
+
+
+_lean_option_values()
 Format = Enum("Format", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 Color = Literal["auto", "always", "never"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck.errors import InputError
-from figcheck.io.output import say, write_stdout
+from figcheck.io.output import Parts, say, write_stdout
 
 if TYPE_CHECKING:
     from figcheck.check.report import FailOn, Reports
@@ -80,7 +80,7 @@ def run_check(request: Request) -> int:
     from figcheck.claims.targets import involved, targets
     from figcheck.pipeline import Settings, build_reports, paused_gc
     from figcheck.render import NEEDS_REASONS, NEEDS_VIEW, SHOWS_ERRORS, RenderOptions
-    from figcheck.render import render_reports as render
+    from figcheck.render import render_parts as render
     from figcheck.render.progress_bar import ProgressBar, wanted
 
     config = project.find()
@@ -121,7 +121,8 @@ def run_check(request: Request) -> int:
         )
         # a hook's run names the claims files it found, even when it is one
         text = render(fmt, reports, options, batch=request.changed)
-    emit(text, request.output, _inputs(reports))
+    with paused_gc():  # a text given in parts is made while it is written
+        emit(text, request.output, _inputs(reports))
     if sum(r.summary.total for r in reports.reports) >= BIG:
         KEPT[:] = [reports, text]  # freed at exit, all at once, not object by object here
     if request.verbose and len(reports.reports) > 1:
@@ -146,7 +147,7 @@ def _inputs(reports: Reports) -> tuple[Path, ...]:
     return tuple(out)
 
 
-def emit(text: str, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
+def emit(text: str | Parts, output: Path | None, inputs: tuple[Path, ...] = ()) -> None:
     """Print *text*, or write it to *output*, which may not be one of the run's *inputs*."""
     if output is None:
         write_stdout(text)

@@ -350,6 +350,8 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
         before = " ".join(text[max(0, amount.start - 24) : amount.start].lower().split())
         q = qualifier_before(text, amount.start) if before.endswith(_QUALIFIER_ENDS) else None
         qualifier, start = q if q is not None else (Qualifier.PLAIN, amount.start)
+        if amount.form == "bound":  # "hundreds of" is over 100, whatever came before
+            qualifier, start = Qualifier.OVER, amount.start
         top: Amount | None = None  # the upper amount of a range
         upper = _upper(text, amount, amounts[i], qualifier) if i < n else None
         if upper is not None:

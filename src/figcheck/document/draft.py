@@ -381,6 +381,9 @@ class _Drafter:
         if not (share or money) and (why := _unsure(text, mention, kind)):
             self.why = why
             return None
+        if not (kind or share or money) and self.statistic_of_percentages(mention, sentence):
+            self.why = "a statistic with no unit written, in a sentence of percentages: in %?"
+            return None
         whole = self.amounts.get(following.number_start) if following is not None else None
         if unit or share or money:
             pass
@@ -407,6 +410,9 @@ class _Drafter:
         heading = self.heading(amount) if not (unit or share) else None
         if heading is None and not (unit or share or money):
             heading = self.aligned_heading(amount)
+        if not (unit or share or money) and (sign := _table_currency(text, amount.start)):
+            self.why = f'other rows of the table write "{sign}" before their figures: money?'
+            return None
         if heading is not None and heading.unread:
             self.why = f'the column heading names "{heading.unread}", which the unit table lacks'
             return None
@@ -463,6 +469,17 @@ class _Drafter:
             start=mention.start,
             end=mention.end,
         )
+
+    def statistic_of_percentages(self, mention: Mention, sentence: int) -> bool:
+        """Whether *mention* is a summary statistic written with no unit ("25th–75th
+        percentile = 0.3–10.9") in a sentence whose other figures are percentages: abstracts
+        write the unit once ("ranged from −3.2 to 28.3% (median = 5.1%; ...)")."""
+        text = self.text
+        if _STATISTIC_IS.search(text, max(0, mention.start - 24), mention.start) is None:
+            return False
+        sentences = self.sentences
+        end = sentences[sentence + 1] if sentence + 1 < len(sentences) else len(text)
+        return "%" in text[sentences[sentence] : end]
 
     def unit(self, mention: Mention, amount: Amount, comments: list[str]) -> tuple[str, str]:
         """The unit word for the value ("" if none) and its kind; notes what is left out."""
@@ -629,8 +646,10 @@ class _Drafter:
     ) -> str:
         text = self.text
         qualifier = " ".join(text[mention.start : amount.start].split()).lower()
-        if not qualifier and mention.qualifier is not Qualifier.PLAIN:
-            qualifier = mention.qualifier.value  # "hundreds of" reads as "over 100"
+        if amount.form == "bound":
+            qualifier = ""  # "hundreds of" is its own qualifier: over 100
+        elif not qualifier and mention.qualifier is not Qualifier.PLAIN:
+            qualifier = mention.qualifier.value
         written = _written(text, amount)
         if negative:
             signed = "-" + written
@@ -712,6 +731,16 @@ _SCALE_RUN_ON = re.compile(
     r"(?!s?\b|ths?\b|aires?\b)[a-z]+)",
     re.IGNORECASE,
 )
+# a sum of money with no currency written: "adding billions of extra costs"
+_MONEY_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?P<noun>costs?|spending|savings|funding|revenues?"
+    r"|budgets?|income|expenditures?|profits?|losses|debts?)\b",
+    re.IGNORECASE,
+)
+_STATISTIC_IS = re.compile(
+    r"\b(?:percentiles?|quartiles?|IQR|median|mean|average|SD|range)[^\S\n]*[=:][^\S\n]*\Z",
+    re.IGNORECASE,
+)
 _AGE_IS = re.compile(r"\bage[^\S\n]*[=:][^\S\n]*\Z", re.IGNORECASE)
 _RATE_LATER = re.compile(
     r"(?:\s+[^\s.;:!?()]+){1,5}?\s+(?:per|(?:out\s+of|for|in)\s+every)\s+(?P<base>"
@@ -729,6 +758,8 @@ def _unsure(text: str, mention: Mention, kind: str) -> str:
         return f'"{run_on["word"]}": a scale word run into the next word?'
     if not kind and _AGE_IS.search(text, max(0, mention.start - 16), mention.start):
         return "an age with no unit written (years?)"
+    if not kind and (money := _MONEY_AFTER.match(text, mention.end)) is not None:
+        return f'a sum of money ("{money["noun"]}") with no currency written'
     if kind != "rate" and (rate := _RATE_LATER.match(text, mention.end)) is not None:
         return f'a rate? "{" ".join(rate.group().split())}" follows, with other words between'
     return ""
@@ -747,6 +778,32 @@ def _unknown_unit(text: str, end: int) -> str:
 
 
 _MOST_ROWS = 60  # a table aligned with spaces is looked up this many rows for its heading
+_SIGN_CELL = re.compile(
+    r"\|[^\S\n]*(?P<sign>"
+    + "|".join(re.escape(sign) for sign in lexicon.CURRENCY_SIGNS)
+    + r")[^\S\n]*\|"
+)
+
+
+def _table_currency(text: str, at: int) -> str:
+    """The currency sign that rows above the table row at *at* write in a cell of its own
+    ("| Net loss | $ | (319) |"), when that row writes none: results tables write "$" on the
+    first row and the totals only. "" outside a table or when no row above writes one."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    row = text[start : len(text) if end < 0 else end]
+    if not row.lstrip().startswith("|") or _SIGN_CELL.search(row):
+        return ""
+    for _ in range(_MOST_ROWS):
+        if start == 0:
+            return ""
+        start = text.rfind("\n", 0, start - 1) + 1
+        line = text[start : text.find("\n", start)]
+        if not line.lstrip().startswith("|"):
+            return ""
+        if (found := _SIGN_CELL.search(line)) is not None:
+            return found["sign"]
+    return ""
 
 
 def _broken_heading(text: str, start: int) -> Heading | None:

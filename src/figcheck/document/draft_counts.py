@@ -17,6 +17,10 @@ _BEFORE_PARTS = re.compile(r"[^\S\n]+(?:[A-Za-z][\w-]*[^\S\n]+){0,6}?\([^\S\n]*\
 # a part inside the bracket: its label, then a comma, "and" or the closing bracket
 _PART_LABEL = re.compile(r"[^\S\n]+[A-Za-z][\w-]*(?:[^\S\n]+[A-Za-z][\w-]*){0,2}")
 _PART_GAP = re.compile(r"[^\S\n]*(?:,|;|and\b)[^\S\n]*\Z|[^\S\n]*,[^\S\n]*and[^\S\n]*\Z")
+# "A total of 88 participants were excluded: 57 …": a total, then its parts after a colon
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether)[^\S\n]+\Z", re.I)
+_COLON_AFTER = re.compile(r"[^\d.;:\n]{0,60}:")
+_STOP = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
 # "from 93 … to 41": the later end of a change
 _FROM = re.compile(r"\bfrom[^\S\n]+\Z", re.IGNORECASE)
 _TO = re.compile(r"[^\S\n]+(?:[^\s.,;:!?()]+[^\S\n]+){0,8}?to[^\S\n]+\Z", re.IGNORECASE)
@@ -40,7 +44,7 @@ def needed_counts(text: str, mentions: Sequence[Mention]) -> dict[int, int | Non
     column that a Total line sums. Labels, years and ordinals are never counts here.
 
     Each maps to the place of the figure whose unit it shares ("to 41" after "from 93 deaths
-    per 1000"), or None."""
+    per 1000", a part in brackets after its whole), or None."""
     out: dict[int, int | None] = {}
     counts = [m.category is Category.COUNT and m.form == "digits" for m in mentions]
     for i, m in enumerate(mentions):
@@ -56,9 +60,15 @@ def needed_counts(text: str, mentions: Sequence[Mention]) -> dict[int, int | Non
             out.update((x.number_start, None) for x, c in pair if c)
         parts = _bracketed(text, mentions, i)
         if len(parts) >= 2:
-            out.update((mentions[j].number_start, None) for j in (i, *parts) if counts[j])
+            if counts[i]:
+                out[m.number_start] = None
+            # the parts are counted in the whole's unit ("187 participants (120 female, …")
+            out.update((mentions[j].number_start, m.number_start) for j in parts if counts[j])
         if counts[i] and (start := _changed(text, mentions, i)) is not None:
             out[m.number_start] = start
+        for j in _listed(text, mentions, i):
+            if counts[j]:  # the parts of "a total of 88 participants were excluded: …"
+                out[mentions[j].number_start] = m.number_start
     bare = {m.number_start for m, c in zip(mentions, counts, strict=True) if c}
     out.update((at, None) for at in _totalled(text, mentions, bare))
     return out
@@ -96,9 +106,30 @@ def _bracketed(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
             return []
         parts.append(j)
         gap_start = label.end()
-        if text[gap_start : gap_start + 2].lstrip()[:1] == ")":
+        close = text[gap_start : gap_start + 2].lstrip()[:1]
+        if close == ")" or (close == ";" and len(parts) >= 2):  # "(120 female, 67 male; …)"
             return parts
     return []
+
+
+def _listed(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
+    """The figures listed after a colon that follows a total ("A total of 88 participants
+    were excluded: 57 …, 21 …, and 1 …"), up to the end of the sentence: their indices."""
+    m = mentions[i]
+    if not _TOTAL_BEFORE.search(text, max(0, m.start - 24), m.start):
+        return []
+    colon = _COLON_AFTER.match(text, m.end)
+    if colon is None:
+        return []
+    stop = _STOP.search(text, colon.end())
+    end = stop.start() if stop is not None else len(text)
+    out = []
+    for j in range(i + 1, len(mentions)):
+        if mentions[j].start >= end:
+            break
+        if mentions[j].start >= colon.end():
+            out.append(j)
+    return out
 
 
 def _countable(m: Mention) -> bool:

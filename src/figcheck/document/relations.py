@@ -29,7 +29,16 @@ Kind = Literal[
 # currency signs stand between a cue and its figure ("from £20m"); cues are read without them
 _CURRENCY = re.compile(r"(?:us|a|c|nz|hk)?[$£€¥]")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n[^\S\n]*\n")
+# a sentence ends at a stop, a blank line, and before and after a bulleted line ("– 25,9 % ...")
+_SENTENCE_END = re.compile(
+    r"(?m)^[^\S\n]*[-–—•*][^\S\n][^\n]*\n|[.!?](?=\s|\Z)|\n[^\S\n]*\n"
+    r"|\n(?=[^\S\n]*[-–—•*][^\S\n])"
+)
+# a heading: a short line that opens the text or a paragraph, with no closing punctuation,
+# before a line that opens with a capital ("350 000 emplois créés …⏎Du fait des embauches")
+_HEADING_LINE = re.compile(
+    r"(?:^|(?<=\n\n))[^\S\n]*[^\s][^\n]{0,78}[^\s.!?:;,]\n(?=[^\S\n]*[A-ZÀ-Þ])"
+)
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
 _WINDOW = 8  # earlier figures a sum may draw on
 _MOST_PARTS = 6
@@ -73,6 +82,9 @@ _BY = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
     r"?\s*(?:of|by)\s*$"
 )
+_COLON_AFTER = re.compile(r"[^\d.;:\n]{0,60}:")
+_TOTAL_JUST_BEFORE = re.compile(r"\b(?:a total of|in total|in all|altogether),?\s*$")
+_OR_AMOUNT = re.compile(r"^\s*,?\s*(?:or|oder|ou|soit)\s*$")
 _OR = re.compile(r"^\s*,?\s*(?:or|about|some|roughly|nearly|almost|around|just)?\s*$")
 _SHARE_OF = re.compile(
     r"^\s*(?:percent|per cent)?\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|total\s+)*"
@@ -166,6 +178,9 @@ def nodes_of(claims_file: ClaimsFile, index: QuoteIndex) -> list[Node]:
     """The claimed figures of *claims_file* that can be placed in *index*'s document."""
     text = index.text
     sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    headings = [m.end() for m in _HEADING_LINE.finditer(text)]
+    if headings:  # a heading ends where its line does, with no full stop
+        sentences = sorted({*sentences, *headings})
     paragraphs = [0, *(m.end() for m in _PARAGRAPH_END.finditer(text))]
     rows = _Rows(text)
     out = []
@@ -219,6 +234,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.named_shares(),
         finder.differences(),
         finder.changes(),
+        finder.stated_rises(),
         finder.sums(),
         finder.bracketed_parts(),
         finder.remainders(),
@@ -228,6 +244,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.rates(),
         finder.totals(),
         finder.restatements(),
+        finder.relatives(),
     ):
         found.setdefault(suggestion.target, []).append(suggestion)
     if not cued_only:
@@ -408,6 +425,38 @@ class _Finder:
                     formula = f"{b.id} / {c.id} - 1"
                 yield self.judged(a, "change", formula, f"{word['word']} (… vs …)", 3.0)
 
+    # "debt stood at £2,509bn … up 2.6% or £63.9bn": the change over the level before it,
+    # the level less the amount; the level is the nearest earlier figure of its paragraph
+    # of the amount's kind, larger, and no amount of change itself
+    def stated_rises(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        pairs = [
+            (i, p, amount)
+            for i, (p, amount) in enumerate(itertools.pairwise(nodes))
+            if p.sentence == amount.sentence
+            and _percent(p)
+            and not _percent(amount)
+            and _OR_AMOUNT.match(self.between(p, amount))
+        ]
+        changes = {amount.id for _, _, amount in pairs}  # amounts of change, no levels
+        for i, p, amount in pairs:
+            levels = [
+                n
+                for n in reversed(nodes[max(0, i - _WINDOW) : i])
+                if n.id not in changes
+                and n.paragraph == p.paragraph
+                and _same(n, amount)
+                and abs(n.stated.central) > abs(amount.stated.central)
+            ]
+            if not levels:
+                continue
+            t, a = levels[0].id, amount.id
+            if p.stated.central < 0 <= amount.stated.central:  # a fall read with its sign
+                formula = f"-{a} / ({t} + {a})"
+            else:
+                formula = f"{a} / ({t} - {a})"
+            yield self.judged(p, "change", formula, "p% or amount", 2.0)
+
     # "… 10 million … As a result, at least 22 million", "10 apples and 20 pears, 30 in all"
     def sums(self) -> Iterable[Suggestion]:
         for i, target in enumerate(self.nodes):
@@ -422,6 +471,13 @@ class _Finder:
                 if m is not None:
                     cue = m[1]
             if cue is None:
+                continue
+            listed = (
+                self.listed(i, target) if _TOTAL_JUST_BEFORE.search(self.before(target, 24)) else []
+            )
+            if len(listed) >= 2:  # "a total of 88 were excluded: 57 …, 21 …": all of them
+                formula = " + ".join(n.id for n in listed)
+                yield self.judged(target, "sum", formula, f"{cue} …:", 3.0)
                 continue
             parts = self.earlier_same(i, target)
             if len(parts) < 2:
@@ -451,6 +507,15 @@ class _Finder:
             found = self.judged(target, "sum", formula, "parts in brackets", 2.0)
             if found.holds:  # brackets need not hold parts: offered only where they add up
                 yield found
+
+    def listed(self, i: int, target: Node) -> list[Node]:
+        """The figures of the target's kind listed after a colon that follows it, in its
+        sentence ("88 participants were excluded: 57 …, 21 …")."""
+        if not _COLON_AFTER.match(self.low, target.end):
+            return []
+        return [
+            n for n in self.nodes[i + 1 :] if n.sentence == target.sentence and _same(n, target)
+        ]
 
     def earlier_same(self, i: int, target: Node, *, parts: bool = True) -> list[Node]:
         """Earlier figures of the target's kind in its paragraph, nearest last; with *parts*
@@ -571,6 +636,45 @@ class _Finder:
             formula = f"{a.id} / {b.id}" + (f" * {factor}" if factor != 1 else "")
             yield self.judged(rate, "rate", formula, f"per {m['per']}", 2.0)
 
+    # a "Relative (latency)" column: each row's latency over that of the row whose cell is 1
+    def relatives(self) -> Iterable[Suggestion]:
+        if "relative" not in self.low:
+            return
+        tables: dict[int, list[Node]] = {}
+        tops: dict[int, int | None] = {}  # by line start: each table is walked up once
+        for node in self.nodes:
+            if node.row is not None and node.row[1] > 0:
+                top = _table_top(self.low, node.start, tops)
+                if top is not None:
+                    tables.setdefault(top, []).append(node)
+        for top, cells in tables.items():
+            heading = _heading_cells(self.low, top)
+            for column, name in enumerate(heading):
+                m = _RELATIVE.search(name)
+                if m is None:
+                    continue
+                word = m[1] or m[2]
+                measured = [
+                    k for k, h in enumerate(heading) if k != column and re.search(rf"\b{word}\b", h)
+                ]
+                if len(measured) != 1:
+                    continue  # the measure must be named by one column only
+                by_line: dict[int, dict[int, Node]] = {}
+                for n in cells:
+                    if n.row is not None and n.row[1] in (column, measured[0]):
+                        by_line.setdefault(n.line, {})[n.row[1]] = n
+                rows = [r for r in by_line.values() if len(r) == 2]
+                bases = [r for r in rows if r[column].stated.central == 1]
+                if len(bases) != 1:
+                    continue
+                base = bases[0][measured[0]]
+                for r in rows:
+                    target, value = r[column], r[measured[0]]
+                    if r is bases[0] or not _same(value, base) or not _dimensionless(target):
+                        continue
+                    formula = f"{value.id} / {base.id}"
+                    yield self.judged(target, "ratio", formula, name.strip(), 2.5)
+
     # a Total row: each of its figures is the sum of the figures above it in its column
     def totals(self) -> Iterable[Suggestion]:
         column: dict[int, list[Node]] = {}
@@ -603,7 +707,8 @@ class _Finder:
             key = (base, node.stated.unit.dimension)
             # the very same figure written again ("£5.2bn" in the headline and the text)
             written = ("=", _written(node))
-            earlier = first.get(key) or (first.get(written) if _telling(node) else None)
+            # the very same figure first: an id's earlier figure may be another one
+            earlier = (first.get(written) if _telling(node) else None) or first.get(key)
             first.setdefault(written, node)
             if earlier is None:
                 first[key] = node
@@ -895,3 +1000,45 @@ def _trailing_cells(line: str) -> list[tuple[int, int]]:
             stop -= 1
     found.reverse()
     return found
+
+
+# a column of ratios to one row: "Relative (latency)", "relative latency"
+_RELATIVE = re.compile(r"\brelative\s*(?:\(\s*([a-z]+)\s*\)|([a-z]+))")
+
+
+def _table_top(text: str, offset: int, tops: dict[int, int | None]) -> int | None:
+    """Where the pipe table holding *offset* starts (its heading line), or None: a Markdown
+    table as written, or as rendered (cells set apart by bars, rows maybe by blank lines).
+    *tops* holds the answers found so far, by line start."""
+    first = start = text.rfind("\n", 0, offset) + 1
+    if first in tops:
+        return tops[first]
+    end = text.find("\n", start)
+    if not _bar_line(text[start : end if end >= 0 else len(text)]):
+        tops[first] = None
+        return None
+    top: int | None = start
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if previous in tops and tops[previous] is not None:
+            top = tops[previous]
+            break
+        line = text[previous : start - 1]
+        if _bar_line(line):
+            top = previous
+        elif line.strip() or previous == 0:
+            break
+        start = previous
+    tops[first] = top
+    return top
+
+
+def _bar_line(line: str) -> bool:
+    return line.lstrip().startswith("|") or (line.count(" | ") >= 1 and line.count("|") >= 2)
+
+
+def _heading_cells(text: str, top: int) -> list[str]:
+    """The heading line's cells of the pipe table that starts at *top*, by column number."""
+    end = text.find("\n", top)
+    line = text[top : end if end >= 0 else len(text)]
+    return line.split("|")

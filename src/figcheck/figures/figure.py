@@ -141,6 +141,10 @@ _EXPONENT = re.compile(r"[eE][+-]?[0-9]")
 _EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'
 _UNIT_MARKS = frozenset(" /*^()-._°²³")
 _RATE = re.compile(r"\bper\s+(?:1,?000|100,?000)\s*\Z", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"(?P<unit>times|fold)\s+(?:more|higher|larger|greater|as\s+(?:much|many|large|high))",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"[-–—]\s*[0-9]")  # "5-10 people" is a range, not 5 "-10 people"
 # the longest qualifier phrase, with room for extra spaces between its words
 _LOOKBACK = 2 * max(len(phrase) for phrase, _ in QUALIFIER_PHRASES)
@@ -188,6 +192,10 @@ def parse_figure(text: str) -> Figure:
     amount = amount_at(pos)
     if amount is None:
         raise fail(f'expected a number after "{qualifier_text}"' if qualifier_text else _EXPECTED)
+    if amount.form == "bound":  # "hundreds of": over 100, open above
+        if qualifier is not Qualifier.PLAIN:
+            raise fail(f'"{amount.text}" is an open bound already: drop "{qualifier_text}"')
+        qualifier = Qualifier.OVER
     upper = None
     last = amount
     if qualifier is Qualifier.BETWEEN:
@@ -208,6 +216,8 @@ def parse_figure(text: str) -> Figure:
         unit = unit[1:]  # "2.5-fold", "a 5-year plan"
     if unit in ("x", "×"):
         unit = "times"  # "4x": a multiple
+    elif (multiple := _COMPARED.fullmatch(unit)) is not None:
+        unit = multiple["unit"]  # "three times more", "8 times higher": three times, as init reads
     if unit:
         _check_unit(unit, last, fail)
     currency = amount.currency or last.currency

@@ -117,6 +117,13 @@ CURRENCY_SIGNS: Final = {
 }
 # composite words that write an amount: "a dozen"
 DOZENS: Final = {"dozen": 12}
+# "hundreds of", "tens of thousands of": an open lower bound, the product of its words
+OPEN_BOUNDS: Final = {
+    "tens": 10,
+    "dozens": 12,
+    f"{HUNDRED}s": 100,
+    **{f"{word}s": value for word, value in SCALES.items()},
+}
 # "1 in 5", "one in five": a ratio, whose words are the small cardinals
 RATIO_WORDS: Final = {**SMALL, **TENS}
 
@@ -130,7 +137,16 @@ SIGN_WORDS_AFTER: Final = ("lower", "down", "less than before", "zur√ºck", "zur√
 
 # Words that write an amount and so never name a unit or make an id.
 AMOUNT_WORDS: Final = frozenset(
-    (*CARDINALS, HUNDRED, *SCALES, *PLURALS, *SCALE_ABBREVIATIONS, *FOREIGN_SCALES, *DOZENS)
+    (
+        *CARDINALS,
+        HUNDRED,
+        *SCALES,
+        *PLURALS,
+        *SCALE_ABBREVIATIONS,
+        *FOREIGN_SCALES,
+        *DOZENS,
+        *OPEN_BOUNDS,
+    )
 )
 # the fraction words a drafted id leaves out as well ("half" is an amount, not a name)
 FRACTION_WORDS: Final = frozenset((*DENOMINATORS, "halves", "thirds", "quarters"))

@@ -28,7 +28,7 @@ class Amount:
     percent: bool
     s: float  # place value of the last written digit, times scale
     l: float  # noqa: E741  place value of the last nonzero digit (whole numbers), times scale
-    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled")
+    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled") | "bound"
     currency: str | None = None  # the ISO code of a currency sign before it ("£5bn": "GBP")
     guess: str = ""  # why the reading is a guess (a separator that reads two ways), else ""
 
@@ -119,6 +119,12 @@ _EXPONENT = (
 _SUFFIX = _alts(_SUFFIXES)
 _RATIO = _alts(lexicon.RATIO_WORDS)
 # "5 in 10 years" is no ratio
+# "hundreds of", "tens of thousands of": an open lower bound ("of" ends it, or a second word)
+_BOUND_WORDS = _alts(lexicon.OPEN_BOUNDS)
+_BOUND = (
+    rf"(?P<bound>(?:{_BOUND_WORDS})(?:{_SEP}of{_SEP}(?:{_BOUND_WORDS})){{1,3}}\b"
+    rf"|(?:{_BOUND_WORDS})(?={_SEP}of\b))(?:{_SEP}of\b)?"
+)
 _TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
 _OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
 
@@ -136,6 +142,7 @@ _AMOUNT_BODY = (
     rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
     rf"|(?P<mult>{_alts(lexicon.MULTIPLES)})\b"
     rf"|(?P<dozen>a{_SEP}dozen)\b"
+    rf"|{_BOUND}"
     rf"|(?P<wfrac>(?:(?:a|one)(?:-|{_SEP}))?half\b"
     rf"|(?:{_NUMERATOR_WORDS})(?:-|{_SEP})(?:thirds?|quarters?)\b"
     # "a third" is a fraction in "a third of" or "a third and", not in "a third factor"
@@ -160,7 +167,7 @@ def _scanner() -> re.Pattern[str]:
     so the regex engine skips most of the text in C before it tries the full amount grammar.
     """
     firsts = []
-    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES]
+    starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES, *lexicon.OPEN_BOUNDS]
     for first, group in groupby(sorted(starts), key=lambda w: w[0]):
         rests = _alts([w[1:] for w in group])
         firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
@@ -430,6 +437,11 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     elif m["dozen"] is not None:
         value = mantissa = s = lnz = 12.0
         form = "words"
+    elif (raw := m["bound"]) is not None:
+        words = [w for w in _TOKEN.findall(raw.lower()) if w != "of"]
+        value = float(math.prod(lexicon.OPEN_BOUNDS[w] for w in words))
+        mantissa = s = lnz = value
+        form = "bound"
     elif (raw := m["wfrac"]) is not None:
         tokens = _TOKEN.findall(raw.lower())
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1

@@ -1,4 +1,4 @@
-"""The unit table: unit words as written in claims, read with a small pint registry."""
+"""The unit table: unit words as written in claims, read from a table pint generates."""
 
 from __future__ import annotations
 
@@ -79,7 +79,6 @@ _NEW_DIMENSION: Final = re.compile(r"\s*\[(?P<name>[^\W\d_]\w*)\]\s*")
 class _Builtins:
     """What units.txt defines, read without pint (for is_known_word and suggestions)."""
 
-    lines: tuple[str, ...]
     words: frozenset[str]  # every name, alias and symbol, and their plurals
     suggestions: frozenset[str]  # the same without plurals of symbols ("mgs"), for "did you mean"
     folded: frozenset[str]  # names and aliases that may be written in any case
@@ -89,10 +88,30 @@ class _Builtins:
 
 @functools.cache
 def _builtins() -> _Builtins:
+    from figcheck.figures import unit_data as data
+
+    return _Builtins(
+        frozenset(data.WORDS),
+        frozenset(data.SUGGESTIONS),
+        frozenset(data.FOLDED),
+        dict(data.BASE_UNITS),
+        dict(data.SYMBOLS),
+    )
+
+
+@functools.cache
+def _definition_lines() -> tuple[str, ...]:
+    """The lines of units.txt, which pint reads."""
     from importlib import resources  # lazily, like difflib: both are slow to import
 
     text = resources.files("figcheck").joinpath("figures", "units.txt").read_text(encoding="utf-8")
-    lines = tuple(text.splitlines())
+    return tuple(text.splitlines())
+
+
+def _read_definitions(lines: Iterable[str]) -> tuple[list[str], _Builtins]:
+    """Every name, symbol and alias *lines* define (what pint adds to its registry), and what
+    they tell without pint."""
+    names: list[str] = []
     words: set[str] = set()
     suggestions: set[str] = set()
     folded: set[str] = set()
@@ -104,16 +123,18 @@ def _builtins() -> _Builtins:
             continue
         name, value, *others = fields
         symbols_here = [others[0]] if others and others[0] != "_" else []
-        names = [name, *others[1:]]
-        words.update(_with_plurals([*names, *symbols_here]))
-        suggestions.update(_with_plurals(names), symbols_here)
-        folded.update(_with_plurals(word for word in names if len(word) >= 3))
+        names_here = [name, *others[1:]]
+        names += [name, *symbols_here, *others[1:]]
+        words.update(_with_plurals([*names_here, *symbols_here]))
+        suggestions.update(_with_plurals(names_here), symbols_here)
+        folded.update(_with_plurals(word for word in names_here if len(word) >= 3))
         symbols.update(dict.fromkeys(symbols_here, name))
         if value.startswith("["):
             base_units[value] = name
-    return _Builtins(
-        lines, frozenset(words), frozenset(suggestions), frozenset(folded), base_units, symbols
+    found = _Builtins(
+        frozenset(words), frozenset(suggestions), frozenset(folded), base_units, symbols
     )
+    return names, found
 
 
 def _with_plurals(words: Iterable[str]) -> set[str]:
@@ -141,7 +162,7 @@ class _PintUnits:
         from pint.facets import PlainRegistry  # lazily: importing pint takes about 0.25 s
 
         self._registry: PlainRegistry = PlainRegistry(
-            list(_builtins().lines), on_redefinition="raise"
+            list(_definition_lines()), on_redefinition="raise"
         )
         self._words: dict[str, tuple[float, Dimension] | None] = {}
 
@@ -173,9 +194,67 @@ class _PintUnits:
         self._words[word] = found
         return found
 
-    def define(self, definition: str) -> None:
+    def define(self, key: str, definition: str, factor: float, dimension: Dimension) -> None:
+        """Define *key* as *definition* says (pint works out its factor and dimension)."""
         self._registry.define(definition)
         self._words.clear()  # a word pint did not know may now be a plural of the new unit
+
+    def names(self) -> list[str]:
+        """Every name, symbol and alias of the registry."""
+        return list(self._registry._units)
+
+
+class _KnownUnits:
+    """The words of the generated table (unit_data.py), read as pint reads a word: a name,
+    symbol or alias as written, else a plural: a name of two letters or more and "s"."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self) -> None:
+        from figcheck.figures.unit_data import UNITS
+
+        self._names: dict[str, tuple[float, tuple[tuple[str, int], ...]]] = dict(UNITS)
+
+    def word(self, word: str) -> tuple[float, Dimension] | None:
+        """Factor and dimension of one unit word, or None if the table does not know it."""
+        if word == "dimensionless":  # pint's word for no unit at all
+            return None
+        found = self._names.get(word)
+        if found is None and len(word) > 2 and word[-1] == "s":
+            found = self._names.get(word[:-1])
+        if found is None:
+            return None
+        return found[0], _dimension(found[1])
+
+    def define(self, key: str, definition: str, factor: float, dimension: Dimension) -> None:
+        exponents = tuple((name, int(exponent)) for name, exponent in dimension.exponents)
+        self._names[key] = (factor, exponents)
+
+
+@functools.cache
+def _dimension(exponents: tuple[tuple[str, int], ...]) -> Dimension:
+    return Dimension.from_mapping(dict(exponents))
+
+
+def _needs_pint(key: object, value: object) -> bool:
+    """True if pint must read this [units] definition, because pint may read its name as more
+    than a name; the table reads the rest as pint does (tests/test_unit_data.py)."""
+    if not isinstance(key, str) or not isinstance(value, str):
+        return False  # refused before any unit is defined
+    new = _NEW_DIMENSION.fullmatch(value)
+    return not _plain_name(key) or (new is not None and not _plain_name(new["name"]))
+
+
+def _plain_name(name: str) -> bool:
+    """An ASCII identifier that pint gives no meaning of its own: not "dimensionless", not
+    NaN (pint reads "nan" in an expression as the number), no "__" (its bracket escapes)."""
+    return (
+        name.isascii()
+        and name.isidentifier()
+        and "__" not in name
+        and name.lower() != "nan"
+        and name != "dimensionless"
+    )
 
 
 def _real(number: object) -> float:
@@ -186,9 +265,9 @@ def _real(number: object) -> float:
 
 
 @functools.cache
-def _shared_units() -> _PintUnits:
-    """The built-in registry, built once per process and never changed."""
-    return _PintUnits()
+def _shared_units() -> _KnownUnits:
+    """The built-in table, read once per process and never changed."""
+    return _KnownUnits()
 
 
 def unit_table(extra: Mapping[str, str] | None = None) -> UnitTable:
@@ -212,20 +291,27 @@ class UnitTable:
         self,
         extra: Mapping[str, str] | None = None,
         failed: list[tuple[str, str]] | None = None,
+        *,
+        pint: bool = False,
     ) -> None:
         """The table of *extra* definitions; with *failed*, a definition that fails is left out
-        and its (key, message) appended there, instead of raising UnitError."""
+        and its (key, message) appended there, instead of raising UnitError. With *pint*,
+        every word is read by a pint registry, the authority the generated table is checked
+        against; pint also reads the definitions the table cannot (see _needs_pint)."""
         builtins = _builtins()
         self._cache: dict[str, Unit | str] = {}  # a str is the message of a unit that failed
         self._extra: dict[str, str] = {}  # key -> its pint definition
         self._folded = builtins.folded
         self._suggestions: list[str] = sorted(builtins.suggestions)
         self._base_units = dict(builtins.base_units)
-        # None until the first lookup that needs pint; a table with extras has its own registry
+        # None until the first lookup (then the shared table); a table with extras has its own
         # so that the shared one never changes.
-        self._pint: _PintUnits | None = None
-        if extra:
+        self._pint: _PintUnits | _KnownUnits | None = None
+        if pint or (extra and any(_needs_pint(key, value) for key, value in extra.items())):
             self._pint = _PintUnits()
+        elif extra:
+            self._pint = _KnownUnits()
+        if extra:
             for key, value in extra.items():
                 if failed is None:
                     self._define(key, value)
@@ -260,7 +346,7 @@ class UnitTable:
         factor, dimension = _Parser(text, self._word, definition=False).parse()
         return Unit(text, factor, dimension)
 
-    def _units(self) -> _PintUnits:
+    def _units(self) -> _PintUnits | _KnownUnits:
         if self._pint is None:
             self._pint = _shared_units()
         return self._pint
@@ -319,7 +405,8 @@ class UnitTable:
                     f'"{self._base_units[dimension]}"; define {key} from that unit instead'
                 )
             self._base_units[dimension] = key
-            self._define_in_pint(key, f"{key} = {dimension}")
+            base = Dimension.from_mapping({dimension: 1})
+            self._define_unit(key, f"{key} = {dimension}", 1.0, base)
             return
         try:
             factor, dim = _Parser(value, self._word, definition=True).parse()
@@ -331,12 +418,12 @@ class UnitTable:
         for name, exponent in dim.exponents:
             power = str(exponent) if exponent.denominator == 1 else repr(float(exponent))
             terms.append(f"{self._base_units[name]} ** {power}")
-        self._define_in_pint(key, f"{key} = {' * '.join(terms)}")
+        self._define_unit(key, f"{key} = {' * '.join(terms)}", factor, dim)
 
-    def _define_in_pint(self, key: str, definition: str) -> None:
+    def _define_unit(self, key: str, definition: str, factor: float, dimension: Dimension) -> None:
         units = self._units()
         try:
-            units.define(definition)
+            units.define(key, definition, factor, dimension)
         except Exception:  # pint's many error kinds; the key is what the user can change
             raise UnitError(f'[units] {key}: "{key}" cannot be a unit name') from None
         if units.word(key) is None:  # pint gives words such as "dimensionless" a meaning
@@ -505,3 +592,71 @@ def _phrase(match: re.Match[str]) -> str:
     if match["lakh"]:
         return "per_hundred_thousand"
     return ""  # the hyphen of "2.5-fold"
+
+
+# -- the generated table ------------------------------------------------------------------
+
+GENERATED = "src/figcheck/figures/unit_data.py"
+
+
+def generated_source() -> str:
+    """The source of unit_data.py: units.txt read by pint, for a run that needs no pint."""
+    names, builtins = _read_definitions(_definition_lines())
+    pint = _PintUnits()
+    if sorted(names) != sorted(pint.names()):
+        raise AssertionError("units.txt defines other names than pint's registry holds")
+    out = [
+        '"""The built-in units, worked out by pint from units.txt: generated, do not edit."""',
+        "",
+        "# `uv run python -m figcheck.figures.units` writes this file again; a test checks that",
+        "# it is what pint reads now.",
+        "",
+        "# Each name, symbol and alias: its factor to base units, and its dimension.",
+        "UNITS: dict[str, tuple[float, tuple[tuple[str, int], ...]]] = {",
+    ]
+    for name in sorted(names):
+        found = pint.word(name)
+        if found is None:
+            raise AssertionError(f"pint does not read {name!r}")
+        factor, dimension = found
+        exponents = []
+        for base, exponent in dimension.exponents:
+            if exponent.denominator != 1:
+                raise AssertionError(f"{name!r} has a fractional power")
+            exponents.append(f"({_quoted(base)}, {exponent.numerator})")
+        dims = "(" + ", ".join(exponents) + ("," if len(exponents) == 1 else "") + ")"
+        number = repr(factor).replace("e+", "e")  # as the formatter writes it
+        out.append(f"    {_quoted(name)}: ({number}, {dims}),")
+    out.append("}")
+    for title, constant, words in (
+        ("# Every name, alias and symbol, and their plurals.", "WORDS", builtins.words),
+        (
+            '# The same without plurals of symbols ("mgs"), for "did you mean".',
+            "SUGGESTIONS",
+            builtins.suggestions,
+        ),
+        ("# Names and aliases that may be written in any case.", "FOLDED", builtins.folded),
+    ):
+        out += ["", title, f"{constant} = ("]
+        out += [f"    {_quoted(word)}," for word in sorted(words)]
+        out.append(")")
+    for title, constant, mapping in (
+        ("# The base unit of each dimension.", "BASE_UNITS", builtins.base_units),
+        ("# The name of each symbol, to explain a suggested symbol.", "SYMBOLS", builtins.symbols),
+    ):
+        out += ["", title, f"{constant} = {{"]
+        out += [f"    {_quoted(k)}: {_quoted(v)}," for k, v in sorted(mapping.items())]
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _quoted(text: str) -> str:
+    if '"' in text or "\\" in text or not text.isprintable():
+        raise AssertionError(f"cannot write {text!r} in the generated table")
+    return f'"{text}"'
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    Path(GENERATED).write_text(generated_source(), encoding="utf-8")

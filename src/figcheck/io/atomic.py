@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from figcheck.errors import InputError, Location
-from figcheck.io.output import write_all
+from figcheck.io.output import Parts, write_all
 
 # The signals that remove the temporary file before figcheck ends (SIGINT already raises
 # KeyboardInterrupt). SIGKILL cannot be caught: the next write to the same file removes it.
@@ -35,9 +35,10 @@ class Terminated(BaseException):
 
 
 def write_atomic(
-    path: Path, text: str, *, overwrite: bool = True, inputs: Iterable[Path] = ()
+    path: Path, text: str | Parts, *, overwrite: bool = True, inputs: Iterable[Path] = ()
 ) -> None:
     """Replace *path* with *text* so that readers see the old file or the new one, never a part.
+    *text* may be a function giving it in parts, written one by one (never held whole).
 
     A failure (or Ctrl-C) leaves the old file as it was and no temporary file behind.
     With ``overwrite=False`` an existing file is an error and is not touched. *path* may not
@@ -56,7 +57,7 @@ def write_atomic(
     if not overwrite:
         refuse_existing(path)
     if _is_special(path):
-        _write_through(path, text, where)
+        _write_through(path, text if isinstance(text, str) else "".join(text()), where)
         return
     path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
@@ -64,7 +65,9 @@ def write_atomic(
         _write_new(path, directory, text, overwrite=overwrite, where=where)
 
 
-def _write_new(path: Path, directory: Path, text: str, *, overwrite: bool, where: Location) -> None:
+def _write_new(
+    path: Path, directory: Path, text: str | Parts, *, overwrite: bool, where: Location
+) -> None:
     remove_stale(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=directory)
@@ -72,7 +75,8 @@ def _write_new(path: Path, directory: Path, text: str, *, overwrite: bool, where
         raise InputError(f"cannot write: {err.strerror}", where) from None
     try:
         try:
-            write_all(functools.partial(os.write, fd), text.encode("utf-8"))
+            for part in [text] if isinstance(text, str) else text():
+                write_all(functools.partial(os.write, fd), part.encode("utf-8"))
             os.fsync(fd)
         finally:
             os.close(fd)

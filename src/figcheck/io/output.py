@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import io
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from figcheck.errors import FigcheckError, Location
 
 STDOUT = Location("<stdout>")
+# a text given in parts, by a function that makes them (again, when called again)
+Parts = Callable[[], Iterable[str]]
 
 
 class OutputError(FigcheckError):
@@ -93,23 +96,44 @@ class _Closed(io.TextIOBase):
         pass
 
 
-def write_stdout(text: str) -> None:
-    """Write *text* to standard output and flush it; OutputError if it was not all written."""
+def write_stdout(text: str | Parts) -> None:
+    """Write *text* to standard output and flush it; OutputError if it was not all written.
+    *text* may be a function giving it in parts (see ``encoded_parts``)."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write the report: standard output is closed", STDOUT)
     try:
         buffer: IO[bytes] | None = getattr(stream, "buffer", None)
         if buffer is None:  # a text-only stream (a test's capture): no encoding to choose
-            stream.write(text)
+            stream.write(text if isinstance(text, str) else "".join(text()))
             stream.flush()
             return
         stream.flush()
-        write_all(buffer.write, encoded(text, getattr(stream, "encoding", None) or "utf-8"))
+        for data in encoded_parts(text, getattr(stream, "encoding", None) or "utf-8"):
+            write_all(buffer.write, data)
         buffer.flush()
     except (OSError, ValueError) as err:
         _silence(stream)
         raise OutputError(f"cannot write the report: {reason(err)}", STDOUT) from None
+
+
+def encoded_parts(text: str | Parts, encoding: str) -> list[bytes]:
+    """``encoded(text, encoding)``, in parts when *text* comes in parts and the encoding is
+    UTF-8: the bytes (one a character, mostly) are held, never the whole text (up to four a
+    character). A part that UTF-8 cannot hold (a lone surrogate) sends the whole text, made
+    again, through ``encoded``, so that its fallback applies to all of it as before."""
+    if isinstance(text, str):
+        return [encoded(text, encoding)]
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8:
+        try:
+            return [part.encode("utf-8") for part in text()]
+        except UnicodeEncodeError:
+            pass
+    return [encoded("".join(text()), encoding)]
 
 
 def say(message: str) -> None:

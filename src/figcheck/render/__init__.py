@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from figcheck.check.report import Report, Reports
 
 Show = Literal["auto", "all", "findings"]
@@ -45,6 +48,9 @@ REPORTER_BY_NAME: dict[str, str] = {
     "summary": "figcheck.render.summary:render",
 }
 
+# Formats that can give one report's text in parts, so that a big one is never held whole.
+PARTS_BY_NAME: dict[str, str] = {"json": "figcheck.render.json:parts"}
+
 
 # Formats that show the document itself: their report carries its DocumentView.
 NEEDS_VIEW = frozenset({"html"})
@@ -76,3 +82,15 @@ def render_reports(
     if len(reports.reports) == 1 and not batch:
         return get_reporter(name)(reports.reports[0], options)
     return get_batch_reporter(name)(reports, options)
+
+
+def render_parts(
+    name: str, reports: Reports, options: RenderOptions, *, batch: bool = False
+) -> str | Callable[[], Iterable[str]]:
+    """``render_reports``, or where the format writes one report in parts, a function giving
+    that text in parts (called as it is written, perhaps twice: see io.output)."""
+    if len(reports.reports) == 1 and not batch and name in PARTS_BY_NAME:
+        module_name, _, attr = PARTS_BY_NAME[name].partition(":")
+        make = getattr(importlib.import_module(module_name), attr)
+        return functools.partial(make, reports.reports[0], options)
+    return render_reports(name, reports, options, batch=batch)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -157,8 +158,15 @@ def report_dict(report: Report, *, results: bool = True, head: bool = True) -> d
 def render(report: Report, options: RenderOptions) -> str:
     """Indented, with one result per line: json's C encoder writes each result, since with an
     indent json falls back to its Python encoder, which takes seconds for 100,000 results."""
+    return "".join(parts(report, options))
+
+
+def parts(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text ``render`` gives, in parts of some thousand results: a big report is written
+    without its whole text (several bytes a character) ever held at once."""
     text = json.dumps(report_dict(report, results=False), indent=2, ensure_ascii=False)
-    return _with_results(text, report, "  ") + "\n"
+    yield from _result_parts(text, report, "  ")
+    yield "\n"
 
 
 def render_batch(reports: Reports, options: RenderOptions) -> str:
@@ -183,15 +191,27 @@ def render_batch(reports: Reports, options: RenderOptions) -> str:
 
 def _with_results(text: str, report: Report, indent: str) -> str:
     """*text*, a report's JSON without its results, with them put in: one result a line."""
+    return "".join(_result_parts(text, report, indent))
+
+
+_PART = 4096  # results in each part of the text
+
+
+def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
     if not report.results:
-        return text
+        yield text
+        return
     encode = json.JSONEncoder(ensure_ascii=False).encode
     memo: dict[int, str] = {}
-    lines = [_result_line(r, memo, encode) for r in report.results]
     # an encoded string cannot hold this text, so the first match is the key itself
     head, tail = text.split('"results": []', 1)
     inner = ",\n" + indent * 2
-    return "".join((head, f'"results": [\n{indent * 2}', inner.join(lines), f"\n{indent}]", tail))
+    results = report.results
+    yield f'{head}"results": [\n{indent * 2}'
+    for start in range(0, len(results), _PART):
+        part = inner.join([_result_line(r, memo, encode) for r in results[start : start + _PART]])
+        yield part if start + _PART >= len(results) else part + inner
+    yield f"\n{indent}]{tail}"
 
 
 def _s(text: str | None) -> str:
