@@ -26,6 +26,19 @@ Row = tuple[str, str, str]  # (as written, reads as, category)
             [("1", "1", "label"), ("2", "2", "label")],
         ),
         ("see page 12 and chapter 3", [("12", "12", "label"), ("3", "3", "label")]),
+        # a period, not a fraction: "the first half"; "half of them" is a share
+        (
+            "in the first half of 2023, and half of them left",
+            [("half", "1/2", "label"), ("2023", "2023", "year"), ("half", "1/2", "quantity")],
+        ),
+        # open lower bounds: "hundreds of" is over 100
+        (
+            "a mix of hundreds of pollutants; tens of thousands of people",
+            [
+                ("hundreds of", "over 100", "quantity"),
+                ("tens of thousands of", "over 10,000", "quantity"),
+            ],
+        ),
         (
             "on 2020-05-12 at noon",
             [("2020", "2020", "label"), ("05", "5", "label"), ("12", "12", "label")],

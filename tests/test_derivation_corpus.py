@@ -7,9 +7,9 @@ from tests.derivation_corpus import Relation, _same, measure, place_figures
 # the measured figures (docs/relations.md); a change to the finder may raise them, never lower
 FORMULAS = 91  # the human formulas of the 17 passages
 ASSERTS = 2
-FOUND = 69
-SUGGESTIONS = 72
-RIGHT = 69
+FOUND = 70
+SUGGESTIONS = 73
+RIGHT = 70
 
 
 def test_recall_and_precision_do_not_drop() -> None:

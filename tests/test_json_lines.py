@@ -55,3 +55,47 @@ def test_odd_results_are_written_as_json_writes_them(monkeypatch: pytest.MonkeyP
     assert '"range": [null, null]' in fast[1]
     assert '"location": null' in fast[2]
     assert '"note": "say \\"so\\"\\n\\\\ tab\\t ✔"' in fast[3]
+
+
+def _written(monkeypatch: pytest.MonkeyPatch, text: object, encoding: str) -> bytes:
+    import io
+    import sys
+
+    from figcheck.io.output import write_stdout
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding)
+    monkeypatch.setattr(sys, "stdout", stream)
+    write_stdout(text)  # type: ignore[arg-type]
+    return raw.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii", "latin-1"])
+@pytest.mark.parametrize("odd", ["", "claims path", "location path"])
+def test_a_report_written_in_parts_has_the_bytes_of_its_whole_text(
+    monkeypatch: pytest.MonkeyPatch, encoding: str, odd: str
+) -> None:
+    """In parts or whole, the same bytes: also where a path holds a lone surrogate (a file
+    name that is not UTF-8), which sends the whole text through the ASCII fallback."""
+    from figcheck.render import RenderOptions
+    from figcheck.render import json as json_format
+
+    monkeypatch.chdir(ROOT)
+    report = build_report(Path("claims.toml"))
+    if odd == "claims path":
+        report = dataclasses.replace(report, claims_path="cl\udcffaims.toml")
+    if odd == "location path":
+        first = next(i for i, r in enumerate(report.results) if r.quote_location is not None)
+        result = report.results[first]
+        assert result.quote_location is not None
+        where = dataclasses.replace(result.quote_location, path="do\udcffc.txt")
+        results = list(report.results)
+        results[first] = dataclasses.replace(result, quote_location=where)
+        report = dataclasses.replace(report, results=tuple(results))
+    monkeypatch.setattr(json_format, "_PART", 7)  # many parts, even for the essay
+    options = RenderOptions()
+    whole = _written(monkeypatch, json_format.render(report, options), encoding)
+    parts = _written(monkeypatch, lambda: json_format.parts(report, options), encoding)
+    assert parts == whole
+    assert (b"\\udcff" in whole) == (odd != "")
+    assert ("–".encode() in whole) == (encoding == "utf-8" and odd == "")

@@ -477,6 +477,24 @@ CASES = {
         """,
         [],
     ),
+    "um p %, von A auf B": (
+        "Die Zahl ist um 17 % zurückgegangen: von 28 900 im Jahr 2003 auf rund 24 100.\n",
+        """
+        fall = um 17 % zurückgegangen => -17 %
+        old = von 28 900 im => 28 900
+        new = auf rund 24 100 => rund 24 100
+        """,
+        [("fall", "(new - old) / old", "change", "um …, von … auf …", "consistent")],
+    ),
+    "by p% from A to about B, not holding": (
+        "Sales fell by 40% from 500 tonnes to about 400 tonnes.\n",
+        """
+        fall = fell by 40% => -40%
+        old = from 500 tonnes => 500 tonnes
+        new = to about 400 tonnes => about 400 tonnes
+        """,
+        [("fall", "(new - old) / old", "change", "fell by …, from … to …", "inconsistent")],
+    ),
     "restatement, the same figure in other words": (
         "Unemployment falls to 6.3%.\n\nThe rate fell to 6.3 percent in January.\n",
         """

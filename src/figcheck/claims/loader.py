@@ -97,24 +97,27 @@ class _Builder(Fields):
             )
         claims: dict[str, Claim] = {}
         formulas: dict[str, Formula] = {}
-        for done, (cid, raw) in enumerate(claims_data.items()):
+        known = set(claims_data)
+        total = len(claims_data)
+        for done, cid in enumerate(list(claims_data)):
             if not done % PROGRESS_STEP:
-                self.progress("loading", done, len(claims_data))
-            claim = self.claim(cid, raw, units, about)
+                self.progress("loading", done, total)
+            # each raw table is let go once read: a big file's parsed TOML is never held
+            # whole beside the claims made from it
+            claim = self.claim(cid, claims_data.pop(cid), units, about)
             if claim is not None:
                 claims[cid] = claim
                 if claim.formula is not None:
                     formulas[cid] = claim.formula
-        self.progress("loading", len(claims_data), len(claims_data))
+        self.progress("loading", total, total)
         checks: list[Check] = []
         for cid, raw in checks_data.items():
-            if cid in claims_data:
+            if cid in known:
                 continue
             check = self.check(cid, raw)
             if check is not None:
                 checks.append(check)
 
-        known = set(claims_data)
         check_ids = set(checks_data)  # once: building it per formula is quadratic
         for cid, formula in formulas.items():
             if not known.issuperset(formula.names):

@@ -531,6 +531,8 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
         return True
     if before.endswith(_AGE_ENDS) and _AGE_BEFORE.search(text, max(0, start - 8), start):
         return True
+    if before.endswith(lexicon.PERIOD_ORDINALS) and amount.text.lower() == "half":
+        return True  # "in the first half of 2023": a period, not a fraction
     if before.endswith(("per", "every")) and _DENOMINATOR_BEFORE.search(
         text, max(0, start - 8), start
     ):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from figcheck.check.verdict import Verdict, judge_figure
 from figcheck.claims.compiler import compile_formula
 from figcheck.figures import lexicon
+from figcheck.figures.figure import QUALIFIER_PHRASES
 from figcheck.figures.interval import Interval
 
 if TYPE_CHECKING:
@@ -65,7 +66,12 @@ _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
 _SLASH = re.compile(r"^\s*/\s*$")
 _FROM = re.compile(r"\bfrom\s*$")
-_TO = re.compile(r"^\s*(?:[a-z0-9]+\s+){0,7}?to\s*$")  # "from 93 … in 1990 to"
+# a qualifier the figure after "to" may have: the figure's place is its number's
+_QUALIFIERS = "|".join(
+    re.escape(p) for p in sorted((p for p, _ in QUALIFIER_PHRASES), key=len, reverse=True)
+)
+# "from 93 … in 1990 to", "von 28 900 Todesfällen im Jahr 2003 auf rund"
+_TO = re.compile(rf"^\s*(?:\w+\s+){{0,7}}?(?:to|auf)(?:\s+(?:{_QUALIFIERS}))?\s*$")
 _RISE = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|growth|jump|gain|fall|drop|decline|decrease|"
     r"reduction|cut|up|down)(?:\s+of|\s+by)?\s*$"
@@ -75,8 +81,9 @@ _UP_FROM = re.compile(
 )
 _BY_BEFORE = re.compile(
     r"\b(?P<word>rise|rose|risen|increased?|grew|grown|growth|gained?|up|fell|fallen|fall|drop|dropped|declined?|decreased?|reduction|reduced|cut|down|lower|higher)\s+(?:by|of)\s*$"
+    r"|\b(?P<um>um)\s*$"  # "um 17 % zurückgegangen": the sign as read says which way
 )
-_THEN_FROM = re.compile(r"^\W*(?:[\w’']+\W+){0,3}?from\s*$")
+_THEN_FROM = re.compile(r"^\W*(?:[\w’']+\W+){0,3}?(?:from|von)\s*$")
 _FROM_ONLY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?from(?:\s+[\w’']+){0,3}\s*$")
 _BY = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?(?P<word>rise|increase|fall|drop|up|down|more|less|fewer)"
@@ -409,9 +416,10 @@ class _Finder:
             ):
                 # a fall read with its sign (-87,000) is the new less the old; one read as a
                 # size ("a drop of 87,000") the old less the new
-                falling = by["word"] in _FALLING_BY and a.stated.central >= 0
+                word = by["word"] or by["um"]
+                falling = word in _FALLING_BY and a.stated.central >= 0
                 gap = f"{b.id} - {c.id}" if falling else f"{c.id} - {b.id}"
-                cue = f"{by['word']} by …, from … to …"
+                cue = "um …, von … auf …" if by["um"] else f"{word} by …, from … to …"
                 if _percent(a) and not _percent(b):
                     yield self.judged(a, "change", f"({gap}) / {b.id}", cue, 3.0)
                 elif _same(a, b):

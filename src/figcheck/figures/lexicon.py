@@ -148,5 +148,7 @@ AMOUNT_WORDS: Final = frozenset(
         *OPEN_BOUNDS,
     )
 )
+# words before "half" that make it a period, not a fraction: "the first half of 2023"
+PERIOD_ORDINALS: Final = ("first", "second", "last", "final", "latter", "former")
 # the fraction words a drafted id leaves out as well ("half" is an amount, not a name)
 FRACTION_WORDS: Final = frozenset((*DENOMINATORS, "halves", "thirds", "quarters"))

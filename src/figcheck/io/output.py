@@ -98,7 +98,7 @@ class _Closed(io.TextIOBase):
 
 def write_stdout(text: str | Parts) -> None:
     """Write *text* to standard output and flush it; OutputError if it was not all written.
-    *text* may be a function giving it in parts (see ``encoded_parts``)."""
+    *text* may be a function giving it in parts (see ``_write_parts``)."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write the report: standard output is closed", STDOUT)
@@ -109,31 +109,39 @@ def write_stdout(text: str | Parts) -> None:
             stream.flush()
             return
         stream.flush()
-        for data in encoded_parts(text, getattr(stream, "encoding", None) or "utf-8"):
-            write_all(buffer.write, data)
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        if isinstance(text, str):
+            write_all(buffer.write, encoded(text, encoding))
+        else:
+            _write_parts(buffer, text, encoding)
         buffer.flush()
     except (OSError, ValueError) as err:
         _silence(stream)
         raise OutputError(f"cannot write the report: {reason(err)}", STDOUT) from None
 
 
-def encoded_parts(text: str | Parts, encoding: str) -> list[bytes]:
-    """``encoded(text, encoding)``, in parts when *text* comes in parts and the encoding is
-    UTF-8: the bytes (one a character, mostly) are held, never the whole text (up to four a
-    character). A part that UTF-8 cannot hold (a lone surrogate) sends the whole text, made
-    again, through ``encoded``, so that its fallback applies to all of it as before."""
-    if isinstance(text, str):
-        return [encoded(text, encoding)]
+def _write_parts(buffer: IO[bytes], text: Parts, encoding: str) -> None:
+    """Write the parts of *text* one by one, in UTF-8, so that a big report's whole text (up
+    to four bytes a character) is never held. A first part UTF-8 cannot hold (a lone
+    surrogate, from a path), or another encoding, sends the whole text, made again, through
+    ``encoded``, whose fallback then applies to all of it; a giver of parts puts any text
+    that may hold such characters in its first part (see render.json.parts)."""
     try:
         utf8 = codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         utf8 = False
-    if utf8:
+    written = False
+    for part in text() if utf8 else ():
         try:
-            return [part.encode("utf-8") for part in text()]
+            data = part.encode("utf-8")
         except UnicodeEncodeError:
-            pass
-    return [encoded("".join(text()), encoding)]
+            if not written:
+                break
+            data = encoded(part, encoding)
+        write_all(buffer.write, data)
+        written = True
+    if not written:
+        write_all(buffer.write, encoded("".join(text()), encoding))
 
 
 def say(message: str) -> None:

@@ -165,8 +165,24 @@ def parts(report: Report, options: RenderOptions) -> Iterator[str]:
     """The text ``render`` gives, in parts of some thousand results: a big report is written
     without its whole text (several bytes a character) ever held at once."""
     text = json.dumps(report_dict(report, results=False), indent=2, ensure_ascii=False)
+    if not _all_utf8({r.quote_location.path for r in report.results if r.quote_location}):
+        # a path with a lone surrogate (from the file system): the text in one part, as the
+        # writer's encoding fallback must see all of it
+        yield "".join(_result_parts(text, report, "  ")) + "\n"
+        return
     yield from _result_parts(text, report, "  ")
     yield "\n"
+
+
+def _all_utf8(texts: set[str]) -> bool:
+    """Whether UTF-8 holds every text. The other text of a result comes from the claims file,
+    which is read as UTF-8, and so always does."""
+    try:
+        for text in texts:
+            text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def render_batch(reports: Reports, options: RenderOptions) -> str:
