@@ -218,7 +218,7 @@ def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
         yield text
         return
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    memo: dict[int | str, str] = {}
+    memo: dict[int, str] = {}
     # an encoded string cannot hold this text, so the first match is the key itself
     head, tail = text.split('"results": []', 1)
     inner = ",\n" + indent * 2
@@ -257,10 +257,10 @@ def _pair(interval: Interval | None, stated: Stated | None) -> str:
     return f"[{_n(_in_unit(interval.lo, stated))}, {_n(_in_unit(interval.hi, stated))}]"
 
 
-def _result_line(result: Result, memo: dict[int | str, str], encode: Any) -> str:
+def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
     """``encode(result_dict(result))``, written straight from the result: the same bytes
     without building the dict (the test of this module compares the two). *memo* keeps each
-    shared stated figure's encoded data by its id."""
+    shared stated figure's encoded data, and each path's, by its id."""
     if result.references or result.slack or result.accepted is not None:
         return str(encode(result_dict(result)))
     stated = result.stated
@@ -275,9 +275,9 @@ def _result_line(result: Result, memo: dict[int | str, str], encode: Any) -> str
     if where is None:
         location = "null"
     else:
-        path = memo.get(where.path)
+        path = memo.get(id(where.path))  # one path object, in every location of a report
         if path is None:
-            path = memo[where.path] = _s(where.path)
+            path = memo[id(where.path)] = _s(where.path)
         at, column = where.line, where.column
         location = (
             f'{{"path": {path}, "line": {at if type(at) is int else _n(at)}, '
