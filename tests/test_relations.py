@@ -503,6 +503,178 @@ CASES = {
         """,
         [("rate", "title", "restatement", "restates title", "consistent")],
     ),
+    # the wrong twins: each cued pattern that does not hold, with non-round figures, so that
+    # no lenient reading of a round figure can make it hold
+    "share, k/n (p%)": (
+        "Of the patients, 45/192 (23.4%) had a fever.\n",
+        """
+        fever = 45/192 (23.4%) had a => 45
+        patients = /192 (23.4%) had a => 192
+        share = patients, 45/192 (23.4%) had a => 23.4%
+        """,
+        [("share", "fever / patients", "share", "k/n (p%)", "consistent")],
+    ),
+    "share, k/n (p%), wrong": (
+        "Of the patients, 45/192 (25.4%) had a fever.\n",
+        """
+        fever = 45/192 (25.4%) had a => 45
+        patients = /192 (25.4%) had a => 192
+        share = patients, 45/192 (25.4%) had a => 25.4%
+        """,
+        [("share", "fever / patients", "share", "k/n (p%)", "inconsistent")],
+    ),
+    "share, k of n (p%), wrong": (
+        "Deaths: 352 of 5,091 (7.9%) in the first arm.\n",
+        """
+        deaths = 352 of 5,091 => 352
+        patients = of 5,091 (7.9%) => 5,091
+        share = 5,091 (7.9%) in => 7.9%
+        """,
+        [("share", "deaths / patients", "share", "k of n (p%)", "inconsistent")],
+    ),
+    "share, k (p%) with the whole earlier, wrong": (
+        "Of 5,091 patients, 352 (8.9%) died.\n",
+        """
+        patients = Of 5,091 patients => 5,091
+        deaths = 352 (8.9%) died => 352
+        share = (8.9%) died => 8.9%
+        """,
+        [("share", "deaths / patients", "share", "(p%)", "inconsistent")],
+    ),
+    "change, B up C from A, wrong": (
+        "Payroll was 1,234 thousand jobs, up 9% from 1,150 thousand jobs.\n",
+        """
+        now = was 1,234 thousand jobs => 1,234 thousand
+        up = up 9% from => 9%
+        then = from 1,150 thousand jobs => 1,150 thousand
+        """,
+        [("up", "(now - then) / then", "change", "up … from", "inconsistent")],
+    ),
+    "difference, from A to B, up by X, wrong": (
+        "Members went from 412 people to 460 people, up by 80 people.\n",
+        """
+        before = from 412 people => 412 people
+        after = to 460 people => 460 people
+        up = up by 80 people => 80 people
+        """,
+        [("up", "after - before", "difference", "from … to …, up", "inconsistent")],
+    ),
+    "remainder, wrong": (
+        "Of the 120 million people, 70 million worked in towns and the remaining 30 million"
+        " in villages.\n",
+        """
+        people = Of the 120 million people => 120 million people
+        towns = 70 million worked => 70 million people
+        villages = the remaining 30 million => 30 million people
+        """,
+        [("villages", "people - towns", "remainder", "the remaining", "inconsistent")],
+    ),
+    "product, wrong": (
+        "The 32 million members spent one-third of their time on their plots. This made an"
+        " equivalent of another 16 million people.\n",
+        """
+        members = The 32 million members => 32 million people
+        share = one-third of their time => one-third
+        equivalent = another 16 million people => 16 million people
+        """,
+        [("equivalent", "members * share", "product", "an equivalent of", "inconsistent")],
+    ),
+    "ratio, N times, wrong": (
+        "Exports were 3.5 times more than the 40 billion of imports, at 100 billion.\n",
+        """
+        times = 3.5 times more => 3.5
+        imports = the 40 billion of imports => 40 billion
+        exports = at 100 billion => 100 billion
+        """,
+        [("times", "exports / imports", "ratio", "times", "inconsistent")],
+    ),
+    "ratio, halved": (
+        "Waste halved from 80 tonnes to 40 tonnes, and fuel halved from 62 tonnes to 52 tonnes.\n",
+        """
+        waste_before = from 80 tonnes => 80 tonnes
+        waste_after = to 40 tonnes => 40 tonnes
+        fuel_before = from 62 tonnes => 62 tonnes
+        fuel_after = to 52 tonnes => 52 tonnes
+        """,
+        [
+            ("waste_after", "waste_before / 2", "ratio", "halved", "consistent"),
+            ("fuel_after", "fuel_before / 2", "ratio", "halved", "inconsistent"),
+        ],
+    ),
+    "rate per 1,000, wrong": (
+        "There were 1,200 deaths among 40,000 people, 36 per 1,000.\n",
+        """
+        deaths = 1,200 deaths => 1,200
+        people = among 40,000 people => 40,000
+        rate = 36 per 1,000 => 36
+        """,
+        [("rate", "deaths / people * 1000", "rate", "per 1,000", "inconsistent")],
+    ),
+    "sum, cued after, wrong": (
+        "The farm grew 10,000 apples and 20,000 pears, 35,000 fruit in all.\n",
+        """
+        apples = 10,000 apples => 10,000
+        pears = 20,000 pears => 20,000
+        fruit = 35,000 fruit in all => 35,000
+        """,
+        [("fruit", "apples + pears", "sum", "in all", "inconsistent")],
+    ),
+    "sum, cued before, wrong": (
+        "Sales were 412 tonnes in spring and 527 tonnes in summer. Overall, 1,013 tonnes were"
+        " sold.\n",
+        """
+        spring = 412 tonnes in spring => 412 tonnes
+        summer = 527 tonnes in summer => 527 tonnes
+        total = 1,013 tonnes were sold => 1,013 tonnes
+        """,
+        [("total", "spring + summer", "sum", "overall", "inconsistent")],
+    ),
+    "sum, a total's list after its colon": (
+        "A total of 88 participants were excluded: 57 declined, 21 were ineligible and 10"
+        " moved away. A total of 97 participants were lost: 61 withdrew, 27 died and 3"
+        " moved away.\n",
+        """
+        excluded = A total of 88 participants => 88
+        declined = 57 declined => 57
+        ineligible = 21 were ineligible => 21
+        moved = and 10 moved => 10
+        lost = A total of 97 participants => 97
+        withdrew = 61 withdrew => 61
+        died = 27 died => 27
+        moved_2 = and 3 moved => 3
+        """,
+        [
+            ("excluded", "declined + ineligible + moved", "sum", "a total of …:", "consistent"),
+            ("lost", "withdrew + died + moved_2", "sum", "a total of …:", "inconsistent"),
+        ],
+    ),
+    "sum of falls, wrong": (
+        "November was 72,000 lower and December 87,000 lower; combined they were 171,000 lower.\n",
+        """
+        nov = was 72,000 lower => -72,000
+        dec = December 87,000 lower => -87,000
+        both = were 171,000 lower => -171,000
+        """,
+        [("both", "nov + dec", "sum", "combined", "inconsistent")],
+    ),
+    "a fall with its amount, wrong": (
+        "The firm employed 1,800 people in May. That was down 12% or 200 people.\n",
+        """
+        staff = employed 1,800 people => 1,800
+        fall = down 12% or => -12%
+        fewer = or 200 people => 200
+        """,
+        [("fall", "-fewer / (staff + fewer)", "change", "p% or amount", "inconsistent")],
+    ),
+    "um p %, von A auf B, wrong": (
+        "Die Zahl ist um 27 % zurückgegangen: von 28 900 im Jahr 2003 auf rund 24 100.\n",
+        """
+        fall = um 27 % zurückgegangen => -27 %
+        old = von 28 900 im => 28 900
+        new = auf rund 24 100 => rund 24 100
+        """,
+        [("fall", "(new - old) / old", "change", "um …, von … auf …", "inconsistent")],
+    ),
 }
 
 
