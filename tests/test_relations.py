@@ -10,6 +10,7 @@ import pytest
 from figcheck.check.quotes import index_for
 from figcheck.claims.loader import load
 from figcheck.document.relations import nodes_of, suggest
+from tests.common import run
 
 # (target, formula, kind, cue, verdict) for each suggestion
 Found = list[tuple[str, str, str, str | None, str]]
@@ -675,6 +676,96 @@ CASES = {
         """,
         [("fall", "(new - old) / old", "change", "um …, von … auf …", "inconsistent")],
     ),
+    # shares that make a whole, the last one "the rest": a check that they sum to 100 %
+    "shares of one whole": (
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others. Of the"
+        " seats, 33% went to Ann, 33% to Bob and 33% to the others.\n",
+        """
+        labour = 48% went to Labour => 48%
+        conservatives = 31% to the Conservatives => 31%
+        others = 21% to others => 21%
+        ann = seats, 33% went to => 33%
+        bob = Ann, 33% to Bob => 33%
+        rest = Bob and 33% to the others => 33%
+        """,
+        [
+            (
+                "labour_whole",
+                "abs(labour + conservatives + others - 1) <= 0",
+                "whole",
+                "others",
+                "consistent",
+            ),
+            ("ann_whole", "abs(ann + bob + rest - 1) <= 0", "whole", "others", "within-rounding"),
+        ],
+    ),
+    "shares of one whole, wrong": (
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and the remaining 27% to"
+        " others.\n",
+        """
+        labour = 48% went to Labour => 48%
+        conservatives = 31% to the Conservatives => 31%
+        others = remaining 27% => 27%
+        """,
+        [
+            (
+                "labour_whole",
+                "abs(labour + conservatives + others - 1) <= 0",
+                "whole",
+                "the remaining",
+                "inconsistent",
+            )
+        ],
+    ),
+    "shares of different wholes": (
+        "In favour were 48% of men, 31% of women and 21% of the others. Turnout was 64%, up"
+        " 3% on 2019, and the other 33% stayed home.\n",
+        """
+        men = 48% of men => 48%
+        women = 31% of women => 31%
+        others = 21% of the others => 21%
+        turnout = Turnout was 64% => 64%
+        up = up 3% => 3%
+        home = other 33% stayed => 33%
+        """,
+        [],
+    ),
+    "shares over a Total row of 100%": (
+        """\
+        | Party | 2023 | 2024 |
+        |-------|------|------|
+        | Red   | 48%  | 47%  |
+        | Blue  | 31%  | 30%  |
+        | Other | 21%  | 27%  |
+        | Total | 100% | 100.0% |
+        """,
+        """
+        red = | Red   | 48% => 48%
+        red_2 = 48%  | 47% => 47%
+        blue = | Blue  | 31% => 31%
+        blue_2 = 31%  | 30% => 30%
+        other = | Other | 21% => 21%
+        other_2 = 21%  | 27% => 27%
+        total = | Total | 100% => 100%
+        total_2 = | 100.0% | => 100.0%
+        """,
+        [
+            (
+                "total_whole",
+                "abs(red + blue + other - 1) <= 0",
+                "whole",
+                "Total row of 100%",
+                "consistent",
+            ),
+            (
+                "total_2_whole",
+                "abs(red_2 + blue_2 + other_2 - 1) <= 0",
+                "whole",
+                "Total row of 100%",
+                "inconsistent",
+            ),
+        ],
+    ),
 }
 
 
@@ -722,3 +813,42 @@ def test_unrelated_figures_get_no_suggestion(tmp_path: Path) -> None:
         homes = 2,000 homes => 2,000
         """
     assert found(tmp_path, document, claims) == []
+
+
+def test_init_writes_shares_of_a_whole_as_a_check_that_check_and_scan_evaluate(
+    tmp_path: Path,
+) -> None:
+    document = tmp_path / "votes.txt"
+    document.write_text(
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others.\n"
+        "Of the seats, 56% were won by Reform, 33% by the Greens and 17% by the rest.\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.toml"
+    out = run("init", document, "-o", claims)
+    assert (out.exit_code, out.stderr) == (0, f"wrote 6 claims to {claims}\n")
+    text = claims.read_text(encoding="utf-8")
+    assert text.endswith(
+        "[checks.went_labour_share_whole]  # line 1\n"
+        'assert = "abs(went_labour_share + conservative_share + conservatives_other_share - 1)'
+        ' <= 0"\n'
+        '# suggested: whole, cue "others"; verify\n'
+        "\n"
+        "[checks.won_reform_share_whole]  # line 2\n"
+        'assert = "abs(won_reform_share + green_share + greens_rest_share - 1) <= 0"\n'
+        '# suggested: whole, cue "rest"; it does not hold as read: check it; verify\n'
+    )
+    checked = run("check", claims, "--format", "json")
+    verdicts = {r["id"]: r["verdict"] for r in checked.json()["results"] if r["formula"]}
+    # 56 + 33 + 17 is 106 %: no rounding of the three makes it 100
+    assert verdicts == {
+        "went_labour_share_whole": "consistent",
+        "won_reform_share_whole": "inconsistent",
+    }
+    assert checked.exit_code == 1
+    scanned = run("scan", document, "--format", "json")
+    assert [(r["id"], r["verdict"], r["line"]) for r in scanned.json()["results"]] == [
+        ("went_labour_share_whole", "consistent", 1),
+        ("won_reform_share_whole", "inconsistent", 2),
+    ]
+    assert scanned.exit_code == 1
