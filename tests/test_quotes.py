@@ -677,7 +677,7 @@ def test_a_long_document_finds_quotes_by_word_keys_as_a_short_one_does() -> None
 
 
 def test_a_long_document_finds_a_quote_shorter_than_a_word_key() -> None:
-    # a quote under 16 characters has no key to look up: it is searched for
+    # a quote under 16 characters is looked up by keys of 4, and one under 4 searched for
     filler = "The committee met again and agreed the minutes of the meeting. " * 900
     text = filler + "In all 5 people moved away. " + filler
     index = QuoteIndex(text, "doc.txt")
@@ -686,6 +686,9 @@ def test_a_long_document_finds_a_quote_shorter_than_a_word_key() -> None:
     assert index.unique("5 people")
     assert not index.unique("the meeting")
     assert index.span("6 people") is None
+    assert index.span("all 5") == (len(filler) + 3, len(filler) + 8)
+    assert index.unique("5")  # shorter than the shortest key: searched for
+    assert not index.unique("agreed the")
 
 
 def test_a_phrase_repeated_through_a_long_document_is_told_apart_further_on() -> None:

@@ -52,6 +52,7 @@ _MANY_QUOTES = 200
 # Quotes are looked up in that pass by their first _KEY characters from their first word.
 _KEY = 16
 _KEYS = 8  # of a quote's words, at most this many are looked up
+_SHORT_KEY = 4  # the keys of a quote shorter than _KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,26 +367,28 @@ _DEPTH = 8
 
 
 class _Keys:
-    """Where each word of a text starts, by the _KEY characters from there, and, for a key
+    """Where each word of a text starts, by the *size* characters from there, and, for a key
     held in many places, by the characters after it: a lookup compares a few places, however
     often a phrase repeats through the document."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, size: int = _KEY) -> None:
         self.text = text
+        self.size = size
         keys: dict[str, list[int]] = {}
         for m in _WORD.finditer(text):
             at = m.start()
-            keys.setdefault(text[at : at + _KEY], []).append(at)
+            keys.setdefault(text[at : at + size], []).append(at)
         self.roots = keys
         self._deeper: dict[str, dict[str, list[int]]] = {}  # prefix -> next key -> places
 
     def places(self, quote: str, offset: int) -> Sequence[int]:
         """The places (in text order) where the text from a word start agrees with *quote*
         from *offset* for as many whole keys as *quote* holds, at most _DEPTH of them."""
-        places: Sequence[int] = self.roots.get(quote[offset : offset + _KEY], ())
-        depth = _KEY
+        size = self.size
+        places: Sequence[int] = self.roots.get(quote[offset : offset + size], ())
+        depth = size
         while (
-            len(places) > _HEAVY and len(quote) - offset >= depth + _KEY and depth < _KEY * _DEPTH
+            len(places) > _HEAVY and len(quote) - offset >= depth + size and depth < size * _DEPTH
         ):
             prefix = quote[offset : offset + depth]
             children = self._deeper.get(prefix)
@@ -393,9 +396,9 @@ class _Keys:
                 text = self.text
                 children = self._deeper[prefix] = {}
                 for at in places:
-                    children.setdefault(text[at + depth : at + depth + _KEY], []).append(at)
-            places = children.get(quote[offset + depth : offset + depth + _KEY], ())
-            depth += _KEY
+                    children.setdefault(text[at + depth : at + depth + size], []).append(at)
+            places = children.get(quote[offset + depth : offset + depth + size], ())
+            depth += size
         return places
 
 
@@ -428,7 +431,7 @@ class QuoteIndex:
         self._has_hyphens = hyphens > 0
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
-        self._keys: dict[int, _Keys] = {}  # per index: word keys, when long
+        self._keys: dict[tuple[int, int], _Keys] = {}  # per index and size: word keys, when long
         # by folded quote: a document that repeats itself asks the same questions many times
         self._unique: dict[str, bool] = {}
         self._stating: dict[tuple[str, float, float, bool], Amount | None] = {}
@@ -459,19 +462,24 @@ class QuoteIndex:
         text = index.text
         # the keys of the quote's first few words: enough to find a rare one, and the cost of
         # a lookup stays the same however long the quote grows; a quote shorter than a key
-        # is searched for
-        starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - _KEY + 1), _KEYS)
-        offsets = [m.start() for m in starts] if len(quote) >= _KEY else []
-        if len(text) < _LONG or not offsets:
+        # has keys of _SHORT_KEY characters, and one shorter still is searched for
+        offsets: list[int] = []
+        size = _KEY
+        for size in (_KEY, _SHORT_KEY) if len(text) >= _LONG else ():
+            starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - size + 1), _KEYS)
+            offsets = [m.start() for m in starts] if len(quote) >= size else []
+            if offsets:
+                break
+        if not offsets:
             found: list[int] = []
             at = _first(text, quote, start)
             while at >= 0 and len(found) < limit:
                 found.append(at)
                 at = _first(text, quote, at + 1)
             return found
-        keys = self._keys.get(id(index))
+        keys = self._keys.get((id(index), size))
         if keys is None:
-            keys = self._keys[id(index)] = _Keys(text)
+            keys = self._keys[id(index), size] = _Keys(text, size)
         # the quote's rarest key: its places are the fewest to compare
         places, offset = min(((keys.places(quote, o), o) for o in offsets), key=_size)
         found = []

@@ -419,14 +419,17 @@ def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
     long for a float): listed as unread quantities, so that coverage never hides them."""
     unread: list[Mention] = []
     i = 0
+    line, line_start, pos = 1, 0, 0  # lines counted on from the last unread number
     for m in _DIGIT_RUN.finditer(text):
         at = m.start()
         while i < len(mentions) and mentions[i].end <= at:
             i += 1
         if i < len(mentions) and mentions[i].start <= at:
             continue
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        line += text.count("\n", pos, at)
+        line_start = max(line_start, text.rfind("\n", pos, at) + 1)
+        pos = at
+        column = at - line_start + 1
         written = shorten(m.group(), 40)
         unread.append(
             Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
@@ -539,10 +542,11 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
     if text[end + 1 : end + 2] in _AFTER_FIRSTS and text[end : end + 1] in " \t\u00a0":
         if _AFTER_NOT_FIGURE.match(text, end) is not None:
             return True
-        line_start = text.rfind("\n", 0, start) + 1
+        # the line is looked at only after "ago": a search back to the line's start for
+        # every figure would grow with the square of a long line
         if (
             _AGO.match(text, end) is not None
-            and not text[line_start:start].strip()
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip()
             and _line_length(text, start) <= _SHORT_LINE
         ):
             return True  # "1 year ago": a page's timestamp, on a line of its own
