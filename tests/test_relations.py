@@ -676,6 +676,36 @@ CASES = {
         """,
         [("fall", "(new - old) / old", "change", "um …, von … auf …", "inconsistent")],
     ),
+    "rate per person": (
+        "The town spent £2.4 million on 12,000 residents, £200 per person, and £3.1 million on"
+        " 14,000 pupils, £260 per head.\n",
+        """
+        spend = spent £2.4 million => £2.4 million
+        residents = on 12,000 residents => 12,000
+        per = £200 per person => £200
+        pupils_spend = and £3.1 million => £3.1 million
+        pupils = on 14,000 pupils => 14,000
+        per_2 = £260 per head => £260
+        """,
+        [
+            ("per", "spend / residents", "rate", "per person", "consistent"),
+            ("per_2", "pupils_spend / pupils", "rate", "per head", "inconsistent"),
+        ],
+    ),
+    # a list after "of which" may be partial: offered only where it adds up (97 is not 41 + 38)
+    "sum, of which": (
+        "Sales were 940 tonnes, of which 412 tonnes in spring and 528 tonnes in summer. Staff"
+        " were 97 people, of whom 41 people in towns and 38 people in villages.\n",
+        """
+        total = Sales were 940 tonnes => 940 tonnes
+        spring = 412 tonnes in spring => 412 tonnes
+        summer = 528 tonnes in summer => 528 tonnes
+        staff = Staff were 97 people => 97 people
+        towns = 41 people in towns => 41 people
+        villages = 38 people in villages => 38 people
+        """,
+        [("total", "spring + summer", "sum", "of which", "consistent")],
+    ),
     # shares that make a whole, the last one "the rest": a check that they sum to 100 %
     "shares of one whole": (
         "Of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others. Of the"

@@ -70,6 +70,7 @@ _EQUIVALENT = re.compile(
 _REMAINDER = re.compile(
     r"\b(the rest|the remaining|remaining|the remainder|the others?|other)\b\W*$"
 )
+_OF_WHICH = re.compile(r"^\W*(?:of which|of whom|davon|dont)\b")
 _OPEN_PAREN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}?\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
@@ -267,6 +268,7 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.stated_rises(),
         finder.sums(),
         finder.bracketed_parts(),
+        finder.parts_of_which(),
         finder.remainders(),
         finder.products(),
         finder.ratios(),
@@ -594,6 +596,27 @@ class _Finder:
             formula = " + ".join(p.id for p in parts)
             found = self.judged(target, "sum", formula, "parts in brackets", 2.0)
             if found.holds:  # brackets need not hold parts: offered only where they add up
+                yield found
+
+    # "940 tonnes, of which 412 tonnes in spring and 528 tonnes in summer": a whole, then its
+    # parts; a list after "of which" may be partial, so it is offered only where it adds up
+    def parts_of_which(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, target in enumerate(nodes):
+            if not _OF_WHICH.match(self.after(target, 30)):
+                continue
+            parts = []
+            for n in nodes[i + 1 : i + 1 + _MOST_PARTS]:
+                if n.sentence != target.sentence or not _same(n, target):
+                    break
+                if abs(n.stated.central) > abs(target.stated.central):
+                    break
+                parts.append(n)
+            if len(parts) < 2:
+                continue
+            formula = " + ".join(p.id for p in parts)
+            found = self.judged(target, "sum", formula, "of which", 2.0)
+            if found.holds:
                 yield found
 
     def listed(self, i: int, target: Node) -> list[Node]:
