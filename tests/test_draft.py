@@ -637,6 +637,11 @@ def test_a_figure_that_cannot_be_read_with_confidence_is_unread(text: str, skipp
     assert not any(c.start == drafted.skipped[0].start for c in drafted.claims)
 
 
+def test_a_rate_base_after_a_comma_is_another_figure_s() -> None:
+    drafted = draft("In 2019, 45 people died, 3 per 1000 of those admitted.\n", source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["45 people", "3 per 1000"]
+
+
 def test_a_statistic_with_no_unit_is_drafted_where_no_figure_is_a_percentage() -> None:
     text = "C-statistics ranged from 0.59 to 0.89 (median = 0.70, 25th–75th percentile = 0.65).\n"
     drafted = draft(text, source="doc.txt")

@@ -527,6 +527,21 @@ def test_uncued_sums_are_offered_only_when_they_hold_closely(tmp_path: Path) -> 
     assert found(tmp_path, wrong, claims.replace("4,000", "4,100")) == []
 
 
+def test_table_cells_are_not_searched_for_sums(tmp_path: Path) -> None:
+    # 1,250 + 2,750 = 4,000 in a table's column, with no Total row: no suggestion
+    document = "Region      Sales\nNorth       1,250\nSouth       2,750\nWest       4,000\n"
+    claims = """
+        north = North       1,250 => 1,250
+        south = South       2,750 => 2,750
+        west = West       4,000 => 4,000
+        """
+    assert found(tmp_path, document, claims) == []
+    total = document.replace("West ", "Total")
+    assert found(tmp_path, total, claims.replace("West ", "Total")) == [
+        ("west", "north + south", "sum", "Total row", "consistent")
+    ]
+
+
 def test_unrelated_figures_get_no_suggestion(tmp_path: Path) -> None:
     document = "The town has 5 schools. Its bridge is 40 tonnes. In 1990 it had 2,000 homes.\n"
     claims = """

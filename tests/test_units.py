@@ -362,3 +362,18 @@ def test_compound_units_combine_their_words(a: str, b: str, power: int) -> None:
     product = TABLE.lookup(f"{a} * {b} ** {power}")
     assert product.factor == ua.factor * ub.factor**power
     assert product.dimension == ua.dimension * ub.dimension**power
+
+
+def test_a_refused_dimensionless_leaves_the_table_whole() -> None:
+    # Redefining pint's "dimensionless" broke pint itself: the next word crashed inside pint.
+    failed: list[tuple[str, str]] = []
+    table = UnitTable({"dimensionless": "tonne", "crate": "12 kg"}, failed=failed)
+    assert failed == [
+        ("dimensionless", '[units] dimensionless: "dimensionless" cannot be a unit name')
+    ]
+    assert table.lookup("crates").factor == 12000.0  # in grams, the base unit
+    with pytest.raises(UnitError) as caught:
+        table.lookup("dimensionlesss")
+    assert (
+        caught.value.message == 'unknown unit "dimensionlesss" (not built in: define it in [units])'
+    )

@@ -743,7 +743,7 @@ _STATISTIC_IS = re.compile(
 )
 _AGE_IS = re.compile(r"\bage[^\S\n]*[=:][^\S\n]*\Z", re.IGNORECASE)
 _RATE_LATER = re.compile(
-    r"(?:\s+[^\s.;:!?()]+){1,5}?\s+(?:per|(?:out\s+of|for|in)\s+every)\s+(?P<base>"
+    r"(?:\s+[^\s.,;:!?()]+){1,5}?\s+(?:per|(?:out\s+of|for|in)\s+every)\s+(?P<base>"
     + "|".join(re.escape(b).replace("\\ ", r"\s+") for b in lexicon.RATE_BASES)
     + r")\b",
     re.IGNORECASE,

@@ -182,7 +182,10 @@ class _PintUnits:
         found: tuple[float, Dimension] | None = None
         if name:  # get_name gives "" for pint's "dimensionless", which is not a unit word here
             container = registry.UnitsContainer({name: 1})
-            factor, _ = registry.get_root_units(container)
+            try:
+                factor, _ = registry.get_root_units(container)
+            except Exception:  # pint's many error kinds: the word is what the user can change
+                raise UnitError(f'unit "{in_message(word)}" cannot be read') from None
             if factor is None:
                 raise UnitError(
                     f'unit "{word}" has an offset (like °C); only units that scale from zero '
@@ -421,6 +424,8 @@ class UnitTable:
         self._define_unit(key, f"{key} = {' * '.join(terms)}", factor, dim)
 
     def _define_unit(self, key: str, definition: str, factor: float, dimension: Dimension) -> None:
+        if key == "dimensionless":  # pint's name for no unit: redefining it breaks pint itself
+            raise UnitError(f'[units] {key}: "{key}" cannot be a unit name')
         units = self._units()
         try:
             units.define(key, definition, factor, dimension)
