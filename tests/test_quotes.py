@@ -706,3 +706,20 @@ def test_a_phrase_repeated_through_a_long_document_is_told_apart_further_on() ->
         len(text) - len(phrase) - 5 + 28,
         len(text) - 2,
     )
+
+
+def test_original_span_maps_both_ends_across_folds() -> None:
+    from figcheck.check.quotes import _fold
+
+    text = "one  two co-\nop three\u00adfour  five"
+    folded, _ = _fold(text, keep_hyphen=True)
+    assert folded.text == "one two co-op threefour five"
+    n = len(folded.text)
+    for start in range(n):
+        for end in range(start + 1, n + 1):
+            expected = (folded.original(start), folded.original(end - 1) + 1)
+            assert folded.original_span(start, end) == expected
+    # "two co-op" folds a run of spaces before it and a broken hyphen inside it
+    start = folded.text.index("two co-op")
+    assert folded.original_span(start, start + len("two co-op")) == (5, 15)
+    assert text[5:15] == "two co-\nop"

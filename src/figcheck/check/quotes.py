@@ -81,6 +81,17 @@ class _Folded:
         i = bisect_right(self.folded_starts, offset) - 1
         return self.original_starts[i] + offset - self.folded_starts[i]
 
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the folded characters from *start* up to *end* (not empty):
+        ``(original(start), original(end - 1) + 1)``, with one search when no fold lies
+        between them (the common case: a quote is short)."""
+        starts = self.folded_starts
+        i = bisect_right(starts, start) - 1
+        last = end - 1
+        j = i if i + 1 == len(starts) or last < starts[i + 1] else bisect_right(starts, last) - 1
+        origins = self.original_starts
+        return origins[i] + start - starts[i], origins[j] + last - starts[j] + 1
+
 
 def _one_for_one(text: str) -> str:
     """Straight quotes for curly ones and a space for every other whitespace character.
@@ -511,7 +522,7 @@ class QuoteIndex:
         if found is None:
             return None
         start, end, index = found
-        return index.original(start), index.original(end - 1) + 1
+        return index.original_span(start, end)
 
     def unique(self, quote: str) -> bool:
         """Whether *quote* occurs exactly once (as matched) in the document."""
@@ -580,7 +591,7 @@ class QuoteIndex:
         if found is None:
             return Verdict.QUOTE_NOT_FOUND, None, None
         start, end, index = found
-        span = (index.original(start), index.original(end - 1) + 1)
+        span = index.original_span(start, end)
         where = self.location(span[0])
         stated = claim.stated
         if quote_states(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from figcheck.errors import quick_init
+
 if TYPE_CHECKING:
     from figcheck.claims.formula import Assertion, Formula
     from figcheck.figures.stated import Stated
@@ -22,6 +24,7 @@ class Reference:
     note: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One figure the document states, with the formula that should produce it."""

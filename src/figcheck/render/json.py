@@ -286,7 +286,7 @@ def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
     end = ', "wide": true}' if result.wide else "}"
     line = result.line
     return (
-        f'{{"id": {_s(result.id)}, "kind": {_KINDS[result.kind]}, '
+        f'{{"id": {encode_basestring(result.id)}, "kind": {_KINDS[result.kind]}, '
         f'"verdict": {_VERDICTS[result.verdict]}, "section": {_s(result.section)}, '
         f'"line": {line if type(line) is int else _n(line)}, "stated": {stated_text}, '
         f'"formula": {_s(result.formula)}, '
