@@ -24,6 +24,11 @@ _FIXED = {d: f".{d + 6}f" for d in range(1, 25)}
 def number(value: float, *, digits: int = 3, grouping: bool = True) -> str:
     """A plain figure: from 10**(digits-1) up, whole (with thousands commas unless *grouping*
     is off); below, *digits* significant digits."""
+    return _number_at(value, digits, grouping)
+
+
+def _number_at(value: float, digits: int, grouping: bool) -> str:
+    """number, its arguments by position (the distinct-digits loop calls it most)."""
     if value == 0:
         return "0"
     if value != value:
@@ -125,11 +130,11 @@ def _distinct(
     scale: Scale, values: list[float], least: int = 3, most: int = 9
 ) -> tuple[int, dict[float, str]]:
     """distinct_digits, with each finite value's number at those digits."""
-    finite = {v for v in values if math.isfinite(v)}
     factor, grouping = scale.factor, scale.grouping
+    shown = [(v, v / factor) for v in {v for v in values if math.isfinite(v)}]
     texts: dict[float, str] = {}
     for digits in range(least, most + 1):
-        texts = {v: number(v / factor, digits=digits, grouping=grouping) for v in finite}
+        texts = {v: _number_at(x, digits, grouping) for v, x in shown}
         if len(set(texts.values())) == len(texts):
             return digits, texts
     return most, texts
