@@ -10,6 +10,7 @@ import pytest
 from figcheck.check.quotes import index_for
 from figcheck.claims.loader import load
 from figcheck.document.relations import nodes_of, suggest
+from tests.common import run
 
 # (target, formula, kind, cue, verdict) for each suggestion
 Found = list[tuple[str, str, str, str | None, str]]
@@ -503,6 +504,298 @@ CASES = {
         """,
         [("rate", "title", "restatement", "restates title", "consistent")],
     ),
+    # the wrong twins: each cued pattern that does not hold, with non-round figures, so that
+    # no lenient reading of a round figure can make it hold
+    "share, k/n (p%)": (
+        "Of the patients, 45/192 (23.4%) had a fever.\n",
+        """
+        fever = 45/192 (23.4%) had a => 45
+        patients = /192 (23.4%) had a => 192
+        share = patients, 45/192 (23.4%) had a => 23.4%
+        """,
+        [("share", "fever / patients", "share", "k/n (p%)", "consistent")],
+    ),
+    "share, k/n (p%), wrong": (
+        "Of the patients, 45/192 (25.4%) had a fever.\n",
+        """
+        fever = 45/192 (25.4%) had a => 45
+        patients = /192 (25.4%) had a => 192
+        share = patients, 45/192 (25.4%) had a => 25.4%
+        """,
+        [("share", "fever / patients", "share", "k/n (p%)", "inconsistent")],
+    ),
+    "share, k of n (p%), wrong": (
+        "Deaths: 352 of 5,091 (7.9%) in the first arm.\n",
+        """
+        deaths = 352 of 5,091 => 352
+        patients = of 5,091 (7.9%) => 5,091
+        share = 5,091 (7.9%) in => 7.9%
+        """,
+        [("share", "deaths / patients", "share", "k of n (p%)", "inconsistent")],
+    ),
+    "share, k (p%) with the whole earlier, wrong": (
+        "Of 5,091 patients, 352 (8.9%) died.\n",
+        """
+        patients = Of 5,091 patients => 5,091
+        deaths = 352 (8.9%) died => 352
+        share = (8.9%) died => 8.9%
+        """,
+        [("share", "deaths / patients", "share", "(p%)", "inconsistent")],
+    ),
+    "change, B up C from A, wrong": (
+        "Payroll was 1,234 thousand jobs, up 9% from 1,150 thousand jobs.\n",
+        """
+        now = was 1,234 thousand jobs => 1,234 thousand
+        up = up 9% from => 9%
+        then = from 1,150 thousand jobs => 1,150 thousand
+        """,
+        [("up", "(now - then) / then", "change", "up … from", "inconsistent")],
+    ),
+    "difference, from A to B, up by X, wrong": (
+        "Members went from 412 people to 460 people, up by 80 people.\n",
+        """
+        before = from 412 people => 412 people
+        after = to 460 people => 460 people
+        up = up by 80 people => 80 people
+        """,
+        [("up", "after - before", "difference", "from … to …, up", "inconsistent")],
+    ),
+    "remainder, wrong": (
+        "Of the 120 million people, 70 million worked in towns and the remaining 30 million"
+        " in villages.\n",
+        """
+        people = Of the 120 million people => 120 million people
+        towns = 70 million worked => 70 million people
+        villages = the remaining 30 million => 30 million people
+        """,
+        [("villages", "people - towns", "remainder", "the remaining", "inconsistent")],
+    ),
+    "product, wrong": (
+        "The 32 million members spent one-third of their time on their plots. This made an"
+        " equivalent of another 16 million people.\n",
+        """
+        members = The 32 million members => 32 million people
+        share = one-third of their time => one-third
+        equivalent = another 16 million people => 16 million people
+        """,
+        [("equivalent", "members * share", "product", "an equivalent of", "inconsistent")],
+    ),
+    "ratio, N times, wrong": (
+        "Exports were 3.5 times more than the 40 billion of imports, at 100 billion.\n",
+        """
+        times = 3.5 times more => 3.5
+        imports = the 40 billion of imports => 40 billion
+        exports = at 100 billion => 100 billion
+        """,
+        [("times", "exports / imports", "ratio", "times", "inconsistent")],
+    ),
+    "ratio, halved": (
+        "Waste halved from 80 tonnes to 40 tonnes, and fuel halved from 62 tonnes to 52 tonnes.\n",
+        """
+        waste_before = from 80 tonnes => 80 tonnes
+        waste_after = to 40 tonnes => 40 tonnes
+        fuel_before = from 62 tonnes => 62 tonnes
+        fuel_after = to 52 tonnes => 52 tonnes
+        """,
+        [
+            ("waste_after", "waste_before / 2", "ratio", "halved", "consistent"),
+            ("fuel_after", "fuel_before / 2", "ratio", "halved", "inconsistent"),
+        ],
+    ),
+    "rate per 1,000, wrong": (
+        "There were 1,200 deaths among 40,000 people, 36 per 1,000.\n",
+        """
+        deaths = 1,200 deaths => 1,200
+        people = among 40,000 people => 40,000
+        rate = 36 per 1,000 => 36
+        """,
+        [("rate", "deaths / people * 1000", "rate", "per 1,000", "inconsistent")],
+    ),
+    "sum, cued after, wrong": (
+        "The farm grew 10,000 apples and 20,000 pears, 35,000 fruit in all.\n",
+        """
+        apples = 10,000 apples => 10,000
+        pears = 20,000 pears => 20,000
+        fruit = 35,000 fruit in all => 35,000
+        """,
+        [("fruit", "apples + pears", "sum", "in all", "inconsistent")],
+    ),
+    "sum, cued before, wrong": (
+        "Sales were 412 tonnes in spring and 527 tonnes in summer. Overall, 1,013 tonnes were"
+        " sold.\n",
+        """
+        spring = 412 tonnes in spring => 412 tonnes
+        summer = 527 tonnes in summer => 527 tonnes
+        total = 1,013 tonnes were sold => 1,013 tonnes
+        """,
+        [("total", "spring + summer", "sum", "overall", "inconsistent")],
+    ),
+    "sum, a total's list after its colon": (
+        "A total of 88 participants were excluded: 57 declined, 21 were ineligible and 10"
+        " moved away. A total of 97 participants were lost: 61 withdrew, 27 died and 3"
+        " moved away.\n",
+        """
+        excluded = A total of 88 participants => 88
+        declined = 57 declined => 57
+        ineligible = 21 were ineligible => 21
+        moved = and 10 moved => 10
+        lost = A total of 97 participants => 97
+        withdrew = 61 withdrew => 61
+        died = 27 died => 27
+        moved_2 = and 3 moved => 3
+        """,
+        [
+            ("excluded", "declined + ineligible + moved", "sum", "a total of …:", "consistent"),
+            ("lost", "withdrew + died + moved_2", "sum", "a total of …:", "inconsistent"),
+        ],
+    ),
+    "sum of falls, wrong": (
+        "November was 72,000 lower and December 87,000 lower; combined they were 171,000 lower.\n",
+        """
+        nov = was 72,000 lower => -72,000
+        dec = December 87,000 lower => -87,000
+        both = were 171,000 lower => -171,000
+        """,
+        [("both", "nov + dec", "sum", "combined", "inconsistent")],
+    ),
+    "a fall with its amount, wrong": (
+        "The firm employed 1,800 people in May. That was down 12% or 200 people.\n",
+        """
+        staff = employed 1,800 people => 1,800
+        fall = down 12% or => -12%
+        fewer = or 200 people => 200
+        """,
+        [("fall", "-fewer / (staff + fewer)", "change", "p% or amount", "inconsistent")],
+    ),
+    "um p %, von A auf B, wrong": (
+        "Die Zahl ist um 27 % zurückgegangen: von 28 900 im Jahr 2003 auf rund 24 100.\n",
+        """
+        fall = um 27 % zurückgegangen => -27 %
+        old = von 28 900 im => 28 900
+        new = auf rund 24 100 => rund 24 100
+        """,
+        [("fall", "(new - old) / old", "change", "um …, von … auf …", "inconsistent")],
+    ),
+    "rate per person": (
+        "The town spent £2.4 million on 12,000 residents, £200 per person, and £3.1 million on"
+        " 14,000 pupils, £260 per head.\n",
+        """
+        spend = spent £2.4 million => £2.4 million
+        residents = on 12,000 residents => 12,000
+        per = £200 per person => £200
+        pupils_spend = and £3.1 million => £3.1 million
+        pupils = on 14,000 pupils => 14,000
+        per_2 = £260 per head => £260
+        """,
+        [
+            ("per", "spend / residents", "rate", "per person", "consistent"),
+            ("per_2", "pupils_spend / pupils", "rate", "per head", "inconsistent"),
+        ],
+    ),
+    # a list after "of which" may be partial: offered only where it adds up (97 is not 41 + 38)
+    "sum, of which": (
+        "Sales were 940 tonnes, of which 412 tonnes in spring and 528 tonnes in summer. Staff"
+        " were 97 people, of whom 41 people in towns and 38 people in villages.\n",
+        """
+        total = Sales were 940 tonnes => 940 tonnes
+        spring = 412 tonnes in spring => 412 tonnes
+        summer = 528 tonnes in summer => 528 tonnes
+        staff = Staff were 97 people => 97 people
+        towns = 41 people in towns => 41 people
+        villages = 38 people in villages => 38 people
+        """,
+        [("total", "spring + summer", "sum", "of which", "consistent")],
+    ),
+    # shares that make a whole, the last one "the rest": a check that they sum to 100 %
+    "shares of one whole": (
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others. Of the"
+        " seats, 33% went to Ann, 33% to Bob and 33% to the others.\n",
+        """
+        labour = 48% went to Labour => 48%
+        conservatives = 31% to the Conservatives => 31%
+        others = 21% to others => 21%
+        ann = seats, 33% went to => 33%
+        bob = Ann, 33% to Bob => 33%
+        rest = Bob and 33% to the others => 33%
+        """,
+        [
+            (
+                "labour_whole",
+                "abs(labour + conservatives + others - 1) <= 0",
+                "whole",
+                "others",
+                "consistent",
+            ),
+            ("ann_whole", "abs(ann + bob + rest - 1) <= 0", "whole", "others", "within-rounding"),
+        ],
+    ),
+    "shares of one whole, wrong": (
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and the remaining 27% to"
+        " others.\n",
+        """
+        labour = 48% went to Labour => 48%
+        conservatives = 31% to the Conservatives => 31%
+        others = remaining 27% => 27%
+        """,
+        [
+            (
+                "labour_whole",
+                "abs(labour + conservatives + others - 1) <= 0",
+                "whole",
+                "the remaining",
+                "inconsistent",
+            )
+        ],
+    ),
+    "shares of different wholes": (
+        "In favour were 48% of men, 31% of women and 21% of the others. Turnout was 64%, up"
+        " 3% on 2019, and the other 33% stayed home.\n",
+        """
+        men = 48% of men => 48%
+        women = 31% of women => 31%
+        others = 21% of the others => 21%
+        turnout = Turnout was 64% => 64%
+        up = up 3% => 3%
+        home = other 33% stayed => 33%
+        """,
+        [],
+    ),
+    "shares over a Total row of 100%": (
+        """\
+        | Party | 2023 | 2024 |
+        |-------|------|------|
+        | Red   | 48%  | 47%  |
+        | Blue  | 31%  | 30%  |
+        | Other | 21%  | 27%  |
+        | Total | 100% | 100.0% |
+        """,
+        """
+        red = | Red   | 48% => 48%
+        red_2 = 48%  | 47% => 47%
+        blue = | Blue  | 31% => 31%
+        blue_2 = 31%  | 30% => 30%
+        other = | Other | 21% => 21%
+        other_2 = 21%  | 27% => 27%
+        total = | Total | 100% => 100%
+        total_2 = | 100.0% | => 100.0%
+        """,
+        [
+            (
+                "total_whole",
+                "abs(red + blue + other - 1) <= 0",
+                "whole",
+                "Total row of 100%",
+                "consistent",
+            ),
+            (
+                "total_2_whole",
+                "abs(red_2 + blue_2 + other_2 - 1) <= 0",
+                "whole",
+                "Total row of 100%",
+                "inconsistent",
+            ),
+        ],
+    ),
 }
 
 
@@ -550,3 +843,42 @@ def test_unrelated_figures_get_no_suggestion(tmp_path: Path) -> None:
         homes = 2,000 homes => 2,000
         """
     assert found(tmp_path, document, claims) == []
+
+
+def test_init_writes_shares_of_a_whole_as_a_check_that_check_and_scan_evaluate(
+    tmp_path: Path,
+) -> None:
+    document = tmp_path / "votes.txt"
+    document.write_text(
+        "Of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others.\n"
+        "Of the seats, 56% were won by Reform, 33% by the Greens and 17% by the rest.\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.toml"
+    out = run("init", document, "-o", claims)
+    assert (out.exit_code, out.stderr) == (0, f"wrote 6 claims to {claims}\n")
+    text = claims.read_text(encoding="utf-8")
+    assert text.endswith(
+        "[checks.went_labour_share_whole]  # line 1\n"
+        'assert = "abs(went_labour_share + conservative_share + conservatives_other_share - 1)'
+        ' <= 0"\n'
+        '# suggested: whole, cue "others"; verify\n'
+        "\n"
+        "[checks.won_reform_share_whole]  # line 2\n"
+        'assert = "abs(won_reform_share + green_share + greens_rest_share - 1) <= 0"\n'
+        '# suggested: whole, cue "rest"; it does not hold as read: check it; verify\n'
+    )
+    checked = run("check", claims, "--format", "json")
+    verdicts = {r["id"]: r["verdict"] for r in checked.json()["results"] if r["formula"]}
+    # 56 + 33 + 17 is 106 %: no rounding of the three makes it 100
+    assert verdicts == {
+        "went_labour_share_whole": "consistent",
+        "won_reform_share_whole": "inconsistent",
+    }
+    assert checked.exit_code == 1
+    scanned = run("scan", document, "--format", "json")
+    assert [(r["id"], r["verdict"], r["line"]) for r in scanned.json()["results"]] == [
+        ("went_labour_share_whole", "consistent", 1),
+        ("won_reform_share_whole", "inconsistent", 2),
+    ]
+    assert scanned.exit_code == 1

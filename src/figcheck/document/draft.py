@@ -103,6 +103,16 @@ class DraftClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftCheck:
+    """A suggested check: a relation among drafted claims that no figure states."""
+
+    id: str
+    line: int  # where its first figure is
+    assertion: str
+    suggested: str  # why it was suggested
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A quantity the draft could not make a claim of, and why."""
 
@@ -125,6 +135,7 @@ class Draft:
     units: tuple[tuple[str, str, str], ...]  # (word, definition, comment)
     claims: tuple[DraftClaim, ...]
     skipped: tuple[Skipped, ...] = ()  # quantities whose figure could not be read as a value
+    checks: tuple[DraftCheck, ...] = ()  # suggested relations with no figure of their own
 
     def toml(self) -> str:
         return draft_toml(self)
@@ -195,6 +206,13 @@ def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = Fal
     suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
     uses: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, Suggestion] = {}
+    lines = {c.id: c.line for c in drafted.claims}
+    taken = {c.id for c in drafted.claims} | {c.id for c in drafted.checks}
+    checks = [
+        DraftCheck(s.target, lines.get(s.inputs[0], 0), s.formula, s.comment())
+        for s in suggestions
+        if s.check and s.target not in taken
+    ]
     for s in sorted(suggestions, key=lambda s: -s.score):
         if s.check or any(_reaches(uses, name, s.target) for name in s.inputs):
             continue
@@ -212,7 +230,7 @@ def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = Fal
         else c
         for c in drafted.claims
     )
-    return dataclasses.replace(drafted, claims=claims)
+    return dataclasses.replace(drafted, claims=claims, checks=(*drafted.checks, *checks))
 
 
 def _reaches(uses: dict[str, tuple[str, ...]], start: str, goal: str) -> bool:

@@ -66,6 +66,10 @@ def draft_toml(draft: Draft) -> str:
         if claim.suggested is not None:
             lines.append(f"suggested = {toml_string(claim.suggested)}")
         lines += [f"# {comment}" for comment in claim.comments]
+    for check in draft.checks:
+        lines += ["", f"[checks.{check.id}]  # line {check.line}"]
+        lines.append(f"assert = {toml_string(check.assertion)}")
+        lines.append(f"# suggested: {printable(check.suggested)}")
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]
         lines += [f"#   {printable(str(item))}" for item in draft.skipped]  # on one comment line

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from figcheck.check.verdict import Verdict, judge_figure
-from figcheck.claims.compiler import compile_formula
+from figcheck.check.verdict import Verdict, judge_assertion, judge_figure
+from figcheck.claims.compiler import compile_assertion, compile_formula
 from figcheck.figures import lexicon
 from figcheck.figures.figure import QUALIFIER_PHRASES
 from figcheck.figures.interval import Interval
@@ -24,7 +24,16 @@ if TYPE_CHECKING:
     from figcheck.figures.stated import Stated
 
 Kind = Literal[
-    "sum", "share", "product", "change", "difference", "ratio", "rate", "remainder", "restatement"
+    "sum",
+    "share",
+    "product",
+    "change",
+    "difference",
+    "ratio",
+    "rate",
+    "remainder",
+    "restatement",
+    "whole",
 ]
 
 # currency signs stand between a cue and its figure ("from £20m"); cues are read without them
@@ -61,6 +70,7 @@ _EQUIVALENT = re.compile(
 _REMAINDER = re.compile(
     r"\b(the rest|the remaining|remaining|the remainder|the others?|other)\b\W*$"
 )
+_OF_WHICH = re.compile(r"^\W*(?:of which|of whom|davon|dont)\b")
 _OPEN_PAREN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}?\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
 _OF = re.compile(r"^\s*(?:of|out of|among)\s+(?:the\s+|all\s+)?$")
@@ -112,6 +122,20 @@ _TIMES = re.compile(
 )
 _MULTIPLE = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\s+(?:from\s+)?$")
 _MULTIPLE_FACTOR = lexicon.MULTIPLES
+# shares that make a whole: the list's last share is "the rest" ("… and 21% to others", "the
+# remaining 21%"); the parts of the list are set apart by commas or "and", with no other figure
+_REST_BEFORE = re.compile(r"\b(the rest|the remaining|the remainder|the others?|all others?)\W*$")
+_REST_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:the\s+)?(rest|others|remainder|other\s+[a-z]+)\s*(?:[.;:!?]|$)"
+)
+_LISTED = re.compile(r"^[^;:()\d%]{0,50}$")  # the words between two shares of one list
+_LIST_JOIN = re.compile(r",|\band\b|\bwhile\b")
+_NOT_SHARE = re.compile(
+    r"\b(?:up|down|rise|rose|fall|fell|increase|decrease|grew|growth|drop|dropped|by|"
+    r"points?|than|from)\W*$"
+)
+_OF_WHOLE = re.compile(r"^\s*(?:percent|per cent)?\s*of\s+(?:the\s+|all\s+)?(?P<noun>[a-z]+)")
+_SHARES_SUM = (0.75, 1.25)  # a list of shares far from 100 % is not read as one whole
 _PER = re.compile(
     r"^\s*(?:[a-z]+\s+)?per\s+(?P<per>person|head|capita|1,000|1000|thousand|"
     r"100,000|100000|hundred thousand)\b"
@@ -244,12 +268,14 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.stated_rises(),
         finder.sums(),
         finder.bracketed_parts(),
+        finder.parts_of_which(),
         finder.remainders(),
         finder.products(),
         finder.ratios(),
         finder.multiples(),
         finder.rates(),
         finder.totals(),
+        finder.wholes(),
         finder.restatements(),
         finder.relatives(),
     ):
@@ -369,6 +395,62 @@ class _Finder:
                 yield self.judged(
                     p, "share", f"{k.id} / {wholes[0].id}", f"of the {m['noun']}", 2.5
                 )
+
+    # "of the votes, 48% went to Labour, 31% to the Conservatives and 21% to others": the
+    # shares of one whole, the last the rest, sum to 100 % (a check: no figure states the sum)
+    def wholes(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        ids = {n.id for n in nodes}
+        for i, last in enumerate(nodes):
+            if not self.share_like(last) or i == 0:
+                continue
+            before = self.between(nodes[i - 1], last)
+            closing = _REST_BEFORE.search(before) or _REST_AFTER.match(self.after(last, 40))
+            if closing is None:
+                continue
+            parts = [last]
+            for n in reversed(nodes[:i]):
+                gap = self.between(n, parts[0])
+                if n.sentence != last.sentence or not self.share_like(n):
+                    break
+                if not (_LISTED.match(gap) and _LIST_JOIN.search(gap)):
+                    break
+                parts.insert(0, n)
+            if len(parts) < 2 or len(parts) > _WINDOW:
+                continue
+            # shares of wholes named apart ("48% of men and 31% of women") are no one whole
+            nouns = {m["noun"] for n in parts if (m := _OF_WHOLE.match(self.after(n, 30)))}
+            if len(nouns) > 1:
+                continue
+            total = math.fsum(n.stated.central for n in parts)
+            if not _SHARES_SUM[0] <= total <= _SHARES_SUM[1]:
+                continue
+            name = f"{parts[0].id}_whole"
+            while name in ids:
+                name += "_"
+            ids.add(name)
+            assertion = f"abs({' + '.join(n.id for n in parts)} - 1) <= 0"
+            yield self.asserted(name, assertion, closing[1], 3.0)
+
+    def share_like(self, node: Node) -> bool:
+        """A percentage that may be a share of a whole: not a change ("up 4%") nor bracketed
+        ("352 (6.9%)"), and no range or bound."""
+        if not _percent(node) or node.stated.central < 0 or _width(node) > 0.5:
+            return False
+        before = self.before(node, 30)
+        return not _NOT_SHARE.search(before) and before.count("(") <= before.count(")")
+
+    def asserted(self, name: str, assertion: str, cue: str, weight: float) -> Suggestion:
+        """A check suggested by its cue, with its verdict as read (the inputs' lenient
+        readings)."""
+        compiled = compile_assertion(assertion)  # made of the document's own ids
+        inputs = [self.by_id[n] for n in compiled.names]
+        verdict = judge_assertion(
+            compiled, [s.reading.central for s in inputs], [s.reading.lenient for s in inputs]
+        )
+        return Suggestion(
+            name, "whole", assertion, compiled.names, cue, verdict, weight + _fit(verdict), True
+        )
 
     # "3,412 staff, 118 more than the 3,204 it employed": the difference of the two
     def differences(self) -> Iterable[Suggestion]:
@@ -516,6 +598,27 @@ class _Finder:
             if found.holds:  # brackets need not hold parts: offered only where they add up
                 yield found
 
+    # "940 tonnes, of which 412 tonnes in spring and 528 tonnes in summer": a whole, then its
+    # parts; a list after "of which" may be partial, so it is offered only where it adds up
+    def parts_of_which(self) -> Iterable[Suggestion]:
+        nodes = self.nodes
+        for i, target in enumerate(nodes):
+            if not _OF_WHICH.match(self.after(target, 30)):
+                continue
+            parts = []
+            for n in nodes[i + 1 : i + 1 + _MOST_PARTS]:
+                if n.sentence != target.sentence or not _same(n, target):
+                    break
+                if abs(n.stated.central) > abs(target.stated.central):
+                    break
+                parts.append(n)
+            if len(parts) < 2:
+                continue
+            formula = " + ".join(p.id for p in parts)
+            found = self.judged(target, "sum", formula, "of which", 2.0)
+            if found.holds:
+                yield found
+
     def listed(self, i: int, target: Node) -> list[Node]:
         """The figures of the target's kind listed after a colon that follows it, in its
         sentence ("88 participants were excluded: 57 …, 21 …")."""
@@ -560,6 +663,8 @@ class _Finder:
                 and n.paragraph >= target.paragraph - 2
                 and n.stated.central >= 0.9 * taken
             ]
+            if not wholes and _percent(target):
+                continue  # shares with no whole stated split 100 %: a check (wholes) says so
             while parts and not wholes:  # the largest "part" may be the whole itself
                 whole = max(parts, key=lambda n: n.stated.central)
                 parts = [n for n in parts if n.start > whole.start]
@@ -698,7 +803,13 @@ class _Finder:
             above = column.setdefault(col, [])
             if re.match(r"\W*(?:grand\s+)?total\b", label):
                 parts = [n for n in above if _same(n, node)]
-                if len(parts) >= 2:
+                if len(parts) >= 2 and _percent(node) and node.stated.central == 1:
+                    # shares over a Total of 100 %: exactly 100, not a round figure read leniently
+                    terms = " + ".join(p.id for p in parts)
+                    yield self.asserted(
+                        f"{node.id}_whole", f"abs({terms} - 1) <= 0", "Total row of 100%", 3.0
+                    )
+                elif len(parts) >= 2:
                     formula = " + ".join(p.id for p in parts)
                     yield self.judged(node, "sum", formula, "Total row", 3.0)
                 above.clear()

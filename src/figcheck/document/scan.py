@@ -49,13 +49,18 @@ def scan(path: Path, *, strict: bool = False) -> Report:
     for claim in claims_file.claims:
         if claim.formula is not None:
             wanted.update(claim.formula.names)
+    for suggested_check in claims_file.checks:  # shares of a whole: sum to 100 %
+        wanted.update(suggested_check.assertion.names)
     kept = dataclasses.replace(
         claims_file, claims=tuple(c for c in claims_file.claims if c.id in wanted)
     )
     report = check(kept, strict=strict, locate=index.locate)
+    lines = {r.id: r.quote_location.line for r in report.results if r.quote_location}
+    first = {c.id: c.assertion.names[0] for c in kept.checks if c.assertion.names}
     results = tuple(
-        # placed in the document: a scan has no claims file to point at
-        dataclasses.replace(r, line=r.quote_location.line if r.quote_location else None)
+        # placed in the document: a scan has no claims file to point at; a check at its
+        # first figure
+        dataclasses.replace(r, line=lines.get(r.id, lines.get(first.get(r.id, ""))))
         for r in report.results
         if r.formula is not None
     )
