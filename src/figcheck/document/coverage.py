@@ -539,27 +539,23 @@ def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
     """*mentions* and, in order among them, each run of digits that no mention holds (one too
     long for a float): listed as unread quantities, so that coverage never hides them."""
     unread: list[Mention] = []
+    i = 0
     line, line_start, pos = 1, 0, 0  # lines counted on from the last unread number
-    search, match = _DIGIT_RUN.search, _DIGIT_RUN.match
-    # mentions end in order, so a run is held when the first mention ending after it starts at
-    # or before it: only the gaps before each mention's start are searched
-    gap, size = 0, len(text)
-    for start, end in [*((m.start, m.end) for m in mentions), (size, size)]:
-        while gap < start and (m := search(text, gap, start)) is not None:
-            at = m.start()
-            whole = match(text, at)  # the whole run: the search stops at the mention
-            assert whole is not None
-            line += text.count("\n", pos, at)
-            line_start = max(line_start, text.rfind("\n", pos, at) + 1)
-            pos = at
-            column = at - line_start + 1
-            written = shorten(whole.group(), 40)
-            unread.append(
-                Mention(line, column, written, 0.0, Category.QUANTITY, None, at, whole.end(), at,
-                        form="unread")
-            )  # fmt: skip
-            gap = whole.end()
-        gap = max(gap, end)
+    for m in _DIGIT_RUN.finditer(text):
+        at = m.start()
+        while i < len(mentions) and mentions[i].end <= at:
+            i += 1
+        if i < len(mentions) and mentions[i].start <= at:
+            continue
+        line += text.count("\n", pos, at)
+        line_start = max(line_start, text.rfind("\n", pos, at) + 1)
+        pos = at
+        column = at - line_start + 1
+        written = shorten(m.group(), 40)
+        unread.append(
+            Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
+                    form="unread")
+        )  # fmt: skip
     if not unread:
         return mentions
     return sorted([*mentions, *unread], key=lambda mention: mention.start)
