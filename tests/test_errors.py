@@ -602,3 +602,31 @@ def test_a_failing_fast_toml_reader_leaves_it_to_tomllib(
 
     monkeypatch.setattr(tomlread, "_fast_loads", lambda: panic)
     assert errors_in(tmp_path, "check", "claims.toml") == lines
+
+
+def test_quick_init_keeps_the_dataclass_contract() -> None:
+    from dataclasses import FrozenInstanceError, dataclass
+
+    from figcheck.errors import quick_init
+    from figcheck.figures.interval import Interval
+
+    i = Interval(1.0, 2.0)
+    assert (i.lo, i.hi, i.lo_open, i.hi_open) == (1.0, 2.0, False, False)
+    assert Interval(1.0, 2.0, hi_open=True) == Interval(1.0, 2.0, False, True)
+    assert repr(Interval(1.0, 2.0, True)) == (
+        "Interval(lo=1.0, hi=2.0, lo_open=True, hi_open=False)"
+    )
+    with pytest.raises(FrozenInstanceError):
+        i.lo = 3.0  # type: ignore[misc]
+    with pytest.raises(TypeError, match=r"Interval.__init__\(\) missing 1 required positional"):
+        Interval(1.0)  # type: ignore[call-arg]
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    with pytest.raises(TypeError, match="Checked: quick_init takes plain fields only"):
+        quick_init(Checked)

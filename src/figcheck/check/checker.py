@@ -219,28 +219,35 @@ class _Judge:
         )
         if quote_verdict is not None:
             verdicts.append(quote_verdict)
+        if len(verdicts) == 1:
+            verdict = verdicts[0]
+        else:
+            verdict = max(verdicts) if verdicts else Verdict.UNCHECKED
+        # every field in order (one per claim: keywords cost a third more)
         return Result(
-            id=claim.id,
-            kind="claim",
-            verdict=max(verdicts) if verdicts else Verdict.UNCHECKED,
-            line=claim.line,
-            section=claim.section,
-            stated=claim.stated,
-            formula=formula.source if formula is not None else None,
-            central=central,
-            range=span,
-            formula_verdict=formula_verdict,
-            quote=claim.quote,
-            quote_location=quote_location,
-            quote_verdict=quote_verdict,
-            quote_span=quote_span,
-            references=references,
-            note=claim.note,
-            accepted=claim.accept,
-            claim=claim,
-            slack=slack,
-            wide=wide,
-            reached=reached,
+            claim.id,  # id
+            "claim",  # kind
+            verdict,
+            claim.line,
+            claim.section,
+            claim.stated,
+            formula.source if formula is not None else None,  # formula
+            central,
+            span,  # range
+            formula_verdict,
+            claim.quote,
+            quote_location,
+            quote_verdict,
+            quote_span,
+            references,
+            claim.note,
+            None,  # sides
+            claim.accept,  # accepted
+            claim,
+            None,  # check
+            slack,
+            wide,
+            reached,
         )
 
     def check(self, check: Check) -> Result:

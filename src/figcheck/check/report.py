@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
 from figcheck.claims.model import Document
+from figcheck.errors import quick_init
 from figcheck.figures import notation
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class CheckSides:
         return f"{self.scale.text(self.left)} {relation} {self.scale.text(self.right)}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Result:
     """The verdict on one claim or check, with everything needed to show how it was made.

@@ -250,7 +250,7 @@ def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
     if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
         return None
     if names is None:
-        return Formula(text, tuple(renamed), shape.program)
+        return shape.renamed(text, tuple(renamed))
     slots = {name: i for i, name in enumerate(names)}
     if any(name not in slots for name in renamed):
         return None

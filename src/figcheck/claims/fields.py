@@ -45,6 +45,28 @@ def unwritable(text: str, *, one_line: bool = False) -> bool:
     return _CONTROL.search(text) is not None or (one_line and _LINE_BREAK.search(text) is not None)
 
 
+# the keys of a claim that the common case holds: strings (references aside) checked at once
+_PLAIN_CLAIM_KEYS = frozenset({"section", "quote", "value", "formula", "note", "references"})
+
+
+def plain_claim(table: Mapping[str, Any]) -> bool:
+    """Whether a claim's *table* holds only strings (and references) under the common keys,
+    none with a character it may not hold: then no string field has a problem to report."""
+    if not table.keys() <= _PLAIN_CLAIM_KEYS:
+        return False
+    texts = []
+    for key, value in table.items():
+        if type(value) is not str:
+            if key == "references":
+                continue
+            return False
+        texts.append(value)
+    if _CONTROL.search("".join(texts)) is not None:
+        return False
+    section = table.get("section")
+    return section is None or _LINE_BREAK.search(section) is None
+
+
 def type_name(value: object) -> str:
     names = {
         bool: "a boolean",

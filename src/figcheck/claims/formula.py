@@ -52,6 +52,20 @@ class Formula:
                 seen.add(slot)
         object.__setattr__(self, "repeated", tuple(twice))
 
+    def renamed(self, source: str, names: tuple[str, ...]) -> Formula:
+        """This formula's program under another *source* and input *names* (as many, in the
+        same slots): what it repeats is known, so it is not worked out again."""
+        other = object.__new__(Formula)
+        for key, value in (
+            ("source", source),
+            ("names", names),
+            ("program", self.program),
+            ("repeated", self.repeated),
+            ("share", None),
+        ):
+            object.__setattr__(other, key, value)
+        return other
+
     def span(self, boxes: Sequence[Interval]) -> tuple[Interval, bool]:
         """A sound range over the input *boxes*, and whether it may still be wider than the truth.
 

@@ -16,6 +16,7 @@ from figcheck.claims.fields import (
     TABLE_KEYS,
     TOP_KEYS,
     Fields,
+    plain_claim,
     type_name,
 )
 from figcheck.claims.formula import Formula
@@ -204,14 +205,28 @@ class _Builder(Fields):
         if table is None or not self.check_id(cid, line, "claim"):
             return None
         before = len(self.problems)
-        self.unknown_keys(table, CLAIM_KEYS, ("claims", cid), what)
-        section = self.string(table, "section", line, what)
-        quote = self.string(table, "quote", line, what)
-        note = self.string(table, "note", line, what)
-        suggested = self.string(table, "suggested", line, what)
-        accept = self.reason(table, line, what)
-        formula_text = self.string(table, "formula", line, what)
-        precision_text = self.string(table, "precision", line, what)
+        section: str | None
+        quote: str | None
+        note: str | None
+        formula_text: str | None
+        suggested = accept = precision_text = None
+        if plain_claim(table):  # the common case: no key or string to report
+            get = table.get
+            section, quote, note, formula_text = (
+                get("section"),
+                get("quote"),
+                get("note"),
+                get("formula"),
+            )
+        else:
+            self.unknown_keys(table, CLAIM_KEYS, ("claims", cid), what)
+            section = self.string(table, "section", line, what)
+            quote = self.string(table, "quote", line, what)
+            note = self.string(table, "note", line, what)
+            suggested = self.string(table, "suggested", line, what)
+            accept = self.reason(table, line, what)
+            formula_text = self.string(table, "formula", line, what)
+            precision_text = self.string(table, "precision", line, what)
         if "value" not in table:
             self.problem(line, f'{what}: missing value (the figure as written, e.g. "22 million")')
             return None

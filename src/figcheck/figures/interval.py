@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from figcheck.errors import quick_init
+
 _INF = math.inf
 _MAX = 1.7976931348623157e308  # the largest finite float; stands in for an overflowed finite end
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A set of reals between ``lo`` and ``hi``; an infinite end is always treated as open.

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from figcheck.errors import quick_init
+
 if TYPE_CHECKING:
     from figcheck.figures.interval import Interval
     from figcheck.figures.stated import Stated
@@ -54,6 +56,7 @@ def _number(value: float, digits: int, grouping: bool) -> str:
     return text.replace("-", "−")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Scale:
     """How figures are shown: in a stated figure's scale word and unit ("10.7 million people")."""

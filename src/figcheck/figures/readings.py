@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import TypeVar
 
-from figcheck.errors import FigureError
+from figcheck.errors import FigureError, quick_init
 from figcheck.figures.figure import Figure, Qualifier
 from figcheck.figures.interval import Interval, intersect
 from figcheck.figures.numbers import Amount
@@ -32,6 +32,7 @@ OPEN_BOUND = "an open bound"  # a one-sided input that a claim needs more of tha
 _N = TypeVar("_N", float, Decimal)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What a figure states: its central value and the intervals it allows."""

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from figcheck.errors import quick_init
+
 if TYPE_CHECKING:
     from figcheck.figures.readings import Reading
     from figcheck.figures.units import Unit
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Stated:
     """A figure as the document writes it, read into base units.

@@ -234,6 +234,12 @@ def _s(text: str | None) -> str:
     return "null" if text is None else encode_basestring(text)
 
 
+# every verdict (and no verdict) and kind as its encoded string, looked up once per result
+_VERDICTS: dict[Verdict | None, str] = {v: encode_basestring(v.value) for v in Verdict}
+_VERDICTS[None] = "null"
+_KINDS = {"claim": '"claim"', "check": '"check"'}
+
+
 def _n(value: float | int | None) -> str:
     """A number as json writes it (NaN and Infinity as json does too)."""
     if value is None:
@@ -254,7 +260,7 @@ def _pair(interval: Interval | None, stated: Stated | None) -> str:
 def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
     """``encode(result_dict(result))``, written straight from the result: the same bytes
     without building the dict (the test of this module compares the two). *memo* keeps each
-    shared stated figure's encoded data by its id."""
+    shared stated figure's encoded data, and each path's, by its id."""
     if result.references or result.slack or result.accepted is not None:
         return str(encode(result_dict(result)))
     stated = result.stated
@@ -266,24 +272,29 @@ def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
             stated_text = memo[id(stated)] = encode(_stated(stated))
     central = result.central
     where = result.quote_location
-    location = (
-        "null"
-        if where is None
-        else f'{{"path": {_s(where.path)}, "line": {_n(where.line)}, "column": {_n(where.column)}}}'
-    )
-    formula_verdict = result.formula_verdict
-    quote_verdict = result.quote_verdict
+    if where is None:
+        location = "null"
+    else:
+        path = memo.get(id(where.path))  # one path object, in every location of a report
+        if path is None:
+            path = memo[id(where.path)] = _s(where.path)
+        at, column = where.line, where.column
+        location = (
+            f'{{"path": {path}, "line": {at if type(at) is int else _n(at)}, '
+            f'"column": {column if type(column) is int else _n(column)}}}'
+        )
     end = ', "wide": true}' if result.wide else "}"
+    line = result.line
     return (
-        f'{{"id": {_s(result.id)}, "kind": {_s(result.kind)}, '
-        f'"verdict": {_s(result.verdict.value)}, "section": {_s(result.section)}, '
-        f'"line": {_n(result.line)}, "stated": {stated_text}, '
+        f'{{"id": {_s(result.id)}, "kind": {_KINDS[result.kind]}, '
+        f'"verdict": {_VERDICTS[result.verdict]}, "section": {_s(result.section)}, '
+        f'"line": {line if type(line) is int else _n(line)}, "stated": {stated_text}, '
         f'"formula": {_s(result.formula)}, '
-        f'"formula_verdict": {_s(formula_verdict.value if formula_verdict else None)}, '
+        f'"formula_verdict": {_VERDICTS[result.formula_verdict]}, '
         f'"central": {_n(_in_unit(central, stated) if central is not None and stated is not None else None)}, '  # noqa: E501
         f'"range": {_pair(result.range, stated)}, "computed": {_s(result.computed or None)}, '
         f'"quote": {_s(result.quote)}, '
-        f'"quote_verdict": {_s(quote_verdict.value if quote_verdict else None)}, '
+        f'"quote_verdict": {_VERDICTS[result.quote_verdict]}, '
         f'"location": {location}, "references": [], "note": {_s(result.note)}, '
         f'"off": {_s(result.off or None)}{end}'
     )
