@@ -329,3 +329,43 @@ def test_unread_and_guessed_mentions_say_so() -> None:
     text = "Sales were 1,234 tonnes, then 3.5 tonnes, 9,5 tonnes and 7,25 tonnes. " + "9" * 400
     shown = [describe(m) for m in find_mentions(text)]
     assert shown == ["1.234 (a guess)", "3.5", "9.5", "7.25", "unread"]
+
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            (CORPUS / "01-bls-employment-situation-2021-01.txt").read_text(encoding="utf-8") * 3,
+            id="a passage three times",
+        ),
+        pytest.param(
+            (CORPUS / "26-orjson-readme-performance.md").read_text(encoding="utf-8") * 3,
+            id="a table three times",
+        ),
+        # contexts that repeat within the text kept for them, and differ beyond it
+        pytest.param(
+            "".join(
+                f"{'x' * 70} saw {figure}{' ' * 70}{after}\n"
+                for after in ("people.", "things.", "per 1000 births.", "per 7.")
+                for figure in ("5", "6", "5 years", "5-", "5-123")
+            )
+            * 10
+            + "".join(f"{'x' * 70} six out of the{' ' * 70}{w} seven\n" for w in ("", "1 million"))
+            * 10
+            + "At least 5, 6 and 7 -- 3.10, 3.11, and 3.12 version 1, 2. " * 40,
+            id="contexts that differ beyond the text around them",
+        ),
+    ],
+)
+def test_repeated_contexts_read_the_same_as_each_on_its_own(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from figcheck.document import coverage
+
+    kept = find_mentions(text)
+    monkeypatch.setattr(coverage, "_MEMO_SIZE", 0)  # every figure read in full
+    assert kept == find_mentions(text)
+    assert len(kept) > 60

@@ -140,22 +140,25 @@ def test_init_on_200_kb_of_mixed_number_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "document",
+    ("document", "ratio"),
     [
-        pytest.param("one " * 250_000, id="number words in a row"),
-        pytest.param("1," * 500_000, id="ones and commas"),
-        pytest.param("The yield was 1 apple. " * 1_000_000, id="a million copies of a quote"),
-        pytest.param("5 days " * 150_000, id="figures on one long line"),
+        pytest.param("one " * 250_000, MENTIONS_RATIO, id="number words in a row"),
+        # a figure's reading is kept by its context: these read at 14 and 19 plain passes
+        pytest.param("1," * 500_000, RATIO, id="ones and commas"),
+        pytest.param(
+            "The yield was 1 apple. " * 1_000_000, RATIO, id="a million copies of a quote"
+        ),
+        pytest.param("5 days " * 150_000, MENTIONS_RATIO, id="figures on one long line"),
     ],
 )
-def test_coverage_on_text_packed_with_figures(tmp_path: Path, document: str) -> None:
+def test_coverage_on_text_packed_with_figures(tmp_path: Path, document: str, ratio: float) -> None:
     result = measure(
         tmp_path,
         document,
         QUOTE,
         "coverage",
         "claims.toml",
-        ratio=MENTIONS_RATIO,
+        ratio=ratio,
         bytes_per_byte=MENTION_BYTES,
     )
     assert result["code"] == 0

@@ -65,21 +65,35 @@ class CoverageReport:
     mentions: tuple[Mention, ...]
     unlocated: tuple[str, ...] = ()  # ids of claims whose quote is not in the document
     fail_under: float | None = None  # --fail-under: the least quantity coverage, in percent
+    # (covered, total, guessed, unread) by category, counted once on first use
+    _tally: dict[Category, tuple[int, int, int, int]] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def of(self, category: Category) -> list[Mention]:
         return [m for m in self.mentions if m.category is category]
 
+    def _counted(self, category: Category) -> tuple[int, int, int, int]:
+        if not self._tally:
+            tally = {id(c): [0, 0, 0, 0] for c in Category}  # an enum's hash runs in Python
+            for m in self.mentions:
+                counts = tally[id(m.category)]
+                counts[1] += 1
+                if m.covered_by is not None or m.guess or m.form == "unread":
+                    counts[0] += m.counted
+                    counts[2] += bool(m.guess)
+                    counts[3] += m.form == "unread"
+            self._tally.update((c, tuple(tally[id(c)])) for c in Category)  # type: ignore[misc]
+        return self._tally[category]
+
     def counts(self, category: Category) -> tuple[int, int]:
         """(covered, total) mentions of *category*."""
-        mentions = self.of(category)
-        return sum(1 for m in mentions if m.counted), len(mentions)
+        return self._counted(category)[:2]
 
     @property
     def unsure(self) -> tuple[int, int]:
         """(guessed, unread) quantity mentions: they count against the percentage."""
-        mentions = self.of(Category.QUANTITY)
-        guessed = sum(1 for m in mentions if m.guess)
-        return guessed, sum(1 for m in mentions if m.form == "unread")
+        return self._counted(Category.QUANTITY)[2:]
 
     @property
     def percent(self) -> float:
@@ -110,7 +124,7 @@ class CoverageReport:
             done, n = self.counts(category)
             if n:
                 others.append(f"{_plural(n, name)} ({done} covered)")
-        labels = len(self.of(Category.LABEL))
+        labels = self.counts(Category.LABEL)[1]
         if labels:
             others.append(_plural(labels, "ordinal or label", "ordinals or labels"))
         if others:
@@ -336,6 +350,67 @@ def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> flo
     return value
 
 
+# A reading of one mention, apart from its line and column: start, end, text as written,
+# value, category, qualifier, upper, percent, form, guess
+_Reading = tuple[int, int, str, float, Category, Qualifier, "float | None", bool, str, str]
+
+# Readings are kept by the text around a figure: every search the reader makes for a figure
+# that is no part of a range stays within this many characters of it, once the checks in
+# _memo_safe pass (the qualifier lookback and its age noun come first, a few characters spare)
+_MEMO_BEFORE = 64
+_MEMO_AFTER = 64
+_MEMO_SIZE = 20_000  # contexts kept, bounding memory
+_MEMO_TRIAL = 2_000  # figures read before giving up on a text whose contexts do not repeat
+# What no search after a figure reads past, unless _memo_safe finds one that might
+_WORDS_END = re.compile(r"[^\sA-Za-z'’-]")
+_CHEAP_WORDS = ("per", "every", "point", "p.")
+
+
+def _memo_key(text: str, amount: Amount, after: Amount | None) -> tuple[object, ...] | None:
+    """What the reading of *amount* depends on, given the amount *after* it; None when a
+    search may reach beyond the text around it (a large amount far after it: "out of")."""
+    s, e = amount.start, amount.end
+    if after is None:
+        nearby: object = None
+    elif after.start - e <= 16:
+        nearby = (after.start - e, after.text, after.form, after.value, after.scale_word,
+                  after.percent, text[after.end : after.end + 2])  # fmt: skip
+    elif after.scale_word is None:
+        nearby = True
+    else:
+        return None
+    return (
+        text[s - _MEMO_BEFORE : e + _MEMO_AFTER],
+        e - s,
+        amount.value,
+        amount.scale_word,
+        amount.percent,
+        amount.form,
+        amount.currency,
+        amount.guess,
+        nearby,
+    )
+
+
+def _memo_safe(text: str, amount: Amount, end: int) -> bool:
+    """Whether the reading of *amount*, a mention ending at *end*, read nothing beyond its key:
+    no search that may run on (a date or code after it, "years of age", a unit phrase), and
+    a character that stops the words after it within the key's text."""
+    s, e = amount.start, amount.end
+    following = text[e : e + 1]
+    if text[s - 1 : s] in _JOINS or following in _JOINS or following.isalpha():
+        return False
+    if text[e + 1 : e + 2] in _AFTER_FIRSTS and following in " \t\u00a0":
+        return False
+    window = text[end : end + 48]
+    if any(word in window for word in _CHEAP_WORDS):
+        return False
+    return _WORDS_END.search(text, end, e + _MEMO_AFTER) is not None
+
+
+_MISSING: _Reading = (0, 0, "", 0.0, Category.COUNT, Qualifier.PLAIN, None, False, "", "")
+
+
 def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
     """Every figure *text* mentions, in order, each with its category (none covered yet);
     numbers are read in *style*, else in the style the text's own forms show."""
@@ -343,45 +418,53 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     line, line_start, pos = 1, 0, 0
     i, n = 0, len(amounts)
+    # readings by the text around each figure: a text that repeats itself is read once for
+    # each distinct context; a text whose contexts do not repeat stops keeping them
+    memo: dict[tuple[object, ...], _Reading | None] | None = {}
+    tried = hits = 0
+    last = len(text) - _MEMO_AFTER
+    label = Category.LABEL
+    after_label = False  # whether the mention before is a label (it may start a list)
     while i < n:
         amount = amounts[i]
         i += 1
-        # the words just before, folded: a cheap test before the qualifier and label searches
-        before = " ".join(text[max(0, amount.start - 24) : amount.start].lower().split())
-        q = qualifier_before(text, amount.start) if before.endswith(_QUALIFIER_ENDS) else None
-        qualifier, start = q if q is not None else (Qualifier.PLAIN, amount.start)
-        if amount.form == "bound":  # "hundreds of" is over 100, whatever came before
-            qualifier, start = Qualifier.OVER, amount.start
-        top: Amount | None = None  # the upper amount of a range
-        upper = _upper(text, amount, amounts[i], qualifier) if i < n else None
-        if upper is not None:
-            top = amounts[i]
-            i += 1
-        elif qualifier is Qualifier.BETWEEN:
-            qualifier, start = Qualifier.PLAIN, amount.start
-        end = amount.end if top is None else top.end
-        if upper is None and _is_year(amount) and _decade(text, amount):
-            upper, end = amount.value + 9, end + 1  # "the 1950s"
-        category = _category(text, amount, top, qualifier, end, before)
-        if category is Category.QUANTITY and _age_bracket(text, start, amount, qualifier):
-            category = Category.LABEL
-        if (
-            mentions
-            and mentions[-1].category is Category.LABEL
-            and category is not Category.LABEL
-            and _LIST_GAP.fullmatch(text, mentions[-1].end, start) is not None
-            and amount.form == "digits"
-            and mentions[-1].form == "digits"
-            and len(amount.text) == len(mentions[-1].text.split()[-1])
-        ):
-            category = Category.LABEL  # "CPython 3.10, 3.11, and 3.12": a list of labels
-        if category is Category.COUNT and i < n and out_of(text, end, amounts[i]):
-            category = Category.QUANTITY  # "six out of the seven million members"
-        value, percent = amount.value, amount.percent
-        if top is not None:
-            percent = percent or top.percent
-            if amount.scale_word is None and top.scale_word is not None:
-                value = amount.mantissa * top.scale  # "12-13 million"
+        s = amount.start
+        key = None
+        if memo is not None and s >= _MEMO_BEFORE and amount.end <= last and not after_label:
+            key = _memo_key(text, amount, amounts[i] if i < n else None)
+        if key is not None and memo is not None:
+            tried += 1
+            kept = memo.get(key, _MISSING)
+            if kept is _MISSING or kept is None:
+                at = i
+                reading, i = _read(text, amounts, i, mentions)
+                if kept is _MISSING and len(memo) < _MEMO_SIZE:
+                    e = amount.end
+                    safe = i == at and _memo_safe(text, amount, reading[1])
+                    memo[key] = (reading[0] - s, reading[1] - e, *reading[2:]) if safe else None
+            else:
+                hits += 1
+                reading = kept
+                start = s + kept[0]
+                if start > pos:
+                    line += text.count("\n", pos, start)
+                    newline = text.rfind("\n", pos, start)
+                    if newline >= 0:
+                        line_start = newline + 1
+                    pos = start
+                category = kept[4]
+                mentions.append(
+                    Mention(line, start - line_start + 1, kept[2], kept[3], category, None,
+                            start, amount.end + kept[1], s, kept[5], kept[6], kept[7],
+                            kept[8], kept[9])
+                )  # fmt: skip
+                after_label = category is label
+                continue
+            if tried >= _MEMO_TRIAL and hits * 8 < tried:
+                memo = None  # contexts hardly repeat: reading each costs less than keying it
+        else:
+            reading, i = _read(text, amounts, i, mentions)
+        start = reading[0]
         # lines and columns, counting each stretch of text once
         if start > pos:
             line += text.count("\n", pos, start)
@@ -389,25 +472,63 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
             if newline >= 0:
                 line_start = newline + 1
             pos = start
+        category = reading[4]
         mentions.append(
-            Mention(
-                line=line,
-                column=start - line_start + 1,
-                text=" ".join(text[start:end].split()),
-                value=value,
-                category=category,
-                covered_by=None,
-                start=start,
-                end=end,
-                number_start=amount.start,
-                qualifier=qualifier,
-                upper=upper,
-                percent=percent,
-                form=amount.form,
-                guess=amount.guess or (top.guess if top is not None else ""),
-            )
-        )
+            Mention(line, start - line_start + 1, reading[2], reading[3], category, None,
+                    start, reading[1], s, reading[5], reading[6], reading[7],
+                    reading[8], reading[9])
+        )  # fmt: skip
+        after_label = category is label
     return _with_unread(text, mentions)
+
+
+def _read(
+    text: str, amounts: list[Amount], i: int, mentions: list[Mention]
+) -> tuple[_Reading, int]:
+    """The reading of the mention whose (first) amount is ``amounts[i - 1]``, after
+    *mentions*; and the index of the amount after it (a range reads two)."""
+    amount = amounts[i - 1]
+    n = len(amounts)
+    # the words just before, folded: a cheap test before the qualifier and label searches
+    before = " ".join(text[max(0, amount.start - 24) : amount.start].lower().split())
+    q = qualifier_before(text, amount.start) if before.endswith(_QUALIFIER_ENDS) else None
+    qualifier, start = q if q is not None else (Qualifier.PLAIN, amount.start)
+    if amount.form == "bound":  # "hundreds of" is over 100, whatever came before
+        qualifier, start = Qualifier.OVER, amount.start
+    top: Amount | None = None  # the upper amount of a range
+    upper = _upper(text, amount, amounts[i], qualifier) if i < n else None
+    if upper is not None:
+        top = amounts[i]
+        i += 1
+    elif qualifier is Qualifier.BETWEEN:
+        qualifier, start = Qualifier.PLAIN, amount.start
+    end = amount.end if top is None else top.end
+    if upper is None and _is_year(amount) and _decade(text, amount):
+        upper, end = amount.value + 9, end + 1  # "the 1950s"
+    category = _category(text, amount, top, qualifier, end, before)
+    if category is Category.QUANTITY and _age_bracket(text, start, amount, qualifier):
+        category = Category.LABEL
+    if (
+        mentions
+        and mentions[-1].category is Category.LABEL
+        and category is not Category.LABEL
+        and _LIST_GAP.fullmatch(text, mentions[-1].end, start) is not None
+        and amount.form == "digits"
+        and mentions[-1].form == "digits"
+        and len(amount.text) == len(mentions[-1].text.split()[-1])
+    ):
+        category = Category.LABEL  # "CPython 3.10, 3.11, and 3.12": a list of labels
+    if category is Category.COUNT and i < n and out_of(text, end, amounts[i]):
+        category = Category.QUANTITY  # "six out of the seven million members"
+    value, percent = amount.value, amount.percent
+    if top is not None:
+        percent = percent or top.percent
+        if amount.scale_word is None and top.scale_word is not None:
+            value = amount.mantissa * top.scale  # "12-13 million"
+    guess = amount.guess or (top.guess if top is not None else "")
+    written = " ".join(text[start:end].split())
+    return (start, end, written, value, category, qualifier, upper, percent, amount.form,
+            guess), i  # fmt: skip
 
 
 # a digit run that is no part of a word: if no mention holds it, the reader could not read it

@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -250,10 +250,24 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     m = _AMOUNT.match(text)
     pos = _add(found, text, m, 0, style, tables) if m is not None else 0
     search = _SCAN.search
+    read = _digit_reader(style)
+    append = found.append
     while (m := search(text, pos)) is not None:
         start = m.start() + 1
         if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
             pos = start
+            continue
+        if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
+            # digits alone, as _build reads them, without its tests of every other form
+            try:
+                value, mantissa, s, lnz, guess = read(m["dig"])
+            except _TooLarge:
+                pos = m.end()
+                continue
+            pos = m.end()
+            amount = Amount(start, pos, text[start:pos], value, mantissa, 1.0, None, False,
+                            s, lnz, "digits", None, guess)  # fmt: skip
+            append(_in_table(text, amount) if tables else amount)
             continue
         pos = _add(found, text, m, start, style, tables)
     return found
@@ -380,6 +394,13 @@ def _exponent(m: re.Match[str]) -> int | None:
 
 def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amount:
     """The Amount for a match of the amount grammar whose text starts at *start*."""
+    if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
+        # the common case, digits alone: no group after them matched, no sign before them
+        value, mantissa, s, lnz, guess = _digit_reader(style)(m["dig"])
+        end = m.end()
+        written = text[start:end]
+        return Amount(start, end, written, value, mantissa, 1.0, None, False, s, lnz, "digits",
+                      None, guess)  # fmt: skip
     end = m.end()
     percent = m["pct"] is not None
     scale = 1
@@ -517,6 +538,20 @@ def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
 @functools.lru_cache(maxsize=8192)
 def _cached_split(raw: str, style: Style) -> tuple[str, str, str]:
     return _split(raw, style)  # documents repeat their numbers: each is split once
+
+
+@functools.lru_cache(maxsize=16)
+def _digit_reader(style: Style) -> Callable[[str], tuple[float, float, float, float, str]]:
+    """value, mantissa, s, l and guess of digits written alone, in *style*, each string read
+    once (a style's hash is computed in Python: the cache for each style is keyed by the
+    string alone)."""
+
+    @functools.lru_cache(maxsize=8192)
+    def read(raw: str) -> tuple[float, float, float, float, str]:
+        whole, decimals, guess = _split(raw, style)
+        return (*_digits(whole, decimals, 1), guess)
+
+    return read
 
 
 @functools.lru_cache(maxsize=8192)

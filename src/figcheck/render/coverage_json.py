@@ -30,7 +30,8 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
     }
 
 
-def coverage_dict(report: CoverageReport) -> dict[str, Any]:
+def coverage_dict(report: CoverageReport, *, mentions: bool = True) -> dict[str, Any]:
+    """The report as JSON data; without its mentions when *mentions* is false."""
     summary: dict[str, Any] = {}
     for category, key in (
         (Category.QUANTITY, "quantities"),
@@ -48,18 +49,40 @@ def coverage_dict(report: CoverageReport) -> dict[str, Any]:
         "figcheck": __version__,
         "claims_file": report.claims_path,
         "document": {"title": report.document.title, "source": report.document.source},
-        "mentions": [mention_dict(m) for m in report.mentions],
+        "mentions": [mention_dict(m) for m in report.mentions] if mentions else [],
         "unlocated": list(report.unlocated),
         "summary": summary,
     }
 
 
+def _lines(mentions: tuple[Mention, ...]) -> str:
+    """One line of JSON for each mention; all but the line and column are encoded once for
+    each distinct reading (a zero's sign makes no distinct key, so zeros are encoded each)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    tails: dict[tuple[object, ...], str] = {}
+    lines = []
+    for m in mentions:
+        # members by identity: an enum's own hash is computed in Python
+        key = (m.text, m.value, m.upper, m.percent, id(m.qualifier), id(m.category),
+               m.covered_by, m.form, m.guess)  # fmt: skip
+        tail = tails.get(key) if m.value and m.upper != 0 else None
+        if tail is None:
+            row = mention_dict(m)
+            del row["line"], row["column"]
+            tail = encode(row)[1:]
+            if m.value and m.upper != 0:
+                tails[key] = tail
+        lines.append(f'    {{"line": {m.line}, "column": {m.column}, {tail}')
+    return ",\n".join(lines)
+
+
 def render(report: CoverageReport, options: RenderOptions) -> str:
     """Indented, with one mention per line: readable, and fast for big documents (json's C
     encoder only runs without indent)."""
-    data = coverage_dict(report)
-    mentions = data.pop("mentions")
+    data = coverage_dict(report, mentions=False)
+    del data["mentions"]
+    mentions = report.mentions
     head = json.dumps(data, indent=2, ensure_ascii=False)
-    lines = ",\n".join("    " + json.dumps(m, ensure_ascii=False) for m in mentions)
+    lines = _lines(mentions)
     body = f'"mentions": [\n{lines}\n  ]' if mentions else '"mentions": []'
     return head.removesuffix("\n}") + f",\n  {body}\n}}\n"
