@@ -34,6 +34,7 @@ class ReferenceResult:
         return notation.slack_text(self.slack)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CheckSides:
     """A check's two sides at central figures, in the terms of its first input of the check's

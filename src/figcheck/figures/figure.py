@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeAlias
 
-from figcheck.errors import FigureError
+from figcheck.errors import FigureError, quick_init
 from figcheck.figures.numbers import Amount, read_amount
 from figcheck.text import in_message
 
@@ -32,6 +32,7 @@ class Qualifier(Enum):
     EXACTLY = "exactly"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure as a claims file or a document writes it."""
