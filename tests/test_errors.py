@@ -607,8 +607,8 @@ def test_a_failing_fast_toml_reader_leaves_it_to_tomllib(
 def test_quick_init_keeps_the_dataclass_contract() -> None:
     from dataclasses import FrozenInstanceError, dataclass
 
-    from figcheck.errors import quick_init
     from figcheck.figures.interval import Interval
+    from figcheck.records import quick_init
 
     i = Interval(1.0, 2.0)
     assert (i.lo, i.hi, i.lo_open, i.hi_open) == (1.0, 2.0, False, False)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Literal
 
 from figcheck.check.verdict import Verdict
 from figcheck.claims.model import Document
-from figcheck.errors import quick_init
 from figcheck.figures import notation
+from figcheck.records import quick_init
 
 if TYPE_CHECKING:
     from figcheck.claims.model import Check, Claim, Reference

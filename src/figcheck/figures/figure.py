@@ -12,8 +12,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeAlias
 
-from figcheck.errors import FigureError, quick_init
+from figcheck.errors import FigureError
 from figcheck.figures.numbers import Amount, read_amount
+from figcheck.records import quick_init
 from figcheck.text import in_message
 
 

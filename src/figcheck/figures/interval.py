@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from figcheck.errors import quick_init
+from figcheck.records import quick_init
 
 _INF = math.inf
 _MAX = 1.7976931348623157e308  # the largest finite float; stands in for an overflowed finite end

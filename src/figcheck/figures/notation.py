@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from figcheck.errors import quick_init
+from figcheck.records import quick_init
 
 if TYPE_CHECKING:
     from figcheck.figures.interval import Interval

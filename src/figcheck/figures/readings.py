@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import TypeVar
 
-from figcheck.errors import FigureError, quick_init
+from figcheck.errors import FigureError
 from figcheck.figures.figure import Figure, Qualifier
 from figcheck.figures.interval import Interval, intersect
 from figcheck.figures.numbers import Amount
+from figcheck.records import quick_init
 
 _INF = math.inf
 _EXACT = 2.0**50  # below this, sums of whole numbers and their halves are exact floats

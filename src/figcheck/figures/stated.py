@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from figcheck.errors import quick_init
+from figcheck.records import quick_init
 
 if TYPE_CHECKING:
     from figcheck.figures.readings import Reading
