@@ -862,11 +862,11 @@ def test_init_writes_shares_of_a_whole_as_a_check_that_check_and_scan_evaluate(
         "[checks.went_labour_share_whole]  # line 1\n"
         'assert = "abs(went_labour_share + conservative_share + conservatives_other_share - 1)'
         ' <= 0"\n'
-        '# suggested: whole, cue "others"; verify\n'
+        'suggested = "whole, cue \\"others\\"; verify"\n'
         "\n"
         "[checks.won_reform_share_whole]  # line 2\n"
         'assert = "abs(won_reform_share + green_share + greens_rest_share - 1) <= 0"\n'
-        '# suggested: whole, cue "rest"; it does not hold as read: check it; verify\n'
+        'suggested = "whole, cue \\"rest\\"; it does not hold as read: check it; verify"\n'
     )
     checked = run("check", claims, "--format", "json")
     verdicts = {r["id"]: r["verdict"] for r in checked.json()["results"] if r["formula"]}
@@ -882,3 +882,11 @@ def test_init_writes_shares_of_a_whole_as_a_check_that_check_and_scan_evaluate(
         ("won_reform_share_whole", "inconsistent", 2),
     ]
     assert scanned.exit_code == 1
+    explained = run("explain", "won_reform_share_whole", claims)
+    lines = explained.stdout.splitlines()
+    at = lines.index(
+        "assert       abs(won_reform_share + green_share + greens_rest_share - 1) <= 0"
+    )
+    assert lines[at + 1] == (
+        'suggested    whole, cue "rest"; it does not hold as read: check it; verify'
+    )

@@ -28,7 +28,7 @@ CLAIM_KEYS = (
     "integer",
 )
 REFERENCE_KEYS = ("value", "unit", "source", "url", "date", "note")
-CHECK_KEYS = ("assert", "section", "note", "accept")
+CHECK_KEYS = ("assert", "suggested", "section", "note", "accept")
 
 # Reports print these strings to terminals and CI logs: no characters that start an escape
 # sequence or move the cursor back (ESC, C1 controls, backspace, carriage return), and line

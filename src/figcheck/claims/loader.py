@@ -404,6 +404,7 @@ class _Builder(Fields):
             section=self.string(table, "section", line, what),
             note=self.string(table, "note", line, what),
             accept=self.reason(table, line, what),
+            suggested=self.string(table, "suggested", line, what),
         )
 
 

@@ -53,6 +53,7 @@ class Check:
     section: str | None = None
     note: str | None = None
     accept: str | None = None
+    suggested: str | None = None  # why init suggested the check, and what else it considered
 
 
 @dataclass(frozen=True, slots=True)

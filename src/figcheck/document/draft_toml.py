@@ -69,7 +69,7 @@ def draft_toml(draft: Draft) -> str:
     for check in draft.checks:
         lines += ["", f"[checks.{check.id}]  # line {check.line}"]
         lines.append(f"assert = {toml_string(check.assertion)}")
-        lines.append(f"# suggested: {printable(check.suggested)}")
+        lines.append(f"suggested = {toml_string(check.suggested)}")
     if draft.skipped:
         lines += ["", "# Quantities not drafted (no value or no quote could be made to read them):"]
         lines += [f"#   {printable(str(item))}" for item in draft.skipped]  # on one comment line

@@ -291,6 +291,8 @@ def _explain_check(
     left, left_span = assertion.lhs.evaluate(central, boxes)
     right, right_span = assertion.rhs.evaluate(central, boxes)
     entries = [_where(cf, check.line, check.section), Entry("assert", assertion.source)]
+    if check.suggested:
+        entries.append(Entry("suggested", check.suggested))
     entries.extend(_input_entries(names, cf, results))
     entries.append(Entry("left side", _side_text(assertion.lhs, cf, scale, left)))
     entries.append(Entry("right side", _side_text(assertion.rhs, cf, scale, right)))
