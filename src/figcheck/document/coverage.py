@@ -444,22 +444,7 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
                     memo[key] = (reading[0] - s, reading[1] - e, *reading[2:]) if safe else None
             else:
                 hits += 1
-                reading = kept
-                start = s + kept[0]
-                if start > pos:
-                    line += text.count("\n", pos, start)
-                    newline = text.rfind("\n", pos, start)
-                    if newline >= 0:
-                        line_start = newline + 1
-                    pos = start
-                category = kept[4]
-                mentions.append(
-                    Mention(line, start - line_start + 1, kept[2], kept[3], category, None,
-                            start, amount.end + kept[1], s, kept[5], kept[6], kept[7],
-                            kept[8], kept[9])
-                )  # fmt: skip
-                after_label = category is label
-                continue
+                reading = (s + kept[0], amount.end + kept[1], *kept[2:])
             if tried >= _MEMO_TRIAL and hits * 8 < tried:
                 memo = None  # contexts hardly repeat: reading each costs less than keying it
         else:

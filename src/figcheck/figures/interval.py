@@ -49,21 +49,7 @@ class Interval:
 
     def meets(self, other: Interval) -> bool:
         """Whether the two intervals share at least one real number."""
-        if self.lo > other.lo:
-            lo, lo_open = self.lo, self.lo_open
-        elif self.lo < other.lo:
-            lo, lo_open = other.lo, other.lo_open
-        else:
-            lo, lo_open = self.lo, self.lo_open or other.lo_open
-        if self.hi < other.hi:
-            hi, hi_open = self.hi, self.hi_open
-        elif self.hi > other.hi:
-            hi, hi_open = other.hi, other.hi_open
-        else:
-            hi, hi_open = self.hi, self.hi_open or other.hi_open
-        if lo < hi:
-            return True
-        return lo == hi and not lo_open and not hi_open and -_INF < lo < _INF
+        return _overlap(self, other) is not None
 
     def scaled(self, k: float) -> Interval:
         """The interval multiplied by a finite positive constant (a unit factor)."""
@@ -362,6 +348,12 @@ def intersect(a: Interval, b: Interval) -> Interval:
         return a
     if a.lo < b.lo and b.hi < a.hi and b.lo < b.hi:
         return b
+    found = _overlap(a, b)
+    return EMPTY if found is None else Interval(*found)
+
+
+def _overlap(a: Interval, b: Interval) -> tuple[float, float, bool, bool] | None:
+    """The bounds and open ends of the reals in both *a* and *b*, or None if they share none."""
     if a.lo > b.lo:
         lo, lo_open = a.lo, a.lo_open
     elif a.lo < b.lo:
@@ -375,8 +367,8 @@ def intersect(a: Interval, b: Interval) -> Interval:
     else:
         hi, hi_open = a.hi, a.hi_open or b.hi_open
     if lo < hi or (lo == hi and not lo_open and not hi_open and -_INF < lo < _INF):
-        return Interval(lo, hi, lo_open, hi_open)
-    return EMPTY
+        return lo, hi, lo_open, hi_open
+    return None
 
 
 def whole_numbers(a: Interval) -> Interval:
