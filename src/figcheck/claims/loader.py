@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +24,7 @@ from figcheck.claims.formula import Formula
 from figcheck.claims.ids import valid_id
 from figcheck.claims.model import Check, Claim, ClaimsFile, Reference, TableCheck
 from figcheck.claims.tomllines import LineIndex
-from figcheck.claims.tomlread import read_toml
+from figcheck.claims.tomlread import PartFailed, Parts, parts, read_toml
 from figcheck.claims.values import precision_of, stated_from_number, stated_from_text, whole
 from figcheck.errors import FigcheckError, ProblemsError
 from figcheck.figures.stated import Stated
@@ -59,8 +60,19 @@ def parse(
 ) -> ClaimsFile:
     """Build a ClaimsFile from TOML *text*; *base* resolves the document path."""
     progress("reading", 0, 0)
+    lines = LineIndex(text)
+    split = parts(text)
+    if split is not None:
+        try:
+            return _Builder(shown, lines, base, progress, about).build(split.first(), split)
+        except PartFailed:
+            pass  # a part that does not read alone: the whole file decides what is wrong
+        except FigcheckError:
+            if not split.done:
+                read_toml(text, shown)  # invalid TOML is reported as such, before other problems
+            raise
     data = read_toml(text, shown)
-    return _Builder(shown, LineIndex(text), base, progress, about).build(data)
+    return _Builder(shown, lines, base, progress, about).build(data)
 
 
 class _Builder(Fields):
@@ -83,7 +95,8 @@ class _Builder(Fields):
 
     # -- the whole file ------------------------------------------------------------------
 
-    def build(self, data: dict[str, Any]) -> ClaimsFile:
+    def build(self, data: dict[str, Any], later: Parts | None = None) -> ClaimsFile:
+        """The claims file *data* holds, with the claims of a big file's *later* parts."""
         self.unknown_keys(data, TOP_KEYS, (), "")
         document = settings.document(self, data.get("document"), self.base)
         about = settings.about(self, data.get("settings"), self.default_about)
@@ -92,25 +105,34 @@ class _Builder(Fields):
         claims_data = self.section_table(data, "claims")
         checks_data = self.section_table(data, "checks")
 
-        for cid in claims_data.keys() & checks_data.keys():
-            self.problem(
-                self.lines.table("checks", cid), f'duplicate id "{cid}": it is also a claim'
-            )
         claims: dict[str, Claim] = {}
         formulas: dict[str, Formula] = {}
         known = set(claims_data)
-        total = len(claims_data)
-        for done, cid in enumerate(list(claims_data)):
-            if not done % PROGRESS_STEP:
-                self.progress("loading", done, total)
-            # each raw table is let go once read: a big file's parsed TOML is never held
-            # whole beside the claims made from it
-            claim = self.claim(cid, claims_data.pop(cid), units, about)
-            if claim is not None:
-                claims[cid] = claim
-                if claim.formula is not None:
-                    formulas[cid] = claim.formula
+        total = len(claims_data) + (later.later if later is not None else 0)
+        done = 0
+        pieces = itertools.chain(((claims_data, {}),), later.tables() if later is not None else ())
+        for part, more_checks in pieces:
+            if part is not claims_data:
+                if not known.isdisjoint(part) or not checks_data.keys().isdisjoint(more_checks):
+                    raise PartFailed  # a table declared twice: TOML's message says where
+                known.update(part)
+                checks_data.update(more_checks)
+            for cid in list(part):
+                if not done % PROGRESS_STEP:
+                    self.progress("loading", done, total)
+                done += 1
+                # each raw table is let go once read: a big file's parsed TOML is never held
+                # whole beside the claims made from it
+                claim = self.claim(cid, part.pop(cid), units, about)
+                if claim is not None:
+                    claims[cid] = claim
+                    if claim.formula is not None:
+                        formulas[cid] = claim.formula
         self.progress("loading", total, total)
+        for cid in known & checks_data.keys():
+            self.problem(
+                self.lines.table("checks", cid), f'duplicate id "{cid}": it is also a claim'
+            )
         checks: list[Check] = []
         for cid, raw in checks_data.items():
             if cid in known:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from figcheck.errors import Location, Problem, ProblemsError
@@ -64,6 +64,87 @@ def _loads(text: str) -> dict[str, Any]:
         if isinstance(data, dict):
             return data
     return tomllib.loads(text)
+
+
+# A big file is read a part at a time, each part's claims built and let go before the next is
+# read, so that the parsed TOML of a million claims is never held whole. A part starts at a
+# plain [claims.ID] header; the file is cut only where every header after the first cut is a
+# claim's, its references' or a check's, so each part is tables that TOML reads alone.
+PART_CHARS = 4_000_000
+_CLAIM_HEADER = re.compile(r"^\[claims\.[A-Za-z0-9_-]+\][ \t]*\r?$", re.MULTILINE)
+_PART_HEADER = re.compile(
+    r"^(?:\[(?:claims|checks)\.[A-Za-z0-9_-]+\]|\[\[claims\.[A-Za-z0-9_-]+\.references\]\])"
+    r"[ \t]*\r?$",
+    re.MULTILINE,
+)
+_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+class PartFailed(Exception):
+    """A part of a big file does not read alone as claim tables: the file is read whole."""
+
+
+class Parts:
+    """A big claims file cut at claim headers: the first part's data, then each later part's
+    claims, parsed only when asked for."""
+
+    def __init__(self, text: str, cuts: list[int], later: int) -> None:
+        self.text = text
+        self.cuts = cuts
+        self.later = later  # how many claims the later parts hold, each under its own header
+        self.read = 0  # later parts read so far
+
+    def first(self) -> dict[str, Any]:
+        data = self._part(0, self.cuts[0])
+        if not isinstance(data.get("claims", {}), dict) or not isinstance(
+            data.get("checks", {}), dict
+        ):
+            raise PartFailed
+        return data
+
+    def tables(self) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+        """Each later part's claim tables and check tables, in the file's order."""
+        ends = [*self.cuts[1:], len(self.text)]
+        for start, end in zip(self.cuts, ends, strict=True):
+            data = self._part(start, end)
+            claims, checks = data.pop("claims", None), data.pop("checks", {})
+            if data or not isinstance(claims, dict) or not isinstance(checks, dict):
+                raise PartFailed
+            self.read += 1
+            yield claims, checks
+
+    @property
+    def done(self) -> bool:
+        return self.read == len(self.cuts)
+
+    def _part(self, start: int, end: int) -> dict[str, Any]:
+        try:
+            return _loads(self.text[start:end])
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            raise PartFailed from None
+
+
+def parts(text: str, size: int | None = None) -> Parts | None:
+    """*text* cut into parts of about *size* characters at claim headers, where every header
+    after the first cut is a claim's, its references' or a check's (None: read it whole)."""
+    size = PART_CHARS if size is None else size
+    if len(text) < 2 * size or '"""' in text or "'''" in text:
+        return None
+    cuts: list[int] = []
+    later = 0
+    cut_at = size
+    for header in _CLAIM_HEADER.finditer(text, size):
+        if header.start() >= cut_at:
+            cuts.append(header.start())
+            cut_at = header.start() + size
+        if cuts:
+            later += 1
+    if not cuts:
+        return None
+    headers = sum(1 for _ in _ANY_HEADER.finditer(text, cuts[0]))
+    if headers != sum(1 for _ in _PART_HEADER.finditer(text, cuts[0])):
+        return None
+    return Parts(text, cuts, later)
 
 
 _LONG_NUMBER = re.compile(r"[0-9_]{1000}")
