@@ -72,12 +72,12 @@ def _loads(text: str) -> dict[str, Any]:
 # claim's, its references' or a check's, so each part is tables that TOML reads alone.
 PART_CHARS = 4_000_000
 _CLAIM_HEADER = re.compile(r"^\[claims\.[A-Za-z0-9_-]+\][ \t]*\r?$", re.MULTILINE)
-_PART_HEADER = re.compile(
-    r"^(?:\[(?:claims|checks)\.[A-Za-z0-9_-]+\]|\[\[claims\.[A-Za-z0-9_-]+\.references\]\])"
-    r"[ \t]*\r?$",
+# a header line that is none of a part's own: a claim's, its references' or a check's
+_OTHER_HEADER = re.compile(
+    r"^(?:[ \t]+\[|\[(?!(?:\[claims\.[A-Za-z0-9_-]+\.references\]"
+    r"|(?:claims|checks)\.[A-Za-z0-9_-]+)\][ \t]*\r?$))",
     re.MULTILINE,
 )
-_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 
 class PartFailed(Exception):
@@ -131,19 +131,14 @@ def parts(text: str, size: int | None = None) -> Parts | None:
     if len(text) < 2 * size or '"""' in text or "'''" in text:
         return None
     cuts: list[int] = []
-    later = 0
-    cut_at = size
-    for header in _CLAIM_HEADER.finditer(text, size):
-        if header.start() >= cut_at:
-            cuts.append(header.start())
-            cut_at = header.start() + size
-        if cuts:
-            later += 1
-    if not cuts:
+    header = _CLAIM_HEADER.search(text, size)
+    while header is not None:
+        cuts.append(header.start())
+        header = _CLAIM_HEADER.search(text, header.start() + size)
+    if not cuts or _OTHER_HEADER.search(text, cuts[0]) is not None:
         return None
-    headers = sum(1 for _ in _ANY_HEADER.finditer(text, cuts[0]))
-    if headers != sum(1 for _ in _PART_HEADER.finditer(text, cuts[0])):
-        return None
+    # from the first cut on, every line that opens "[claims." is a claim's own header
+    later = text.count("\n[claims.", cuts[0]) + 1
     return Parts(text, cuts, later)
 
 
