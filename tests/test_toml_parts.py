@@ -85,14 +85,39 @@ def test_parts_give_the_claims_reading_whole_gives(monkeypatch: pytest.MonkeyPat
     assert in_parts == whole
 
 
-def test_small_files_and_other_headers_are_read_whole() -> None:
+def test_small_files_and_declared_sections_are_read_whole() -> None:
     assert tomlread.parts(big(), 10**9) is None
-    late_units = big() + '[settings]\nabout = "5%"\n'
-    assert tomlread.parts(late_units, 400) is None
     multiline = big() + '[claims.z]\nvalue = "1"\nnote = """two\nlines"""\n'
     assert tomlread.parts(multiline, 400) is None
-    indented = big() + '  [claims.z]\nvalue = "1"\n'
-    assert tomlread.parts(indented, 400) is None
+    late_section = big() + '[claims]\nz = "1"\n'
+    assert tomlread.parts(late_section, 400) is None
+    quoted = big() + "[ 'checks' ]\n"
+    assert tomlread.parts(quoted, 400) is None
+    dotted = 'claims.z.value = "1"\n' + big()
+    assert tomlread.parts(dotted, 400) is None
+    array = big() + '[[claims]]\nvalue = "1"\n'
+    assert tomlread.parts(array, 400) is None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '[settings]\nabout = "5%"\n',
+        '[units]\nflurbs = "person"\n',
+        '[[tables]]\ntable = 1\ntotal_row = "Total"\n',
+        '  [claims.z]\nvalue = "1"\n',
+        '[claims.z.extra]\nvalue = "1"\n',
+        '[claims.c2.extra]\nvalue = "1"\n',
+    ],
+    ids=["settings", "units", "tables", "indented", "subtable", "subtable of earlier"],
+)
+def test_other_tables_in_a_late_part_read_as_whole(
+    monkeypatch: pytest.MonkeyPatch, tail: str
+) -> None:
+    text = big() + tail
+    assert tomlread.parts(text, 200) is not None
+    whole, in_parts = both(text, monkeypatch)
+    assert in_parts == whole
 
 
 @pytest.mark.parametrize(
@@ -149,7 +174,11 @@ def test_problems_in_late_parts_are_reported_as_whole(monkeypatch: pytest.Monkey
 
 @settings(max_examples=40, deadline=None)
 @given(
-    order=st.lists(st.sampled_from(["claim", "ref", "check", "dup"]), min_size=5, max_size=30),
+    order=st.lists(
+        st.sampled_from(["claim", "ref", "check", "dup", "units", "earlier ref"]),
+        min_size=5,
+        max_size=30,
+    ),
     size=st.integers(min_value=60, max_value=600),
 )
 def test_any_cut_reads_as_whole(order: list[str], size: int) -> None:
@@ -157,6 +186,10 @@ def test_any_cut_reads_as_whole(order: list[str], size: int) -> None:
     for i, kind in enumerate(order):
         if kind == "dup" and i:
             pieces.append(claim(i - 1))
+        elif kind == "units":
+            pieces.append('[units]\nflurbs = "person"\n\n')
+        elif kind == "earlier ref" and i:
+            pieces.append(f'[[claims.c{i - 1}.references]]\nvalue = "1 members"\nsource = "S"\n\n')
         else:
             pieces.append(claim(i, reference=kind == "ref", formula=i % 3 != 0))
         if kind == "check":

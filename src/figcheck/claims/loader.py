@@ -119,7 +119,7 @@ class _Builder(Fields):
                 checks_data.update(more_checks)
             for cid in list(part):
                 if not done % PROGRESS_STEP:
-                    self.progress("loading", done, total)
+                    self.progress("loading", done, max(done, total))
                 done += 1
                 # each raw table is let go once read: a big file's parsed TOML is never held
                 # whole beside the claims made from it
@@ -128,7 +128,7 @@ class _Builder(Fields):
                     claims[cid] = claim
                     if claim.formula is not None:
                         formulas[cid] = claim.formula
-        self.progress("loading", total, total)
+        self.progress("loading", done, max(done, total))
         for cid in known & checks_data.keys():
             self.problem(
                 self.lines.table("checks", cid), f'duplicate id "{cid}": it is also a claim'

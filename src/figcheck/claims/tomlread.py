@@ -68,16 +68,14 @@ def _loads(text: str) -> dict[str, Any]:
 
 # A big file is read a part at a time, each part's claims built and let go before the next is
 # read, so that the parsed TOML of a million claims is never held whole. A part starts at a
-# plain [claims.ID] header; the file is cut only where every header after the first cut is a
-# claim's, its references' or a check's, so each part is tables that TOML reads alone.
+# plain [claims.ID] header. Each later part must hold only claim and check tables (anything
+# else, or an id an earlier part holds, sends the file to the whole reading); the [claims] and
+# [checks] tables themselves may be declared only before the first cut, where TOML sees them
+# all, so that parts that read alone read as the whole file does.
 PART_CHARS = 4_000_000
 _CLAIM_HEADER = re.compile(r"^\[claims\.[A-Za-z0-9_-]+\][ \t]*\r?$", re.MULTILINE)
-# a header line that is none of a part's own: a claim's, its references' or a check's
-_OTHER_HEADER = re.compile(
-    r"^(?:[ \t]+\[|\[(?!(?:\[claims\.[A-Za-z0-9_-]+\.references\]"
-    r"|(?:claims|checks)\.[A-Za-z0-9_-]+)\][ \t]*\r?$))",
-    re.MULTILINE,
-)
+_SECTION_HEADER = re.compile(r"(?:claims|checks)[\"']?[ \t]*\]")  # "[claims]", perhaps quoted
+_SECTION_KEY = re.compile(r"^[ \t]*[\"']?(?:claims|checks)[\"']?[ \t]*[.=]", re.MULTILINE)
 
 
 class PartFailed(Exception):
@@ -91,7 +89,7 @@ class Parts:
     def __init__(self, text: str, cuts: list[int], later: int) -> None:
         self.text = text
         self.cuts = cuts
-        self.later = later  # how many claims the later parts hold, each under its own header
+        self.later = later  # about how many claims the later parts hold
         self.read = 0  # later parts read so far
 
     def first(self) -> dict[str, Any]:
@@ -125,8 +123,8 @@ class Parts:
 
 
 def parts(text: str, size: int | None = None) -> Parts | None:
-    """*text* cut into parts of about *size* characters at claim headers, where every header
-    after the first cut is a claim's, its references' or a check's (None: read it whole)."""
+    """*text* cut into parts of about *size* characters at claim headers (None: read it
+    whole)."""
     size = PART_CHARS if size is None else size
     if len(text) < 2 * size or '"""' in text or "'''" in text:
         return None
@@ -135,10 +133,14 @@ def parts(text: str, size: int | None = None) -> Parts | None:
     while header is not None:
         cuts.append(header.start())
         header = _CLAIM_HEADER.search(text, header.start() + size)
-    if not cuts or _OTHER_HEADER.search(text, cuts[0]) is not None:
+    if (
+        not cuts
+        or _SECTION_HEADER.search(text, cuts[0]) is not None
+        or _SECTION_KEY.search(text, 0, cuts[0]) is not None
+    ):
         return None
-    # from the first cut on, every line that opens "[claims." is a claim's own header
-    later = text.count("\n[claims.", cuts[0]) + 1
+    # about how many claims the later parts hold, for progress
+    later = text.count("[claims.", cuts[0]) - text.count("[[claims.", cuts[0])
     return Parts(text, cuts, later)
 
 
