@@ -63,11 +63,23 @@ class LineIndex:
         self._text = text
         # each table's body, by its path (array items end in their index): first line, start
         # and end offsets; () is the text before the first header
-        self._bodies: dict[Path, tuple[int, int, int]] = {}
+        self._body_map: dict[Path, tuple[int, int, int]] = {}
+        # the headers as found (path, first body line, body start, header start), made into
+        # bodies only when a key is first asked for: most runs never ask
+        self._opened: list[tuple[Path, int, int, int]] = []
         if '"""' in text or "'''" in text:
             self._scan_all(text)
         else:
             self._scan_headers(text)
+
+    @property
+    def _bodies(self) -> dict[Path, tuple[int, int, int]]:
+        if self._opened:
+            opened, self._opened = self._opened, []
+            ends = [header for _, _, _, header in opened[1:]] + [len(self._text)]
+            for (path, first, start, _), end in zip(opened, ends, strict=True):
+                self._body_map.setdefault(path, (first, start, end))
+        return self._body_map
 
     @property
     def keys(self) -> dict[Path, int]:
@@ -129,9 +141,7 @@ class LineIndex:
                 path = self._header(text[start:end], number)
             if path is not None:
                 opened.append((path, number + 1, end + 1, start))
-        ends = [header for _, _, _, header in opened[1:]] + [len(text)]
-        for (path, first, start, _), end in zip(opened, ends, strict=True):
-            self._bodies.setdefault(path, (first, start, end))
+        self._opened = opened
 
     def _header(self, line: str, number: int) -> Path | None:
         """Record the header on *line*; its table's path (array items end in their index)."""
