@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.claims import tomlread
+from figcheck.claims.ids import all_valid, valid_id
 from figcheck.claims.loader import parse
 from figcheck.claims.model import ClaimsFile
 from figcheck.errors import ProblemsError
@@ -202,3 +203,13 @@ def test_any_cut_reads_as_whole(order: list[str], size: int) -> None:
         assert outcome(text) == whole
     finally:
         tomlread.PART_CHARS = original
+
+
+_NAME = st.text(alphabet="abz_AZ09\n é", max_size=6) | st.sampled_from(
+    ["if", "min", "abs", "None", "a\nb", "", "x1", "_a", "1a"]
+)
+
+
+@given(st.lists(_NAME, max_size=8, unique=True))
+def test_ids_told_valid_at_once_as_one_by_one(names: list[str]) -> None:
+    assert all_valid(names) == all(valid_id(name) for name in names)

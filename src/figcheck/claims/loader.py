@@ -21,7 +21,7 @@ from figcheck.claims.fields import (
     type_name,
 )
 from figcheck.claims.formula import Formula
-from figcheck.claims.ids import valid_id
+from figcheck.claims.ids import all_valid, valid_id
 from figcheck.claims.model import Check, Claim, ClaimsFile, Reference, TableCheck
 from figcheck.claims.tomllines import LineIndex
 from figcheck.claims.tomlread import PartFailed, Parts, parts, read_toml
@@ -117,13 +117,14 @@ class _Builder(Fields):
                     raise PartFailed  # a table declared twice: TOML's message says where
                 known.update(part)
                 checks_data.update(more_checks)
+            valid = all_valid(part)
             for cid in list(part):
                 if not done % PROGRESS_STEP:
                     self.progress("loading", done, max(done, total))
                 done += 1
                 # each raw table is let go once read: a big file's parsed TOML is never held
                 # whole beside the claims made from it
-                claim = self.claim(cid, part.pop(cid), units, about)
+                claim = self.claim(cid, part.pop(cid), units, about, valid=valid)
                 if claim is not None:
                     claims[cid] = claim
                     if claim.formula is not None:
@@ -220,11 +221,14 @@ class _Builder(Fields):
             return False
         return True
 
-    def claim(self, cid: str, raw: object, units: UnitTable, about: float) -> Claim | None:
-        line = self.lines.table("claims", cid)
+    def claim(
+        self, cid: str, raw: object, units: UnitTable, about: float, *, valid: bool = False
+    ) -> Claim | None:
+        """The claim *cid* of the raw TOML table *raw*; *valid*: its id is known to be valid."""
+        line = self.lines.tables.get(("claims", cid)) or self.lines.table("claims", cid)
         what = f"claim '{cid}'"
-        table = self.table(raw, line, what)
-        if table is None or not self.check_id(cid, line, "claim"):
+        table = raw if type(raw) is dict else self.table(raw, line, what)
+        if table is None or not (valid or self.check_id(cid, line, "claim")):
             return None
         before = len(self.problems)
         section: str | None
