@@ -35,6 +35,7 @@ Slack = tuple[tuple[str, str], ...]
 
 _INF = math.inf
 _CARRIED, _STRICT, _LENIENT, _BSTRICT, _BLENIENT, _OPEN, _CENTRAL = range(7)
+_CONSISTENT, _UNCHECKED = Verdict.CONSISTENT, Verdict.UNCHECKED
 
 
 def check(
@@ -46,14 +47,14 @@ def check(
 ) -> Report:
     """The report for *claims_file*; *locate* verifies quotes against the document."""
     claims = claims_file.claims
-    judge = _Judge(claims_file)
+    judge = _Judge(claims_file, locate)
+    claim = judge.claim
     results: list[Result] = []
     for start in range(0, len(claims), PROGRESS_STEP):
         progress("checking", start, len(claims))
-        batch = claims[start : start + PROGRESS_STEP]
-        results.extend(judge.claim(c, locate) for c in batch)
+        results.extend(map(claim, claims[start : start + PROGRESS_STEP]))
     progress("checking", len(claims), len(claims))
-    results.extend(judge.check(c) for c in claims_file.checks)
+    results.extend(map(judge.check, claims_file.checks))
     done = tuple(results)
     return Report(
         claims_path=claims_file.path,
@@ -86,8 +87,9 @@ class _Judge:
     strict and bounded ones only when a verdict downstream needs them (most are ✔ without).
     """
 
-    def __init__(self, cf: ClaimsFile) -> None:
-        self.cf = cf
+    def __init__(self, cf: ClaimsFile, locate: QuoteLocator | None = None) -> None:
+        self.by_id = cf.by_id
+        self.locate = locate
         # what each input is carried as: a stated figure's Boxes, or a derived input's, with
         # None for a range not yet needed
         self.known: dict[str, Any] = {}
@@ -114,7 +116,7 @@ class _Judge:
 
     def _pin(self, claim: Claim, full: bool) -> None:
         """Work out the derived inputs under *claim*, deepest first, without recursion."""
-        by_id = self.cf.by_id
+        by_id = self.by_id
         stack = [claim]
         while stack:
             top = stack[-1]
@@ -137,67 +139,58 @@ class _Judge:
                 self.worked[top.id] = (found, full)
                 self.known[top.id] = _pinned(boxes_of(top.stated.reading), found[1], full)
 
-    def claim(self, claim: Claim, locate: QuoteLocator | None) -> Result:
-        verdicts: list[Verdict] = []
-        central: float | None = None
-        span = None
-        formula_verdict: Verdict | None = None
+    def claim(self, claim: Claim) -> Result:
+        formula = claim.formula
+        if formula is None:
+            return self._result(claim, None, None, None)
         slack: Slack = ()
         wide = False
         reached: Interval | None = None
         reading = claim.stated.reading
-        formula = claim.formula
-        if formula is not None:
-            by_id = self.cf.by_id
-            names = formula.names
-            known = self.known
-            # boxes are non-empty tuples, so a known one is truthy
-            inputs = [known.get(n) or self.boxes(by_id[n]) for n in names]
-            values = [b[6] for b in inputs]  # _CENTRAL
-            worked = self.worked
-            early = worked.pop(claim.id, None) if worked else None
-            if early is not None:
-                central, ranges, wide = early[0]
-            elif formula.repeated or claim.integer or not _points_of(inputs):
-                central, ranges, wide = _ranges(formula, values, inputs, full=False)
-            else:
-                # the hot path of a big file: plain inputs, ✔ at a point
-                central, span = formula.evaluate(values, [b[2] for b in inputs])  # _LENIENT
-                if _point_inside(central, reading):
-                    if claim.id in self.used and claim.id not in known:
-                        base = boxes_of(reading)
-                        cut = (Interval(central, central), span, span, span, span, False)
-                        known[claim.id] = _pinned(base, cut, False)
-                    verdicts.append(Verdict.CONSISTENT)
-                    return self._result(claim, locate, verdicts, central, span, Verdict.CONSISTENT)
-                carried = Interval(central, central) if -_INF < central < _INF else EMPTY
-                ranges = (carried, span, span, span, span, False)
+        by_id = self.by_id
+        names = formula.names
+        known = self.known
+        # boxes are non-empty tuples, so a known one is truthy
+        inputs = [known.get(n) or self.boxes(by_id[n]) for n in names]
+        values = [b[6] for b in inputs]  # _CENTRAL
+        worked = self.worked
+        early = worked.pop(claim.id, None) if worked else None
+        if early is not None:
+            central, ranges, wide = early[0]
+        elif formula.repeated or claim.integer or not _points_of(inputs):
+            central, ranges, wide = _ranges(formula, values, inputs, full=False)
+        else:
+            # the hot path of a big file: plain inputs, ✔ at a point
+            central, span = formula.evaluate(values, [b[2] for b in inputs])  # _LENIENT
+            if _point_inside(central, reading):
+                if claim.id in self.used and claim.id not in known:
+                    base = boxes_of(reading)
+                    cut = (Interval(central, central), span, span, span, span, False)
+                    known[claim.id] = _pinned(base, cut, False)
+                return self._result(claim, central, span, _CONSISTENT)
+            carried = Interval(central, central) if -_INF < central < _INF else EMPTY
+            ranges = (carried, span, span, span, span, False)
+        span = ranges[_LENIENT]
+        full = not _inside(ranges[_CARRIED], reading, claim.integer)
+        if full:
+            inputs = [self.boxes(by_id[n], full=True) for n in names]
+            central, ranges, wide = _ranges(formula, values, inputs, full=True)
+            tier = figure_tier(ranges, reading, integer=claim.integer)
             span = ranges[_LENIENT]
-            full = not _inside(ranges[_CARRIED], reading, claim.integer)
-            if full:
-                inputs = [self.boxes(by_id[n], full=True) for n in names]
-                central, ranges, wide = _ranges(formula, values, inputs, full=True)
-                tier = figure_tier(ranges, reading, integer=claim.integer)
-                span = ranges[_LENIENT]
-                reached = ranges[_BSTRICT if tier == STATED_TIER else _BLENIENT]
-                formula_verdict = tier_verdict(tier)
-                if tier in (INPUTS_TIER, STATED_TIER):
-                    slack = _slack(formula, tier, inputs, [by_id[n] for n in names], claim)
-            else:
-                formula_verdict = Verdict.CONSISTENT
-            cid = claim.id
-            if cid in self.used and cid not in known:
-                known[cid] = _pinned(boxes_of(reading), ranges, full)
-            verdicts.append(formula_verdict)
-        return self._result(
-            claim, locate, verdicts, central, span, formula_verdict, slack, wide, reached
-        )
+            reached = ranges[_BSTRICT if tier == STATED_TIER else _BLENIENT]
+            formula_verdict = tier_verdict(tier)
+            if tier in (INPUTS_TIER, STATED_TIER):
+                slack = _slack(formula, tier, inputs, [by_id[n] for n in names], claim)
+        else:
+            formula_verdict = _CONSISTENT
+        cid = claim.id
+        if cid in self.used and cid not in known:
+            known[cid] = _pinned(boxes_of(reading), ranges, full)
+        return self._result(claim, central, span, formula_verdict, slack, wide, reached)
 
     def _result(
         self,
         claim: Claim,
-        locate: QuoteLocator | None,
-        verdicts: list[Verdict],
         central: float | None,
         span: Interval | None,
         formula_verdict: Verdict | None,
@@ -205,29 +198,31 @@ class _Judge:
         wide: bool = False,
         reached: Interval | None = None,
     ) -> Result:
-        reading = claim.stated.reading
-        formula = claim.formula
+        # the worst of the formula's, the references' and the quote's verdicts
+        verdict = formula_verdict
         references: tuple[ReferenceResult, ...] = ()
         if claim.references:
+            reading = claim.stated.reading
             references = tuple(
                 ReferenceResult(ref, *_reference(ref.value.reading, reading, claim.integer))
                 for ref in claim.references
             )
-            verdicts.extend(r.verdict for r in references)
-        quote_verdict, quote_location, quote_span = (
-            locate(claim) if locate is not None else (None, None, None)
-        )
-        if quote_verdict is not None:
-            verdicts.append(quote_verdict)
-        if len(verdicts) == 1:
-            verdict = verdicts[0]
+            for ref in references:
+                if verdict is None or verdict < ref.verdict:
+                    verdict = ref.verdict
+        locate = self.locate
+        if locate is None:
+            quote_verdict = quote_location = quote_span = None
         else:
-            verdict = max(verdicts) if verdicts else Verdict.UNCHECKED
+            quote_verdict, quote_location, quote_span = locate(claim)
+            if quote_verdict is not None and (verdict is None or verdict < quote_verdict):
+                verdict = quote_verdict
+        formula = claim.formula
         # every field in order (one per claim: keywords cost a third more)
         return Result(
             claim.id,  # id
             "claim",  # kind
-            verdict,
+            _UNCHECKED if verdict is None else verdict,
             claim.line,
             claim.section,
             claim.stated,
@@ -252,7 +247,7 @@ class _Judge:
 
     def check(self, check: Check) -> Result:
         assertion = check.assertion
-        by_id = self.cf.by_id
+        by_id = self.by_id
         claims = [by_id[name] for name in assertion.names]
         stated = [c.stated for c in claims]
         central = [s.reading.central for s in stated]

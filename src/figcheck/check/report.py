@@ -147,15 +147,15 @@ class Summary:
 
     @classmethod
     def of(cls, results: tuple[Result, ...]) -> Summary:
-        counts = Counter(r.verdict for r in results)
-        claims = [r for r in results if r.kind == "claim"]
-        quoted = sum(1 for r in claims if r.quote is not None)
+        counts = Counter([r.verdict for r in results])
+        claims = sum(1 for r in results if r.kind == "claim")
+        quoted = sum(1 for r in results if r.quote is not None and r.kind == "claim")
         return cls(
             total=len(results),
             counts={v: counts.get(v, 0) for v in Verdict},
             quoted=quoted,
-            unquoted=len(claims) - quoted,
-            accepted=sum(1 for r in results if r.accepts),
+            unquoted=claims - quoted,
+            accepted=sum(1 for r in results if r.accepted is not None and r.accepts),
         )
 
     @classmethod

@@ -27,6 +27,10 @@ class Verdict(Enum):
     BOUND_ONLY = "bound-only"
     INCONSISTENT = "inconsistent"
 
+    # a member is its own identity, so hashing it is object's, in C: Enum's hashes the name in
+    # Python, and verdicts key the dicts that every result of a big report goes through
+    __hash__ = object.__hash__
+
     @property
     def rank(self) -> int:
         return _RANK[self]
@@ -34,7 +38,7 @@ class Verdict(Enum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Verdict):
             return NotImplemented
-        return self.rank < other.rank
+        return _RANK[self] < _RANK[other]
 
     @property
     def symbol(self) -> str:

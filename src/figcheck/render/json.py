@@ -218,7 +218,7 @@ def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
         yield text
         return
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    memo: dict[int, str] = {}
+    memo: dict[int, Any] = {}
     # an encoded string cannot hold this text, so the first match is the key itself
     head, tail = text.split('"results": []', 1)
     inner = ",\n" + indent * 2
@@ -228,6 +228,9 @@ def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
         part = inner.join([_result_line(r, memo, encode) for r in results[start : start + _PART]])
         yield part if start + _PART >= len(results) else part + inner
     yield f"\n{indent}]{tail}"
+
+
+_encode = encode_basestring
 
 
 def _s(text: str | None) -> str:
@@ -251,26 +254,58 @@ def _n(value: float | int | None) -> str:
     return float.__repr__(value) if isinstance(value, float) else int.__repr__(value)
 
 
+def _figure(value: float, factor: float, percent: bool) -> str:
+    """``_n(_in_unit(value, stated))`` from the stated figure's factor and percent: a figure in
+    the stated unit as json writes it."""
+    if not _finite(value):
+        return "null"
+    shown = value / factor
+    if percent:
+        shown = float(f"{shown * 100:.15g}")
+    return float.__repr__(shown) if _finite(shown) else _n(shown)
+
+
+_finite = math.isfinite
+_WIDE = ', "wide": true}'
+
+
 def _pair(interval: Interval | None, stated: Stated | None) -> str:
     if interval is None or stated is None:
         return "null"
     return f"[{_n(_in_unit(interval.lo, stated))}, {_n(_in_unit(interval.hi, stated))}]"
 
 
-def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
+def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
     """``encode(result_dict(result))``, written straight from the result: the same bytes
     without building the dict (the test of this module compares the two). *memo* keeps each
-    shared stated figure's encoded data, and each path's, by its id."""
+    shared stated figure's encoded data with its factor and percent, and each path's encoded
+    text, by its id."""
     if result.references or result.slack or result.accepted is not None:
         return str(encode(result_dict(result)))
     stated = result.stated
+    central = result.central
+    span = result.range
     if stated is None:
         stated_text = "null"
+        figures = '"central": null, "range": null'
     else:
-        stated_text = memo.get(id(stated))  # type: ignore[assignment]
-        if stated_text is None:
-            stated_text = memo[id(stated)] = encode(_stated(stated))
-    central = result.central
+        found = memo.get(id(stated))
+        if found is None:
+            found = memo[id(stated)] = (
+                encode(_stated(stated)),
+                stated.unit.factor,
+                stated.percent,
+            )
+        stated_text, factor, percent = found
+        shown = "null" if central is None else _figure(central, factor, percent)
+        if span is None:
+            figures = f'"central": {shown}, "range": null'
+        else:
+            low, high = _figure(span.lo, factor, percent), _figure(span.hi, factor, percent)
+            figures = f'"central": {shown}, "range": [{low}, {high}]'
+    # both are "" without a central figure, unless a check's sides give the computed one
+    computed = result.computed if central is not None or result.sides is not None else ""
+    off = result.off if central is not None else ""
     where = result.quote_location
     if where is None:
         location = "null"
@@ -283,18 +318,19 @@ def _result_line(result: Result, memo: dict[int, str], encode: Any) -> str:
             f'{{"path": {path}, "line": {at if type(at) is int else _n(at)}, '
             f'"column": {column if type(column) is int else _n(column)}}}'
         )
-    end = ', "wide": true}' if result.wide else "}"
     line = result.line
+    section, formula, quote, note = result.section, result.formula, result.quote, result.note
     return (
-        f'{{"id": {encode_basestring(result.id)}, "kind": {_KINDS[result.kind]}, '
-        f'"verdict": {_VERDICTS[result.verdict]}, "section": {_s(result.section)}, '
+        f'{{"id": {_encode(result.id)}, "kind": {_KINDS[result.kind]}, '
+        f'"verdict": {_VERDICTS[result.verdict]}, '
+        f'"section": {"null" if section is None else _encode(section)}, '
         f'"line": {line if type(line) is int else _n(line)}, "stated": {stated_text}, '
-        f'"formula": {_s(result.formula)}, '
-        f'"formula_verdict": {_VERDICTS[result.formula_verdict]}, '
-        f'"central": {_n(_in_unit(central, stated) if central is not None and stated is not None else None)}, '  # noqa: E501
-        f'"range": {_pair(result.range, stated)}, "computed": {_s(result.computed or None)}, '
-        f'"quote": {_s(result.quote)}, '
+        f'"formula": {"null" if formula is None else _encode(formula)}, '
+        f'"formula_verdict": {_VERDICTS[result.formula_verdict]}, {figures}, '
+        f'"computed": {_encode(computed) if computed else "null"}, '
+        f'"quote": {"null" if quote is None else _encode(quote)}, '
         f'"quote_verdict": {_VERDICTS[result.quote_verdict]}, '
-        f'"location": {location}, "references": [], "note": {_s(result.note)}, '
-        f'"off": {_s(result.off or None)}{end}'
+        f'"location": {location}, "references": [], '
+        f'"note": {"null" if note is None else _encode(note)}, '
+        f'"off": {_encode(off) if off else "null"}{_WIDE if result.wide else "}"}'
     )

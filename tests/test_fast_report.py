@@ -1,0 +1,106 @@
+"""The fast paths of checking and of the JSON format give what the plain ones give."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from figcheck.check.report import Report, Result, Summary
+from figcheck.check.verdict import Verdict
+from figcheck.pipeline import build_report
+from figcheck.render.json import _figure, _in_unit, _n
+from tests.common import EXAMPLES, ROOT
+
+FILES = [ROOT / "claims.toml", *sorted((EXAMPLES / "positive").glob("*/claims.toml"))]
+
+
+def _report(path: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
+    monkeypatch.chdir(path.parent)
+    return build_report(Path(path.name))
+
+
+def _worst(result: Result) -> Verdict:
+    """A claim's verdict the plain way: the worst of everything that judged it."""
+    verdicts = [] if result.formula_verdict is None else [result.formula_verdict]
+    verdicts += [r.verdict for r in result.references]
+    if result.quote_verdict is not None:
+        verdicts.append(result.quote_verdict)
+    return max(verdicts, key=lambda v: list(Verdict).index(v), default=Verdict.UNCHECKED)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name or "essay")
+def test_a_claim_has_the_worst_of_its_verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _report(path, monkeypatch)
+    claims = [r for r in report.results if r.kind == "claim"]
+    assert claims or report.results
+    assert [r.verdict for r in claims] == [_worst(r) for r in claims]
+
+
+def test_the_essay_has_claims_judged_every_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test above sees formulas, references and quotes that decide a verdict."""
+    report = _report(ROOT / "claims.toml", monkeypatch)
+    claims = [r for r in report.results if r.kind == "claim"]
+    assert any(r.formula_verdict is None for r in claims)
+    assert any(r.references for r in claims)
+    assert any(r.formula_verdict not in (None, Verdict.CONSISTENT) for r in claims)
+    assert {r.verdict for r in claims} > {Verdict.CONSISTENT, Verdict.UNCHECKED}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name or "essay")
+def test_the_summary_counts_as_plain_counting_does(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = _report(path, monkeypatch).results
+    accepted = (dataclasses.replace(r, accepted="known") for r in results[::3])
+    results = (*results, *accepted)
+    summary = Summary.of(results)
+    counts = Counter(r.verdict for r in results)
+    claims = [r for r in results if r.kind == "claim"]
+    assert summary.total == len(results)
+    assert summary.counts == {v: counts.get(v, 0) for v in Verdict}
+    assert summary.quoted == sum(1 for r in claims if r.quote is not None)
+    assert summary.unquoted == len(claims) - summary.quoted
+    assert summary.accepted == sum(1 for r in results if r.accepts)
+
+
+def test_verdicts_order_and_hash_as_members() -> None:
+    ordered = list(Verdict)
+    assert sorted(ordered[3:] + ordered[:3]) == ordered
+    assert max(ordered[2::-1]) is Verdict.WITHIN_ROUNDING
+    assert Verdict.CONSISTENT < Verdict.INCONSISTENT
+    assert not Verdict.INCONSISTENT < Verdict.INCONSISTENT
+    assert {v: v.value for v in Verdict}[Verdict.BOUND_ONLY] == "bound-only"
+    assert Verdict("consistent") in {Verdict.CONSISTENT}
+    assert [v.rank for v in ordered] == list(range(len(ordered)))
+
+
+VALUES = [0.0, -0.0, 1.0, 0.285, 0.1 + 0.2, -12.5, 1e-300, 1e300, 1e308, 6818.0, 1 / 3]
+ODD = [math.nan, math.inf, -math.inf]
+
+
+def test_a_figure_in_its_unit_is_written_as_json_writes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every stated figure of the essay (percent ones too), and its factor made tiny so
+    that a finite figure overflows in its unit."""
+    report = _report(ROOT / "claims.toml", monkeypatch)
+    stateds = [r.stated for r in report.results if r.stated is not None]
+    assert any(s.percent for s in stateds)
+    assert any(not s.percent for s in stateds)
+    units = {(s.unit.factor, s.percent): s for s in stateds}
+    tiny = next(iter(units.values()))
+    tiny = dataclasses.replace(tiny, unit=dataclasses.replace(tiny.unit, factor=1e-300))
+    written = []
+    for stated in [*units.values(), tiny]:
+        for value in [*VALUES, *ODD, *(-v for v in VALUES)]:
+            fast = _figure(value, stated.unit.factor, stated.percent)
+            assert fast == _n(_in_unit(value, stated))
+            written.append(fast)
+    assert "null" in written
+    assert "Infinity" in written
+    assert "-0.0" in written
+    assert "28.5" in written  # 0.285 as a percentage, without the product's noise
