@@ -151,11 +151,36 @@ def _text(scale: Scale, value: float, shown: str | None, *, unit: bool = True) -
     return shown
 
 
+# The last texts of each column, by the stated figure's identity and the values shown: files
+# repeat one figure and formula over many claims (each distinct value text is read into one
+# Stated), and a column's text is worked out once for them. Each entry holds its Stated, so
+# the identity cannot be reused by another figure while the entry is kept.
+_MEMO_SIZE = 4096
+_computed_memo: dict[tuple[int, float, float | None, float | None], tuple[Stated, str]] = {}
+_off_memo: dict[tuple[int, float], tuple[Stated, str]] = {}
+
+
 def computed(central: float | None, interval: Interval | None, stated: Stated | None) -> str:
     """The computed column, e.g. ``10.7 million people (10.5 million – ∞)``, with enough
     digits that the figure, its range's ends and the stated figure look different."""
     if central is None or stated is None:
         return ""
+    key: tuple[int, float, float | None, float | None] = (
+        (id(stated), central, None, None)
+        if interval is None
+        else (id(stated), central, interval.lo, interval.hi)
+    )
+    known = _computed_memo.get(key)
+    if known is not None and known[0] is stated:
+        return known[1]
+    text = _computed(central, interval, stated)
+    if len(_computed_memo) >= _MEMO_SIZE:
+        _computed_memo.clear()
+    _computed_memo[key] = (stated, text)
+    return text
+
+
+def _computed(central: float, interval: Interval | None, stated: Stated) -> str:
     scale = Scale.of(stated)
     values = [central, stated.central]
     if interval is not None:
@@ -173,6 +198,18 @@ def off(stated: Stated, central: float) -> str:
     """How far a computed figure is from the stated one: the two, their difference (in
     percentage points for percentages) and their ratio, e.g. ``20 % stated, 10.6 % computed:
     9.42 percentage points, 1.89×``."""
+    key = (id(stated), central)
+    known = _off_memo.get(key)
+    if known is not None and known[0] is stated:
+        return known[1]
+    text = _off(stated, central)
+    if len(_off_memo) >= _MEMO_SIZE:
+        _off_memo.clear()
+    _off_memo[key] = (stated, text)
+    return text
+
+
+def _off(stated: Stated, central: float) -> str:
     scale = Scale.of(stated)
     s = stated.central
     if not math.isfinite(central):
