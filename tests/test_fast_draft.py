@@ -1,0 +1,68 @@
+"""The draft's fast paths give the answers of the plain ones they replace."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.check import quotes
+from figcheck.check.quotes import QuoteIndex, _inside
+
+_WORDS = st.sampled_from(
+    ["the", "north", "grew", "12,400", "400", "5", "people", "of", "grain", "a", "(about", "so."]
+)
+_GAPS = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", "  "])
+
+
+def _text(pairs: list[tuple[str, str]]) -> str:
+    return "".join(word + gap for word, gap in pairs)
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    """Every place *quote* occurs in *text* that does not start inside a word: the plain way."""
+    found = []
+    at = text.find(quote)
+    while at >= 0:
+        if not _inside(text, at, quote):
+            found.append(at)
+        at = text.find(quote, at + 1)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=80), st.data())
+def test_unique_by_word_keys_counts_as_a_plain_search(
+    pairs: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text = _text(pairs)
+    index = QuoteIndex(text, "doc.txt")
+    folded = index._kept.text
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=2)))
+    quote = quotes.fold(text[cuts[0] : cuts[1]])
+    # word keys of 4 and 16 characters on a short text, as on a long one
+    with mock.patch.object(quotes, "_LONG", 0), mock.patch.object(quotes, "_HEAVY", 2):
+        first, second = QuoteIndex(text, "doc.txt"), QuoteIndex(text, "doc.txt")
+        places = _occurrences(folded, quote) if quote else []
+        assert first.unique(quote) is (len(places) == 1)
+        span = first._kept.original_span(places[0], places[0] + len(quote)) if places else None
+        assert first.span(quote) == span
+        # the span asked first, then whether the quote is unique
+        assert second.span(quote) == first.span(quote)
+        assert second.unique(quote) is (len(places) == 1)
+    assert index.unique(quote) is (len(places) == 1)
+
+
+def test_unique_in_a_long_repetitive_document() -> None:
+    phrase = "The north grew 12,400 tonnes of grain and the south "
+    text = "".join(f"{phrase}{i % 97} tons. " for i in range(2_000))
+    assert len(text) > 50_000
+    index = QuoteIndex(text, "doc.txt")
+    assert not index.unique(f"{phrase}5 tons")  # regions 5, 102, 199, ...
+    assert index.unique(f"tons. {phrase}5 tons. {phrase}6 tons. {phrase}7 tons") is False
+    assert index.unique("400 tonnes") is False
+    assert index.span("400 tonnes") is None  # inside "12,400"
+    once = "The north grew 12,400 tonnes of grain and the south 96 tons. The north"
+    assert not index.unique(once)
+    assert index.span(once) == (text.index(once), text.index(once) + len(once))
