@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from figcheck.check import quotes
 from figcheck.check.quotes import QuoteIndex, _inside
+from figcheck.document.draft_quotes import _ClauseEnds, clause_start
 
 _WORDS = st.sampled_from(
     ["the", "north", "grew", "12,400", "400", "5", "people", "of", "grain", "a", "(about", "so."]
@@ -66,3 +67,31 @@ def test_unique_in_a_long_repetitive_document() -> None:
     once = "The north grew 12,400 tonnes of grain and the south 96 tons. The north"
     assert not index.unique(once)
     assert index.span(once) == (text.index(once), text.index(once) + len(once))
+
+
+_CLAUSE_PIECES = st.sampled_from(
+    ["a", " ", "  ", "\n", "\n\n", " \n \n", ".", ",", ";", "(", ")", " – ", "—", "–", "“", "7"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=60), st.data())
+def test_clause_start_looked_up_is_the_clause_start_searched(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    ends = _ClauseEnds(text)
+    for _ in range(10):
+        at = data.draw(st.integers(0, len(text)))
+        lo = data.draw(st.integers(max(0, at - 12), at))
+        assert ends.start(lo, at) == clause_start(text, lo, at), (text, lo, at)
+
+
+def test_clause_start_across_the_window_edge() -> None:
+    text = "one – two, three. four five 25"
+    ends = _ClauseEnds(text)
+    assert [ends.start(lo, 28) for lo in (0, 3, 4, 5, 6)] == [17, 17, 17, 17, 17]
+    assert ends.start(0, 9) == 6  # after "one – "
+    assert ends.start(4, 9) == clause_start(text, 4, 9) == 4  # from inside " – ": none
+    assert ends.start(0, 10) == 10  # the comma before it ends a clause
+    assert clause_start(text, 0, 10) == 10

@@ -4,6 +4,7 @@ and whether figcheck check will verify it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
 from figcheck.claims.fields import unwritable
@@ -38,22 +39,66 @@ def _last_word(text: str, end: int) -> int:
     return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
 
 
+def clause_start(text: str, lo: int, at: int) -> int:
+    """Where the last clause end from *lo* up to *at* ends (*lo* if none): the clause of a
+    figure at *at* starts there."""
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, at):
+        start = m.end()
+    return start
+
+
+class _ClauseEnds:
+    """The clause ends of a whole text, found in one pass, so that the clause start before a
+    figure is looked up rather than searched for each figure again.
+
+    A search from *lo* up to *at* finds the ends the whole pass finds between them, but for
+    two: a stop or comma just before *at* ends a clause there (the search sees the text end
+    after it), and an end running across *lo* is not found from *lo*; that case searches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _CLAUSE_END.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def start(self, lo: int, at: int) -> int:
+        """As clause_start(text, lo, at)."""
+        text = self.text
+        if at > lo and text[at - 1] in ".,":
+            return at
+        starts, ends = self.starts, self.ends
+        across = bisect_right(starts, lo) - 1  # the last end found from lo or before
+        if across >= 0 and starts[across] < lo < ends[across]:
+            return clause_start(text, lo, at)
+        last = bisect_right(ends, at) - 1
+        return ends[last] if last >= 0 and starts[last] >= lo else lo
+
+
 class Quoter:
     """Makes the quotes of a document's drafted claims, unique in the document."""
 
     def __init__(self, text: str, index: QuoteIndex) -> None:
         self.text = text
         self.index = index
+        self._ends: _ClauseEnds | None = None
+        self._last: tuple[int, int, tuple[int, int]] = (-1, -1, (0, 0))  # a figure's clause
 
     def clause(self, mention: Mention) -> tuple[int, int]:
         """Where the clause around *mention* starts and ends (at most 400 characters off)."""
+        last_start, last_end, known = self._last
+        if (mention.start, mention.end) == (last_start, last_end):
+            return known  # its quote and its id both ask
         text = self.text
-        lo = max(0, mention.start - 400)
-        start = lo
-        for m in _CLAUSE_END.finditer(text, lo, mention.start):
-            start = m.end()
+        if self._ends is None:
+            self._ends = _ClauseEnds(text)
+        start = self._ends.start(max(0, mention.start - 400), mention.start)
         end_match = _CLAUSE_END.search(text, mention.end, mention.end + 400)
         end = end_match.start() if end_match is not None else min(len(text), mention.end + 400)
+        self._last = (mention.start, mention.end, (start, end))
         return start, end
 
     def quote(self, mention: Mention, unit: str) -> str:
