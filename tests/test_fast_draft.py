@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from figcheck.check import quotes
 from figcheck.check.quotes import QuoteIndex, _inside
+from figcheck.document.draft_ids import _ascii
 from figcheck.document.draft_quotes import _ClauseEnds, clause_start
 
 _WORDS = st.sampled_from(
@@ -95,3 +96,12 @@ def test_clause_start_across_the_window_edge() -> None:
     assert ends.start(4, 9) == clause_start(text, 4, 9) == 4  # from inside " – ": none
     assert ends.start(0, 10) == 10  # the comma before it ends a clause
     assert clause_start(text, 0, 10) == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Région", "Straße", "über", "x-ray", "5th", "ÆON", "", "a b"])))
+def test_id_words_remembered_are_the_words_made_afresh(words: list[str]) -> None:
+    for word in words:
+        assert _ascii(word) == _ascii.__wrapped__(word)
+    assert _ascii("Région") == "region"
+    assert _ascii("x-ray") == "x_ray"
