@@ -471,14 +471,14 @@ class QuoteIndex:
         # the keys of the quote's first few words: enough to find a rare one, and the cost of
         # a lookup stays the same however long the quote grows; a quote shorter than a key
         # has keys of _SHORT_KEY characters, and one shorter still is searched for
-        offsets: list[int] = []
-        size = _KEY
-        for size in (_KEY, _SHORT_KEY) if len(text) >= _LONG else ():
-            starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - size + 1), _KEYS)
-            offsets = [m.start() for m in starts] if len(quote) >= size else []
-            if offsets:
-                break
-        if not offsets:
+        n = len(quote)
+        size = 0
+        first = None
+        if len(text) >= _LONG:
+            for size in (_KEY, _SHORT_KEY):
+                if n >= size and (first := _WORD.search(quote, 0, n - size + 1)) is not None:
+                    break
+        if first is None:
             found: list[int] = []
             at = _first(text, quote, start)
             while at >= 0 and len(found) < limit:
@@ -492,7 +492,8 @@ class QuoteIndex:
         # places is rare enough, and the keys after it are not looked up
         places: Sequence[int] = ()
         offset = -1
-        for o in offsets:
+        for word in itertools.islice(_WORD.finditer(quote, first.start(), n - size + 1), _KEYS):
+            o = word.start()
             held = keys.places(quote, o)
             if offset < 0 or len(held) < len(places):
                 places, offset = held, o
