@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from figcheck.check import quotes
 from figcheck.check.quotes import QuoteIndex, _inside
 from figcheck.document.draft_ids import _ascii
-from figcheck.document.draft_quotes import _ClauseEnds, clause_start
+from figcheck.document.draft_quotes import _ClauseEnds, clause_start, words_back
 
 _WORDS = st.sampled_from(
     ["the", "north", "grew", "12,400", "400", "5", "people", "of", "grain", "a", "(about", "so."]
@@ -105,3 +106,28 @@ def test_id_words_remembered_are_the_words_made_afresh(words: list[str]) -> None
         assert _ascii(word) == _ascii.__wrapped__(word)
     assert _ascii("Région") == "region"
     assert _ascii("x-ray") == "x_ray"
+
+
+_SPAN_PIECES = st.sampled_from(["a", "bb", " ", "\n", "  ", "x" * 50, "\u00a0", "."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SPAN_PIECES, max_size=80))
+def test_words_back_from_near_a_figure_are_the_words_from_the_clause_start(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    word = re.compile(r"\S+")
+    for start in range(0, len(text) + 1, 7):
+        for at in range(start, len(text) + 1, 13):
+            plain = [m.start() for m in word.finditer(text, start, at)]  # as quotes were made
+            for count in (1, 4):
+                expected = plain[-count:][0] if plain else at
+                assert words_back(text, start, at, count) == expected
+
+
+def test_words_back_past_a_long_run_without_spaces() -> None:
+    text = "one two " + "x" * 200 + " 25"
+    assert words_back(text, 0, len(text) - 2, 4) == 0
+    assert words_back(text, 0, len(text) - 2, 1) == 8
+    assert words_back(text, 0, 200, 1) == 8  # the long word, cut at 200

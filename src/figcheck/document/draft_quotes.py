@@ -3,6 +3,7 @@ and whether figcheck check will verify it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -28,6 +29,8 @@ _DANGLING = frozenset(
     )
 )
 _SPAN_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_NEAR = 120  # characters before a figure that hold its first few words, as a rule
 _SHARE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
 
 
@@ -46,6 +49,20 @@ def clause_start(text: str, lo: int, at: int) -> int:
     for m in _CLAUSE_END.finditer(text, lo, at):
         start = m.end()
     return start
+
+
+def words_back(text: str, start: int, at: int, count: int) -> int:
+    """Where the *count*-th last word from *start* up to *at* starts (the first, if fewer;
+    *at* if none): the words are looked for after a space shortly before *at* first, not from
+    *start* (up to 400 characters back)."""
+    near = max(start, at - _NEAR)
+    if near > start:
+        space = _SPACE.search(text, near, at)  # no word runs across it
+        near = space.start() if space is not None else start
+    starts = [m.start() for m in _SPAN_WORD.finditer(text, near, at)]
+    if len(starts) < count and near > start:
+        starts = [m.start() for m in _SPAN_WORD.finditer(text, start, at)]
+    return starts[-count:][0] if starts else at
 
 
 class _ClauseEnds:
@@ -112,13 +129,12 @@ class Quoter:
         next_word = _WORD.search(text, mention.end, mention.end + 40)
         if unit and next_word is not None and next_word.group().lower() == unit.lower():
             core = next_word.end()
-        before = [m.start() for m in _SPAN_WORD.finditer(text, start, mention.start)]
-        after = [(m.end(), m.group()) for m in _SPAN_WORD.finditer(text, core, max(core, end))]
-        after = after[: _QUOTE_WORDS[1]]
+        words = _SPAN_WORD.finditer(text, core, max(core, end))
+        after = [(m.end(), m.group()) for m in itertools.islice(words, _QUOTE_WORDS[1])]
         # a quote that ends on "of", "the" or "and" reads as cut off
         while after and after[-1][1].lower() in _DANGLING:
             after.pop()
-        lo = before[-_QUOTE_WORDS[0] :][0] if before else mention.start
+        lo = words_back(text, start, mention.start, _QUOTE_WORDS[0])
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
         grown = 0
