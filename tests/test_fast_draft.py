@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from figcheck.check import quotes
 from figcheck.check.quotes import QuoteIndex, _inside
+from figcheck.document.draft import _Drafter, _negated
 from figcheck.document.draft_ids import _ascii
 from figcheck.document.draft_quotes import _ClauseEnds, clause_start, words_back
+from figcheck.figures.numbers import find_amounts, plain, reads_back
 
 _WORDS = st.sampled_from(
     ["the", "north", "grew", "12,400", "400", "5", "people", "of", "grain", "a", "(about", "so."]
@@ -131,3 +133,25 @@ def test_words_back_past_a_long_run_without_spaces() -> None:
     assert words_back(text, 0, len(text) - 2, 4) == 0
     assert words_back(text, 0, len(text) - 2, 1) == 8
     assert words_back(text, 0, 200, 1) == 8  # the long word, cut at 200
+
+
+_NUMBERS = st.sampled_from(["1,234", "1.234", "12.5%", "$3", "-4", "3 million", "(319)", "two"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NUMBERS, min_size=1, max_size=12), st.lists(_NUMBERS, max_size=12))
+def test_readings_remembered_are_the_readings_made_afresh(
+    document: list[str], written: list[str]
+) -> None:
+    text = " and ".join(document)
+    drafter = _Drafter(text, "doc.txt")
+    amounts = find_amounts(text)
+    for amount in amounts * 2:
+        for again in [*written, amount.text]:
+            assert drafter.reads_back(again, amount) is reads_back(again, amount)
+            assert drafter.reads_back(again, _negated(amount)) is reads_back(
+                again, _negated(amount)
+            )
+    assert [drafter.written(a) for a in amounts] == [
+        a.text if reads_back(a.text, a) else plain(a) for a in amounts
+    ]
