@@ -367,14 +367,11 @@ def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict
 _LONG = 50_000
 
 
-def _size(item: tuple[Sequence[int], int]) -> int:
-    return len(item[0])
-
-
 # A key held in more places than this has its places told apart by the _KEY characters that
 # follow, and so on down (a trie of keys, built only where lookups go), at most _DEPTH levels.
 _HEAVY = 32
 _DEPTH = 8
+_FEW = 4  # a key held in this few places is rare enough to compare them all
 
 
 class _Keys:
@@ -474,14 +471,14 @@ class QuoteIndex:
         # the keys of the quote's first few words: enough to find a rare one, and the cost of
         # a lookup stays the same however long the quote grows; a quote shorter than a key
         # has keys of _SHORT_KEY characters, and one shorter still is searched for
-        offsets: list[int] = []
-        size = _KEY
-        for size in (_KEY, _SHORT_KEY) if len(text) >= _LONG else ():
-            starts = itertools.islice(_WORD.finditer(quote, 0, len(quote) - size + 1), _KEYS)
-            offsets = [m.start() for m in starts] if len(quote) >= size else []
-            if offsets:
-                break
-        if not offsets:
+        n = len(quote)
+        size = 0
+        first = None
+        if len(text) >= _LONG:
+            for size in (_KEY, _SHORT_KEY):
+                if n >= size and (first := _WORD.search(quote, 0, n - size + 1)) is not None:
+                    break
+        if first is None:
             found: list[int] = []
             at = _first(text, quote, start)
             while at >= 0 and len(found) < limit:
@@ -491,8 +488,17 @@ class QuoteIndex:
         keys = self._keys.get((id(index), size))
         if keys is None:
             keys = self._keys[id(index), size] = _Keys(text, size)
-        # the quote's rarest key: its places are the fewest to compare
-        places, offset = min(((keys.places(quote, o), o) for o in offsets), key=_size)
+        # the quote's rarest key: its places are the fewest to compare; a key held in a few
+        # places is rare enough, and the keys after it are not looked up
+        places: Sequence[int] = ()
+        offset = -1
+        for word in itertools.islice(_WORD.finditer(quote, first.start(), n - size + 1), _KEYS):
+            o = word.start()
+            held = keys.places(quote, o)
+            if offset < 0 or len(held) < len(places):
+                places, offset = held, o
+                if len(held) <= _FEW:
+                    break
         found = []
         for i in range(bisect_left(places, start + offset), len(places)):
             at = places[i] - offset
@@ -530,12 +536,22 @@ class QuoteIndex:
         known = self._unique.get(folded)
         if known is not None:
             return known
-        found = self._find(folded)
-        if found is None:
-            once = False
+        once = False
+        if folded in self._spans:
+            found = self._spans[folded]
+            if found is not None:
+                start, _, index = found
+                once = not self._occurrences(index, folded, start + 1)
         else:
-            start, end, index = found
-            once = not self._occurrences(index, index.text[start:end], start + 1)
+            # one lookup finds where the quote is and whether it is anywhere else
+            result: tuple[int, int, _Folded] | None = None
+            for index in self._indexes() if folded else ():
+                places = self._occurrences(index, folded, limit=2)
+                if places:
+                    result = (places[0], places[0] + len(folded), index)
+                    once = len(places) == 1
+                    break
+            self._spans[folded] = result
         self._unique[folded] = once
         return once
 

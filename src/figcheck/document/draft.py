@@ -277,6 +277,7 @@ class _Drafter:
         # a Markdown, HTML or Word document's table cells: units from headings, ids from labels
         self.cells = Cells(origin.tables) if origin is not None and origin.tables else None
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
+        self._reads: dict[tuple[str, float, str | None, bool, float], bool] = {}
         self.why = ""  # why the last figure could not be drafted
         # where the last figure read as a fall by a word before it ends, the word, its kind
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
@@ -668,18 +669,35 @@ class _Drafter:
             qualifier = ""  # "hundreds of" is its own qualifier: over 100
         elif not qualifier and mention.qualifier is not Qualifier.PLAIN:
             qualifier = mention.qualifier.value
-        written = _written(text, amount)
+        written = self.written(amount)
         if negative:
             signed = "-" + written
-            written = signed if reads_back(signed, _negated(amount)) else "-" + plain(amount)
+            written = signed if self.reads_back(signed, _negated(amount)) else "-" + plain(amount)
         if mention.upper is not None and mention.end > amount.end:
             top = self.amounts.get(self._upper_start(amount, mention))
             if top is not None:
-                upper = _written(text, top)
+                upper = self.written(top)
                 qualifier = "between"
                 written = f"{written} and {upper}"
         parts = [qualifier, written, scale, unit]
         return " ".join(p for p in parts if p)
+
+    def written(self, amount: Amount) -> str:
+        """The amount as the document writes it, if a claims file reads that alike, else plainly
+        ("(319)" in a "$" column is "-$319"; "1.234" in a document of decimal commas, "1234")."""
+        if amount.form == "multiple":
+            return f"{amount.value:g}"  # "doubled" is 2 times
+        written = " ".join(self.text[amount.start : amount.end].split())
+        return written if self.reads_back(written, amount) else plain(amount)
+
+    def reads_back(self, text: str, amount: Amount) -> bool:
+        """As numbers.reads_back: each text is read once for each amount it must read as (a
+        document repeats its numbers)."""
+        key = _reading(text, amount)
+        known = self._reads.get(key)
+        if known is None:
+            known = self._reads[key] = reads_back(text, amount)
+        return known
 
     def _upper_start(self, amount: Amount, mention: Mention) -> int:
         starts = self.starts
@@ -872,13 +890,9 @@ def _negated(amount: Amount) -> Amount:
     return dataclasses.replace(amount, value=-amount.value, mantissa=-amount.mantissa)
 
 
-def _written(text: str, amount: Amount) -> str:
-    """The amount as the document writes it, if a claims file reads that alike, else plainly
-    ("(319)" in a "$" column is "-$319"; "1.234" in a document of decimal commas, "1234")."""
-    if amount.form == "multiple":
-        return f"{amount.value:g}"  # "doubled" is 2 times
-    written = " ".join(text[amount.start : amount.end].split())
-    return written if reads_back(written, amount) else plain(amount)
+def _reading(text: str, amount: Amount) -> tuple[str, float, str | None, bool, float]:
+    """What reads_back(text, amount) depends on: the text, and what it compares of amount."""
+    return text, amount.value, amount.currency, amount.percent, amount.s
 
 
 _BUILTIN = UnitTable()

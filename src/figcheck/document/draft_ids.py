@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -51,7 +52,7 @@ class Ids:
 
     def named(self, parts: list[str]) -> str:
         """A new id made of the words *parts*, numbered when it is taken."""
-        base = "_".join(_ascii(p) for p in parts if _ascii(p)) or "figure"
+        base = "_".join(a for a in map(_ascii, parts) if a) or "figure"
         if not base[0].isalpha():
             base = "figure_" + base
         base = base[:48].rstrip("_")
@@ -144,6 +145,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=4096)  # a document names its topics with the same words again
 def _ascii(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")

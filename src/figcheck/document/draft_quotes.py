@@ -3,7 +3,9 @@ and whether figcheck check will verify it."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
 from figcheck.claims.fields import unwritable
@@ -27,6 +29,8 @@ _DANGLING = frozenset(
     )
 )
 _SPAN_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_NEAR = 120  # characters before a figure that hold its first few words, as a rule
 _SHARE_AFTER = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
 
 
@@ -38,22 +42,80 @@ def _last_word(text: str, end: int) -> int:
     return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
 
 
+def clause_start(text: str, lo: int, at: int) -> int:
+    """Where the last clause end from *lo* up to *at* ends (*lo* if none): the clause of a
+    figure at *at* starts there."""
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, at):
+        start = m.end()
+    return start
+
+
+def words_back(text: str, start: int, at: int, count: int) -> int:
+    """Where the *count*-th last word from *start* up to *at* starts (the first, if fewer;
+    *at* if none): the words are looked for after a space shortly before *at* first, not from
+    *start* (up to 400 characters back)."""
+    near = max(start, at - _NEAR)
+    if near > start:
+        space = _SPACE.search(text, near, at)  # no word runs across it
+        near = space.start() if space is not None else start
+    starts = [m.start() for m in _SPAN_WORD.finditer(text, near, at)]
+    if len(starts) < count and near > start:
+        starts = [m.start() for m in _SPAN_WORD.finditer(text, start, at)]
+    return starts[-count:][0] if starts else at
+
+
+class _ClauseEnds:
+    """The clause ends of a whole text, found in one pass, so that the clause start before a
+    figure is looked up rather than searched for each figure again.
+
+    A search from *lo* up to *at* finds the ends the whole pass finds between them, but for
+    two: a stop or comma just before *at* ends a clause there (the search sees the text end
+    after it), and an end running across *lo* is not found from *lo*; that case searches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _CLAUSE_END.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def start(self, lo: int, at: int) -> int:
+        """As clause_start(text, lo, at)."""
+        text = self.text
+        if at > lo and text[at - 1] in ".,":
+            return at
+        starts, ends = self.starts, self.ends
+        across = bisect_right(starts, lo) - 1  # the last end found from lo or before
+        if across >= 0 and starts[across] < lo < ends[across]:
+            return clause_start(text, lo, at)
+        last = bisect_right(ends, at) - 1
+        return ends[last] if last >= 0 and starts[last] >= lo else lo
+
+
 class Quoter:
     """Makes the quotes of a document's drafted claims, unique in the document."""
 
     def __init__(self, text: str, index: QuoteIndex) -> None:
         self.text = text
         self.index = index
+        self._ends: _ClauseEnds | None = None
+        self._last: tuple[int, int, tuple[int, int]] = (-1, -1, (0, 0))  # a figure's clause
 
     def clause(self, mention: Mention) -> tuple[int, int]:
         """Where the clause around *mention* starts and ends (at most 400 characters off)."""
+        last_start, last_end, known = self._last
+        if (mention.start, mention.end) == (last_start, last_end):
+            return known  # its quote and its id both ask
         text = self.text
-        lo = max(0, mention.start - 400)
-        start = lo
-        for m in _CLAUSE_END.finditer(text, lo, mention.start):
-            start = m.end()
+        if self._ends is None:
+            self._ends = _ClauseEnds(text)
+        start = self._ends.start(max(0, mention.start - 400), mention.start)
         end_match = _CLAUSE_END.search(text, mention.end, mention.end + 400)
         end = end_match.start() if end_match is not None else min(len(text), mention.end + 400)
+        self._last = (mention.start, mention.end, (start, end))
         return start, end
 
     def quote(self, mention: Mention, unit: str) -> str:
@@ -67,13 +129,12 @@ class Quoter:
         next_word = _WORD.search(text, mention.end, mention.end + 40)
         if unit and next_word is not None and next_word.group().lower() == unit.lower():
             core = next_word.end()
-        before = [m.start() for m in _SPAN_WORD.finditer(text, start, mention.start)]
-        after = [(m.end(), m.group()) for m in _SPAN_WORD.finditer(text, core, max(core, end))]
-        after = after[: _QUOTE_WORDS[1]]
+        words = _SPAN_WORD.finditer(text, core, max(core, end))
+        after = [(m.end(), m.group()) for m in itertools.islice(words, _QUOTE_WORDS[1])]
         # a quote that ends on "of", "the" or "and" reads as cut off
         while after and after[-1][1].lower() in _DANGLING:
             after.pop()
-        lo = before[-_QUOTE_WORDS[0] :][0] if before else mention.start
+        lo = words_back(text, start, mention.start, _QUOTE_WORDS[0])
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
         grown = 0
