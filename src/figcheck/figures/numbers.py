@@ -295,41 +295,48 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     tables = "|" in text
     m = _AMOUNT.match(text)
     pos = _add(found, text, m, 0, style, tables) if m is not None else 0
-    search = _SCAN.search
+    finditer = _SCAN.finditer
     read = _digit_reader(style)
     append = found.append
-    while (m := search(text, pos)) is not None:
-        start = m.start() + 1
-        if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
-            pos = start
-            continue
-        if (raw := m[1]) is not None:  # digits in a common form (see _scanner)
-            pos = m.end()
-            try:
-                if (word := m[3]) is not None:  # a scale word after them
-                    amount = _scaled(text, raw, word, start, pos, style)
-                else:
-                    value, mantissa, s, lnz, guess = read(raw)
-                    amount = Amount(start, pos, text[start:pos] if m[2] else raw, value,
-                                    mantissa, 1.0, None, m[2] is not None, s, lnz, "digits",
-                                    None, guess)  # fmt: skip
-            except _TooLarge:
+    # each match is read where the last ended, so the scan goes on from there; where an
+    # amount is read to another end (or a match is inside a word), it starts again there
+    restart: int | None = pos
+    while restart is not None:
+        for m in finditer(text, restart):
+            start = m.start() + 1
+            if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
+                restart = start
+                break
+            if (raw := m[1]) is not None:  # digits in a common form (see _scanner)
+                end = m.end()
+                try:
+                    if (word := m[3]) is not None:  # a scale word after them
+                        amount = _scaled(text, raw, word, start, end, style)
+                    else:
+                        value, mantissa, s, lnz, guess = read(raw)
+                        amount = Amount(start, end, text[start:end] if m[2] else raw, value,
+                                        mantissa, 1.0, None, m[2] is not None, s, lnz,
+                                        "digits", None, guess)  # fmt: skip
+                except _TooLarge:
+                    continue
+                append(_in_table(text, amount) if tables else amount)
                 continue
-            append(_in_table(text, amount) if tables else amount)
-            continue
-        if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
-            # digits alone, as _build reads them, without its tests of every other form
-            try:
-                value, mantissa, s, lnz, guess = read(m["dig"])
-            except _TooLarge:
-                pos = m.end()
+            if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
+                # digits alone, as _build reads them, without its tests of every other form
+                try:
+                    value, mantissa, s, lnz, guess = read(m["dig"])
+                except _TooLarge:
+                    continue
+                end = m.end()
+                amount = Amount(start, end, text[start:end], value, mantissa, 1.0, None,
+                                False, s, lnz, "digits", None, guess)  # fmt: skip
+                append(_in_table(text, amount) if tables else amount)
                 continue
-            pos = m.end()
-            amount = Amount(start, pos, text[start:pos], value, mantissa, 1.0, None, False,
-                            s, lnz, "digits", None, guess)  # fmt: skip
-            append(_in_table(text, amount) if tables else amount)
-            continue
-        pos = _add(found, text, m, start, style, tables)
+            if (end := _add(found, text, m, start, style, tables)) != m.end():
+                restart = end
+                break
+        else:
+            restart = None
     return found
 
 
