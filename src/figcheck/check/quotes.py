@@ -112,10 +112,24 @@ def _one_for_one(text: str) -> str:
 # hyphen broken over a line end after a letter or digit (its spaces with it), a run of
 # whitespace, and a run of invisible characters, which are dropped. The first that matches
 # at a place wins, so a hyphen break takes the spaces after it (and is its own soft hyphen).
-_BREAK = r"(?<=\w)(?P<hyphen>{hyphens}[^\S\n]*\n\s*)"
-_RUNS = r"|(?P<space>\s{{2,}})|(?P<drop>[" + "".join(_DROPPED) + "]+)"
-_FOLDS = re.compile(_BREAK.format(hyphens="-") + _RUNS.format())
-_ANY_FOLDS = re.compile(_BREAK.format(hyphens="[-\u2010\u00ad]") + _RUNS.format())
+# The pattern opens with the class of every character a fold starts with, which the regex
+# engine skips to in C; each fold then looks back at that character. A hyphen or a space
+# folds only before whitespace, tested first (most spaces are single); the invisible
+# characters are left out of the pattern for a text that writes none.
+_INVISIBLE = "".join(_DROPPED)
+
+
+def _folds(hyphens: str, *, invisible: bool) -> re.Pattern[str]:
+    drop = rf"|(?<=[{_INVISIBLE}])(?P<drop>[{_INVISIBLE}]*)" if invisible else ""
+    return re.compile(
+        rf"[{hyphens}\s{_INVISIBLE if invisible else ''}](?:(?=\s)(?:(?<=\w[{hyphens}])"
+        rf"(?P<hyphen>[^\S\n]*\n\s*)|(?<=\s)(?P<space>\s+)){drop})"
+    )
+
+
+_FOLDS = _folds("-", invisible=False)
+_INVISIBLE_FOLDS = _folds("-", invisible=True)
+_ANY_FOLDS = _folds("\\-\u2010\u00ad", invisible=True)
 _JOIN_EVERY = 65_536  # pieces held before they are joined: a bound on memory, not on time
 
 
@@ -125,12 +139,15 @@ def _fold(text: str, *, keep_hyphen: bool) -> tuple[_Folded, int]:
     One pass, with memory bounded by the input: the offset map is two arrays of machine
     integers (8 bytes per fold), and the pieces are joined every _JOIN_EVERY of them."""
     rare = "\u2010" in text or _SOFT_HYPHEN in text
+    # (a character above U+00FF is looked for at once in a text that writes none)
+    invisible = rare or any(char in text for char in _DROPPED)
+    folds = _ANY_FOLDS if rare else _INVISIBLE_FOLDS if invisible else _FOLDS
     folded_starts = array("q", [0])
     original_starts = array("q", [0])
     chunks: list[str] = []
     pieces: list[str] = []
     pos = length = hyphens = 0
-    for m in (_ANY_FOLDS if rare else _FOLDS).finditer(text):
+    for m in folds.finditer(text):
         start, end = m.span()
         if m.lastgroup == "hyphen":
             hyphens += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
@@ -14,6 +15,7 @@ from figcheck.figures import lexicon
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, Style, find_amounts
 from figcheck.figures.units import is_known_word
+from figcheck.records import quick_init
 from figcheck.text import shorten
 
 if TYPE_CHECKING:
@@ -30,6 +32,15 @@ class Category(Enum):
     LABEL = "label"  # an ordinal or a label: "20th Congress", "Lesson one", "No. 2", "1)"
 
 
+# The members used for every figure, as module constants: an enum member is looked up on its
+# class through the enum's own __getattr__, several times slower than a global
+_QUANTITY, _YEAR = Category.QUANTITY, Category.YEAR
+_COUNT, _LABEL = Category.COUNT, Category.LABEL
+_PLAIN, _OVER = Qualifier.PLAIN, Qualifier.OVER
+_ABOUT, _BETWEEN = Qualifier.ABOUT, Qualifier.BETWEEN
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One figure as the document writes it, read with the one number reader."""
@@ -209,9 +220,22 @@ _LABEL_BEFORE = re.compile(
     + "|".join(re.escape(word) for word in _LABEL_WORDS)
     + r")))[^\S\n]*\Z"
 )
+
+
+def _tails(ends: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """*ends* by their last character: ``before.endswith(tails.get(before[-1:], ()))`` tests
+    ``before.endswith(tuple(ends))`` with a few comparisons instead of one for each end."""
+    table: dict[str, list[str]] = {}
+    for end in ends:
+        table.setdefault(end[-1], []).append(end)
+    return {last: tuple(group) for last, group in table.items()}
+
+
 # What a label or a qualifier ends with, lowercased: a cheap test before the regex searches.
 _LABEL_ENDS = (*_LABEL_WORDS, "no.", "nos.", "nr.", "no", "#", "№")
 _QUALIFIER_ENDS = tuple(phrase for phrase, _ in QUALIFIER_PHRASES)
+_LABEL_TAILS = _tails(_LABEL_ENDS)
+_QUALIFIER_TAILS = _tails(_QUALIFIER_ENDS)
 _LIST_START = re.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
 _RANGE_GAP = re.compile(r"[^\S\n]*[-–—][^\S\n]*\Z|\s+to\s+\Z")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\Z")
@@ -224,6 +248,13 @@ _PHONE_AFTER = re.compile(r"-[0-9]{4}(?![0-9])")  # "691-5902"
 _TAG_OR_ENTITY_BEFORE = re.compile(r"(?:<su[bp]>|&#x?)\Z", re.IGNORECASE)
 _DENOMINATOR_BEFORE = re.compile(r"\b(?:per|every)[^\S\n]+\Z", re.IGNORECASE)
 _AGE_ENDS = ("age", "ages", "aged", "under-", "over-")
+_AGE_TAILS = _tails(_AGE_ENDS)
+_PERIOD_TAILS = _tails(lexicon.PERIOD_ORDINALS)
+_RATE_TAILS = _tails(("per", "every"))
+# whether the words before a figure end as any of those: most end as none, tested at once
+_SPECIAL_TAILS = _tails(
+    (*_QUALIFIER_ENDS, *_AGE_ENDS, *lexicon.PERIOD_ORDINALS, "per", "every", *_LABEL_ENDS)
+)
 _AGE_BEFORE = re.compile(r"(?:\bage[sd]?[^\S\n]+|\b(?:under|over)-)\Z", re.IGNORECASE)
 _AFTER_NOT_FIGURE = re.compile(
     r"[^\S\n]*(?:years?[^\S\n]+(?:of[^\S\n]+age|old|and[^\S\n]+(?:older|over|above))\b"
@@ -233,7 +264,6 @@ _AFTER_NOT_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _AND_GAP = re.compile(r"\s+and\s+\Z")
-_YEAR_ABOUT = frozenset({Qualifier.PLAIN, Qualifier.ABOUT})  # "about 1900", "circa 1850"
 
 
 # Units of more than one word after a figure: "0.4 percentage points", "1.0 p.p.", a rate
@@ -322,14 +352,17 @@ def _is_year(amount: Amount) -> bool:
     )
 
 
+_RANGE_GAP_MOST = 12  # characters between the two amounts of a range, at most
+
+
 def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> float | None:
     """The upper end if *lower* and *upper* form a range ("1989-1991", "5 to 10"), else None."""
+    gap_start = lower.end
+    if upper.start - gap_start > _RANGE_GAP_MOST:
+        return None
     if upper.form == "ordinal" or lower.form == "ordinal" or _in_code(text, lower):
         return None
-    gap_start = lower.end
-    if upper.start - gap_start > 12:
-        return None
-    if qualifier is Qualifier.BETWEEN:
+    if qualifier is _BETWEEN:
         if _AND_GAP.match(text, gap_start, upper.start) is None:
             return None
     elif (
@@ -423,7 +456,7 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
     memo: dict[tuple[object, ...], _Reading | None] | None = {}
     tried = hits = 0
     last = len(text) - _MEMO_AFTER
-    label = Category.LABEL
+    label = _LABEL
     after_label = False  # whether the mention before is a label (it may start a list)
     while i < n:
         amount = amounts[i]
@@ -471,104 +504,156 @@ def _read(
     text: str, amounts: list[Amount], i: int, mentions: list[Mention]
 ) -> tuple[_Reading, int]:
     """The reading of the mention whose (first) amount is ``amounts[i - 1]``, after
-    *mentions*; and the index of the amount after it (a range reads two)."""
+    *mentions*; and the index of the amount after it (a range reads two).
+
+    Read for every figure of a document: each search is made only after a cheap test says
+    it may find something, and the common tests are made here rather than in helpers."""
     amount = amounts[i - 1]
     n = len(amounts)
+    s, e, form = amount.start, amount.end, amount.form
+    digits = form == "digits"
     # the words just before, folded: a cheap test before the qualifier and label searches
-    before = " ".join(text[max(0, amount.start - 24) : amount.start].lower().split())
-    q = qualifier_before(text, amount.start) if before.endswith(_QUALIFIER_ENDS) else None
-    qualifier, start = q if q is not None else (Qualifier.PLAIN, amount.start)
-    if amount.form == "bound":  # "hundreds of" is over 100, whatever came before
-        qualifier, start = Qualifier.OVER, amount.start
+    before = " ".join(text[max(0, s - 24) : s].lower().split())
+    tail = before[-1:]
+    special = before.endswith(_SPECIAL_TAILS.get(tail, ()))
+    qualifier, start = _PLAIN, s
+    if special and before.endswith(_QUALIFIER_TAILS.get(tail, ())):
+        q = qualifier_before(text, s)
+        if q is not None:
+            qualifier, start = q
+    if form == "bound":  # "hundreds of" is over 100, whatever came before
+        qualifier, start = _OVER, s
     top: Amount | None = None  # the upper amount of a range
-    upper = _upper(text, amount, amounts[i], qualifier) if i < n else None
-    if upper is not None:
-        top = amounts[i]
-        i += 1
-    elif qualifier is Qualifier.BETWEEN:
-        qualifier, start = Qualifier.PLAIN, amount.start
-    end = amount.end if top is None else top.end
-    if upper is None and _is_year(amount) and _decade(text, amount):
-        upper, end = amount.value + 9, end + 1  # "the 1950s"
-    category = _category(text, amount, top, qualifier, end, before)
-    if category is Category.QUANTITY and _age_bracket(text, start, amount, qualifier):
-        category = Category.LABEL
+    upper = None
+    if i < n and amounts[i].start - e <= _RANGE_GAP_MOST:  # else no range (see _upper)
+        upper = _upper(text, amount, amounts[i], qualifier)
+        if upper is not None:
+            top = amounts[i]
+            i += 1
+    if upper is None and qualifier is _BETWEEN:
+        qualifier, start = _PLAIN, s
+    end = e if top is None else top.end
+    value = amount.value
+    year = 1000 <= value <= 2199 and _is_year(amount)
+    if upper is None and year and _decade(text, amount):
+        upper, end = value + 9, end + 1  # "the 1950s"
+    preceding, following = text[s - 1 : s], text[e : e + 1]
+    if (
+        form == "ordinal"
+        # _in_code's own first test, made here: most numbers are joined to nothing
+        or (
+            digits
+            and (preceding in _JOINS or following in _JOINS or following.isalpha())
+            and _in_code(text, amount)
+        )
+        or (
+            # _is_label's cheap tests, made here: most figures pass none of them
+            (
+                special
+                or preceding in _TAG_ENDS
+                or following in _MARKER_ENDS
+                or (text[e + 1 : e + 2] in _AFTER_FIRSTS and following in " \t\u00a0")
+            )
+            and _is_label(text, amount, before, tail, special)
+        )
+    ):
+        category = _LABEL
+    else:
+        category = _category(text, amount, top, qualifier, end, year)
+    if (
+        category is _QUANTITY
+        and qualifier is not _PLAIN
+        and _age_bracket(text, start, amount, qualifier)
+    ):
+        category = _LABEL
     if (
         mentions
-        and mentions[-1].category is Category.LABEL
-        and category is not Category.LABEL
+        and mentions[-1].category is _LABEL
+        and category is not _LABEL
         and _LIST_GAP.fullmatch(text, mentions[-1].end, start) is not None
-        and amount.form == "digits"
+        and digits
         and mentions[-1].form == "digits"
         and len(amount.text) == len(mentions[-1].text.split()[-1])
     ):
-        category = Category.LABEL  # "CPython 3.10, 3.11, and 3.12": a list of labels
-    if category is Category.COUNT and i < n and out_of(text, end, amounts[i]):
-        category = Category.QUANTITY  # "six out of the seven million members"
-    value, percent = amount.value, amount.percent
+        category = _LABEL  # "CPython 3.10, 3.11, and 3.12": a list of labels
+    if category is _COUNT and i < n and out_of(text, end, amounts[i]):
+        category = _QUANTITY  # "six out of the seven million members"
+    percent = amount.percent
+    guess = amount.guess
     if top is not None:
         percent = percent or top.percent
         if amount.scale_word is None and top.scale_word is not None:
             value = amount.mantissa * top.scale  # "12-13 million"
-    guess = amount.guess or (top.guess if top is not None else "")
+        guess = guess or top.guess
     written = " ".join(text[start:end].split())
-    return (start, end, written, value, category, qualifier, upper, percent, amount.form,
+    return (start, end, written, value, category, qualifier, upper, percent, form,
             guess), i  # fmt: skip
 
 
 # a digit run that is no part of a word: if no mention holds it, the reader could not read it
-_DIGIT_RUN = re.compile(r"(?<![^\W_])[0-9]+")
+# (its first digit first, which the regex engine skips to in C, then the test of the
+# character before it)
+_DIGIT_RUN = re.compile(r"[0-9](?<![^\W_][0-9])[0-9]*")
 
 
 def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
     """*mentions* and, in order among them, each run of digits that no mention holds (one too
     long for a float): listed as unread quantities, so that coverage never hides them."""
     unread: list[Mention] = []
-    i = 0
     line, line_start, pos = 1, 0, 0  # lines counted on from the last unread number
-    for m in _DIGIT_RUN.finditer(text):
-        at = m.start()
-        while i < len(mentions) and mentions[i].end <= at:
-            i += 1
-        if i < len(mentions) and mentions[i].start <= at:
-            continue
-        line += text.count("\n", pos, at)
-        line_start = max(line_start, text.rfind("\n", pos, at) + 1)
-        pos = at
-        column = at - line_start + 1
-        written = shorten(m.group(), 40)
-        unread.append(
-            Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
-                    form="unread")
-        )  # fmt: skip
+    search, whole = _DIGIT_RUN.search, _DIGIT_RUN.match
+    # A run is held by the first mention that ends after its start, if that mention starts at
+    # or before it: so the runs no mention holds are those that start in a gap, from the
+    # furthest end of the mentions before one up to that one's start (and after the last).
+    # Each gap is searched on its own, so no search runs on past the text between mentions.
+    reach, count = 0, len(mentions)
+    for k in range(count + 1):
+        stop = mentions[k].start if k < count else len(text)
+        while reach < stop and (m := search(text, reach, stop)) is not None:
+            at = m.start()
+            if m.end() == stop:  # the run may go on past the gap
+                m = whole(text, at)
+                assert m is not None
+            reach = m.end()
+            line += text.count("\n", pos, at)
+            line_start = max(line_start, text.rfind("\n", pos, at) + 1)
+            pos = at
+            column = at - line_start + 1
+            written = shorten(m.group(), 40)
+            unread.append(
+                Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
+                        form="unread")
+            )  # fmt: skip
+        if k < count:
+            reach = max(reach, mentions[k].end)
     if not unread:
         return mentions
     return sorted([*mentions, *unread], key=lambda mention: mention.start)
 
 
 def _category(
-    text: str, amount: Amount, top: Amount | None, qualifier: Qualifier, end: int, before: str
+    text: str, amount: Amount, top: Amount | None, qualifier: Qualifier, end: int, year: bool
 ) -> Category:
-    """*end* is where the figure ends; *before*, the words just before it, folded."""
-    if amount.form == "ordinal" or _is_label(text, amount, before):
-        return Category.LABEL
+    """The category of a figure that is no ordinal or label. *end* is where the figure ends;
+    *year*, whether its amount is written as a year."""
     currency = amount.currency is not None
-    years = _is_year(amount) and ((top is None and qualifier in _YEAR_ABOUT) or top is not None)
+    about = qualifier is _PLAIN or qualifier is _ABOUT  # "about 1900", "circa 1850"
+    years = year and ((top is None and about) or top is not None)
     if years and not currency:
-        return Category.QUANTITY if counted(text, end) is not None else Category.YEAR
+        return _QUANTITY if counted(text, end) is not None else _YEAR
     last = top or amount
     if (
         last.scale_word is not None
         or last.percent
         or amount.form in ("fraction", "multiple")
         or currency
-        or qualifier is not Qualifier.PLAIN
+        or qualifier is not _PLAIN
         or not amount.value.is_integer()
         or abs(last.value) >= 1000
         or counted(text, end) is not None
     ):
-        return Category.QUANTITY
-    return Category.COUNT
+        return _QUANTITY
+    return _COUNT
 
 
 _AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
@@ -602,6 +687,8 @@ def _age_bracket(text: str, start: int, amount: Amount, qualifier: Qualifier) ->
 
 
 _JOINS = frozenset("-/.:")
+_TAG_ENDS = (">", "#", "x", "X")  # what a tag or an entity ends with, before its number
+_MARKER_ENDS = (")", ".")  # what a list marker ends with, after its number
 
 
 def _in_code(text: str, amount: Amount) -> bool:
@@ -624,26 +711,19 @@ def _in_code(text: str, amount: Amount) -> bool:
     return phone and _PHONE_AFTER.match(text, end) is not None
 
 
-def _is_label(text: str, amount: Amount, before: str) -> bool:
-    """A label: "No. 2", "Lesson one", "page 5"; a list marker, "1)" or "2." opening a line;
-    a part of a date or code ("2020-05-12")."""
-    start = amount.start
-    if amount.form == "digits" and _in_code(text, amount):
-        return True
+def _is_label(text: str, amount: Amount, before: str, tail: str, special: bool) -> bool:
+    """A label: "No. 2", "Lesson one", "page 5"; a list marker, "1)" or "2." opening a line
+    (a part of a date or code, "2020-05-12", is tested first: see _read). *before* is the
+    words just before, folded, and *tail* its last character; *special*, whether *before*
+    ends as any of _SPECIAL_TAILS."""
+    start, end = amount.start, amount.end
     # each search only after a cheap test of the words just before
-    if text[start - 1 : start] in (">", "#", "x", "X") and _TAG_OR_ENTITY_BEFORE.search(
+    if text[start - 1 : start] in _TAG_ENDS and _TAG_OR_ENTITY_BEFORE.search(
         text, max(0, start - 6), start
     ):
         return True
-    if before.endswith(_AGE_ENDS) and _AGE_BEFORE.search(text, max(0, start - 8), start):
+    if special and _after_label_words(text, amount, before, tail):
         return True
-    if before.endswith(lexicon.PERIOD_ORDINALS) and amount.text.lower() == "half":
-        return True  # "in the first half of 2023": a period, not a fraction
-    if before.endswith(("per", "every")) and _DENOMINATOR_BEFORE.search(
-        text, max(0, start - 8), start
-    ):
-        return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
-    end = amount.end
     # "years of age", "minutes ago", "CI": a word after that starts with one of these letters
     if text[end + 1 : end + 2] in _AFTER_FIRSTS and text[end : end + 1] in " \t\u00a0":
         if _AFTER_NOT_FIGURE.match(text, end) is not None:
@@ -656,13 +736,30 @@ def _is_label(text: str, amount: Amount, before: str) -> bool:
             and _line_length(text, start) <= _SHORT_LINE
         ):
             return True  # "1 year ago": a page's timestamp, on a line of its own
-    if before.endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(text, max(0, start - 12), start):
-        return True
     if amount.form != "digits" or amount.value >= 100:
         return False
     after = text[amount.end : amount.end + 2]
     marker = after[:1] == ")" or (after[:1] == "." and (after[1:] in ("", " ", "\n")))
     return marker and _LIST_START.search(text, max(0, start - 8), start) is not None
+
+
+def _after_label_words(text: str, amount: Amount, before: str, tail: str) -> bool:
+    """Whether the words before *amount* make it a label: an age ("aged 70"), a period ("the
+    first half"), a rate's base ("per 1000"), a label word ("No. 2", "page 5")."""
+    start = amount.start
+    if before.endswith(_AGE_TAILS.get(tail, ())) and _AGE_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return True
+    if before.endswith(_PERIOD_TAILS.get(tail, ())) and amount.text.lower() == "half":
+        return True  # "in the first half of 2023": a period, not a fraction
+    if before.endswith(_RATE_TAILS.get(tail, ())) and _DENOMINATOR_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return True  # "82 per 1000", "320 out of every 1000": the rate is the figure
+    return before.endswith(_LABEL_TAILS.get(tail, ())) and (
+        _LABEL_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
 
 
 # -- coverage ------------------------------------------------------------------------------

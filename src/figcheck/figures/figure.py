@@ -137,7 +137,38 @@ _QUALIFIERS = "|".join(
     for phrase, _ in sorted(QUALIFIER_PHRASES, key=lambda pq: (-len(pq[0]), pq[0]))
 )
 _QUALIFIER_AT_START = re.compile(rf"(?P<q>{_QUALIFIERS})\s*", re.IGNORECASE)
-_QUALIFIER_AT_END = re.compile(rf"(?P<q>{_QUALIFIERS})\s*\Z", re.IGNORECASE)
+
+
+def _first_cases(char: str) -> str:
+    """A character class of the characters that *char* matches when case is ignored."""
+    candidates = {char, char.lower(), char.upper(), char.title(), *"\u212a\u017f\u0130\u0131"}
+    matching = (c for c in candidates if re.fullmatch(re.escape(char), c, re.IGNORECASE))
+    return "[" + "".join(re.escape(c) for c in sorted(matching)) + "]"
+
+
+def _qualifiers_at_end() -> re.Pattern[str]:
+    """The qualifier phrases just before the end, grouped by their first character.
+
+    The same matches as one alternation of _phrase_pattern's, longest first: only one phrase
+    can match from a place to the end (none is another with its case or spaces changed), so
+    their order does not matter. A phrase that opens with a letter opens at a word's start
+    and the rest with their sign, so the search tries phrases only at those places; there the
+    regex engine compares the first character, in either case, with each group's before it
+    tries the group."""
+    groups: dict[str, list[str]] = {}
+    for phrase, _ in QUALIFIER_PHRASES:
+        words = phrase.split()
+        rest = re.escape(words[0][1:]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+        groups.setdefault(phrase[0], []).append(rest + (r"\b" if phrase[-1].isalpha() else ""))
+    signs = "".join(sorted(re.escape(first) for first in groups if not first.isalpha()))
+    alternatives = "|".join(
+        f"(?-i:{_first_cases(first)})(?:{'|'.join(sorted(rests, key=lambda r: (-len(r), r)))})"
+        for first, rests in sorted(groups.items())
+    )
+    return re.compile(rf"(?:(?<!\w)(?=\w)|(?=[{signs}]))(?P<q>{alternatives})\s*\Z", re.IGNORECASE)
+
+
+_QUALIFIER_AT_END = _qualifiers_at_end()
 _AND = re.compile(r"\s*\band\b\s*", re.IGNORECASE)
 _EXPONENT = re.compile(r"[eE][+-]?[0-9]")
 _EXPECTED = 'expected a number such as "22 million", "about half" or "over 50 percent"'

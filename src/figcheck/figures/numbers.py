@@ -12,8 +12,10 @@ from itertools import groupby
 
 from figcheck.errors import FigureError
 from figcheck.figures import lexicon
+from figcheck.records import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Amount:
     """One amount as written, with its value and the place values of its last digits."""
@@ -126,7 +128,13 @@ _BOUND = (
     rf"|(?:{_BOUND_WORDS})(?={_SEP}of\b))(?:{_SEP}of\b)?"
 )
 _TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+_PERCENT = rf"{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b"
 _OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
+# digits, with thousands groups and decimals; APA decimals ".03" (read case-insensitively)
+_DIGIT_FORMS = (
+    rf"(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{_GROUPED})"
+    r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+"
+)
 
 _AMOUNT_BODY = (
     _PREFIX
@@ -135,8 +143,7 @@ _AMOUNT_BODY = (
     rf"(?P<rd>[0-9]{{1,3}}(?:,[0-9]{{3}})*|{_RATIO})\b(?![.,]?[0-9])(?!{_SEP}{_TIME_WORD}))"
     r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
     # digits, with thousands groups and decimals; APA decimals ".03"
-    rf"|(?P<dig>(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{_GROUPED})"
-    r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+)"
+    rf"|(?P<dig>{_DIGIT_FORMS})"
     rf"(?P<exp>{_EXPONENT})?"
     rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|(?P<suf>(?-i:{_SUFFIX}))(?![^\W_]|[0-9²³/])"
     rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
@@ -151,33 +158,72 @@ _AMOUNT_BODY = (
     rf"(?:{_SEP}(?:of{_SEP})?a{_SEP}(?P<fscale>{_SCALE_WORDS})\b)?"
     rf"|(?P<words>(?:{_alts(_NUMBER_WORDS)})\b"
     rf"|a{_SEP}(?:hundred|{_SCALE_WORDS})\b))"
-    rf"(?P<pct>{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b)?"
+    rf"(?P<pct>{_PERCENT})?"
     r"(?(open)\))"
 )
 _AMOUNT = re.compile(_AMOUNT_BODY, re.IGNORECASE)
-_PERCENT_AFTER = re.compile(rf"{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 _SPACES = re.compile(r"\s*")
 
 
-def _scanner() -> re.Pattern[str]:
+def _trie(words: Iterable[str]) -> str:
+    """A regex that matches each of *words* (and, in a lookahead, no other), as a tree of their
+    common beginnings: each character is tried once for all the words that share it."""
+    ordered = sorted(set(words))
+    branches = []
+    for first, group in groupby((w for w in ordered if w), key=lambda w: w[0]):
+        rest = _trie(w[1:] for w in group)
+        branches.append(re.escape(first) + (f"(?:{rest})" if rest else ""))
+    body = "|".join(branches)
+    return f"(?:{body})?" if branches and "" in ordered else body
+
+
+def _scanner(*, common: bool = True) -> re.Pattern[str]:
     """Finds amounts in prose: one character that is no ASCII letter or digit, then an amount.
+
+    Without *common*, the full grammar reads every place (its groups 1 to 3 never match): the
+    tests hold that it finds the same amounts.
 
     The pattern opens with a character class and a cheap case-explicit test of the first word,
     so the regex engine skips most of the text in C before it tries the full amount grammar.
+    Each branch of the test opens with one character, in either case, which the engine
+    compares before it tries the branch; the rest of the word is a tree of the words' letters.
     """
-    firsts = []
     starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES, *lexicon.OPEN_BOUNDS]
-    for first, group in groupby(sorted(starts), key=lambda w: w[0]):
-        rests = _alts([w[1:] for w in group])
-        firsts.append(rf"[{first}{first.upper()}](?i:{rests})\b")
-    after_a = _alts(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
+    after_a = _trie(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
+    firsts = []
+    for case in (str.lower, str.upper):
+        for first, group in groupby(sorted(starts), key=lambda w: w[0]):
+            firsts.append(rf"{case(first)}(?i:{_trie(w[1:] for w in group)})\b")
+        firsts.append(rf"{case('a')}{_SEP}(?i:{after_a})\b")
     gate = (
         rf"[0-9]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
         rf"(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
-        rf"|[aA]{_SEP}(?i:{after_a})\b"
     )
-    return re.compile(rf"[^0-9A-Za-z_](?={gate})(?i:{_AMOUNT_BODY})")
+    # The common forms come first: digits (group 1) alone, then a percent (group 2) or a scale
+    # word (group 3) after them or nothing the grammar reads on with. The grammar reads each
+    # the same, to the same end: after digits that open no fraction or ratio ("1/2", "1 in
+    # 5"), no exponent, ordinal or suffix, it reads a percent, else a scale word and then a
+    # percent. Nothing after bare digits may be what it reads on with (a letter: an exponent,
+    # an ordinal, a suffix; "%", a slash: a fraction; an exponent's or a power's mark), nor,
+    # after spaces, a word or mark that opens something it reads on with (a scale word, "per
+    # cent", "in": a ratio, "x 10^3", "%"). Anywhere else, and wherever these tests fail, the
+    # full grammar reads the place.
+    words = [*_AFTER_DIGITS, "per", "in"]
+    spaces = r"[ \t\u00a0\u2009\u202f\r\n]"
+    marks = r"[\w%/^*<×·⁻⁺]"
+    # what each of the three tests needs after the digits, tested once: mostly it is not there
+    # ("6,818 tonnes"), and then only a character after the digits remains to be tested
+    opens = rf"{spaces}*(?:[x×·*%]|{_trie(words)})"
+    common_forms = (
+        rf"(?=[0-9])(?i:((?>{_DIGIT_FORMS}))(?:(?={opens})(?:({_PERCENT})"
+        rf"|{_SEP}({_alts(_AFTER_DIGITS)})\b(?!{_PERCENT})"
+        rf"|(?!{marks}|{spaces}+(?:[x×·*%]|{_alts(words)})))"
+        rf"|(?!{opens})(?!{marks})))"
+    )
+    forms = common_forms if common else "(?!)()()()"
+    return re.compile(rf"[^0-9A-Za-z_](?:{forms}|(?={gate})(?i:{_AMOUNT_BODY}))")
 
 
 _SCAN = _scanner()
@@ -249,28 +295,60 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     tables = "|" in text
     m = _AMOUNT.match(text)
     pos = _add(found, text, m, 0, style, tables) if m is not None else 0
-    search = _SCAN.search
+    finditer = _SCAN.finditer
     read = _digit_reader(style)
     append = found.append
-    while (m := search(text, pos)) is not None:
-        start = m.start() + 1
-        if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
-            pos = start
-            continue
-        if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
-            # digits alone, as _build reads them, without its tests of every other form
-            try:
-                value, mantissa, s, lnz, guess = read(m["dig"])
-            except _TooLarge:
-                pos = m.end()
+    # each match is read where the last ended, so the scan goes on from there; where an
+    # amount is read to another end (or a match is inside a word), it starts again there
+    restart: int | None = pos
+    while restart is not None:
+        for m in finditer(text, restart):
+            start = m.start() + 1
+            if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
+                restart = start
+                break
+            if (raw := m[1]) is not None:  # digits in a common form (see _scanner)
+                end = m.end()
+                try:
+                    if (word := m[3]) is not None:  # a scale word after them
+                        amount = _scaled(text, raw, word, start, end, style)
+                    else:
+                        value, mantissa, s, lnz, guess = read(raw)
+                        amount = Amount(start, end, text[start:end] if m[2] else raw, value,
+                                        mantissa, 1.0, None, m[2] is not None, s, lnz,
+                                        "digits", None, guess)  # fmt: skip
+                except _TooLarge:
+                    continue
+                append(_in_table(text, amount) if tables else amount)
                 continue
-            pos = m.end()
-            amount = Amount(start, pos, text[start:pos], value, mantissa, 1.0, None, False,
-                            s, lnz, "digits", None, guess)  # fmt: skip
-            append(_in_table(text, amount) if tables else amount)
-            continue
-        pos = _add(found, text, m, start, style, tables)
+            if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
+                # digits alone, as _build reads them, without its tests of every other form
+                try:
+                    value, mantissa, s, lnz, guess = read(m["dig"])
+                except _TooLarge:
+                    continue
+                end = m.end()
+                amount = Amount(start, end, text[start:end], value, mantissa, 1.0, None,
+                                False, s, lnz, "digits", None, guess)  # fmt: skip
+                append(_in_table(text, amount) if tables else amount)
+                continue
+            if (end := _add(found, text, m, start, style, tables)) != m.end():
+                restart = end
+                break
+        else:
+            restart = None
     return found
+
+
+def _scaled(text: str, raw: str, word: str, start: int, end: int, style: Style) -> Amount:
+    """The amount of digits *raw* and the scale *word* after them, as _build reads them."""
+    whole, decimals, guess = _cached_split(raw, style)
+    lower = word.lower()
+    scale = _AFTER_DIGITS[lower]
+    value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, 0)
+    scale_word = lower if lower in _SCALES else _SCALE_NAMES[scale]
+    return Amount(start, end, text[start:end], value, mantissa, float(scale), scale_word, False,
+                  s, lnz, "digits", None, guess)  # fmt: skip
 
 
 def _add(
@@ -348,13 +426,17 @@ def reads_back(text: str, amount: Amount) -> bool:
     )
 
 
+_GROUP_MARKS = (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;")
+
+
 def _split(raw: str, style: Style) -> tuple[str, str, str]:
     """(whole digits, decimal digits, guess) of a digit string as *style* reads it; *guess*
     says why the reading is a guess, else it is ""."""
     if raw.isdigit():
         return raw, "", ""
-    for space in (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;"):
-        raw = raw.replace(space, "")
+    if not raw.isascii() or " " in raw or "&" in raw:  # spaces between thousands groups
+        for space in _GROUP_MARKS:
+            raw = raw.replace(space, "")
     comma, point = raw.rfind(","), raw.rfind(".")
     if comma < 0 and point < 0:
         return raw, "", ""
@@ -362,8 +444,10 @@ def _split(raw: str, style: Style) -> tuple[str, str, str]:
         mark = "," if comma > point else "."
     else:
         mark = "," if comma >= 0 else "."
-    groups = raw.split(mark)
-    grouped = len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    groups = raw.split(mark)  # two or more: *raw* writes the mark
+    grouped = len(groups[0]) <= 3 and (
+        len(groups[1]) == 3 if len(groups) == 2 else all(len(g) == 3 for g in groups[1:])
+    )
     guess = ""
     if (comma >= 0 and point >= 0) or not grouped or raw[0] in "0.":
         decimal = mark  # "1,234.5", "9,5", "0.125", ".03"
@@ -572,6 +656,19 @@ def _digits(
     if len(decimals) > _MAX_DIGITS:
         raise _TooLarge("the number has too many decimal places")
     digits = int(whole + decimals)
+    if not exponent:  # the common case, in fewer steps to the same values
+        places = len(decimals)
+        down = _POWERS[places] if places < len(_POWERS) else 10**places
+        try:
+            mantissa = digits / down
+            value = mantissa if scale == 1 else digits * scale / down
+            s = scale / down
+        except OverflowError:
+            raise _TooLarge("the number is too large") from None
+        if decimals or not digits:
+            return value, mantissa, s, s
+        zeros = len(whole) - len(whole.rstrip("0"))  # the place of the last nonzero digit
+        return value, mantissa, s, float(_POWERS[zeros] * scale)
     up, down = 10 ** max(exponent, 0), 10 ** (len(decimals) + max(-exponent, 0))
     try:
         value = digits * scale * up / down  # int / int is correctly rounded, and raises on overflow
@@ -582,6 +679,9 @@ def _digits(
     if decimals or not digits or exponent < 0:
         return value, mantissa, s, s
     return value, mantissa, s, float(_last_nonzero_place(digits) * scale * up)
+
+
+_POWERS = tuple(10**k for k in range(_MAX_DIGITS + 1))
 
 
 def _last_nonzero_place(n: int) -> int:

@@ -55,12 +55,13 @@ def coverage_dict(report: CoverageReport, *, mentions: bool = True) -> dict[str,
     }
 
 
-def _lines(mentions: tuple[Mention, ...]) -> str:
+def _lines(mentions: tuple[Mention, ...]) -> list[str]:
     """One line of JSON for each mention; all but the line and column are encoded once for
     each distinct reading (a zero's sign makes no distinct key, so zeros are encoded each)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     tails: dict[tuple[object, ...], str] = {}
     lines = []
+    append = lines.append
     for m in mentions:
         # members by identity: an enum's own hash is computed in Python
         key = (m.text, m.value, m.upper, m.percent, id(m.qualifier), id(m.category),
@@ -72,17 +73,20 @@ def _lines(mentions: tuple[Mention, ...]) -> str:
             tail = encode(row)[1:]
             if m.value and m.upper != 0:
                 tails[key] = tail
-        lines.append(f'    {{"line": {m.line}, "column": {m.column}, {tail}')
-    return ",\n".join(lines)
+        append(f'    {{"line": {m.line}, "column": {m.column}, {tail}')
+    return lines
 
 
 def render(report: CoverageReport, options: RenderOptions) -> str:
     """Indented, with one mention per line: readable, and fast for big documents (json's C
-    encoder only runs without indent)."""
+    encoder only runs without indent). The head and the end are joined to the first and last
+    lines, so the listing is written out in one join."""
     data = coverage_dict(report, mentions=False)
     del data["mentions"]
-    mentions = report.mentions
-    head = json.dumps(data, indent=2, ensure_ascii=False)
-    lines = _lines(mentions)
-    body = f'"mentions": [\n{lines}\n  ]' if mentions else '"mentions": []'
-    return head.removesuffix("\n}") + f",\n  {body}\n}}\n"
+    head = json.dumps(data, indent=2, ensure_ascii=False).removesuffix("\n}")
+    lines = _lines(report.mentions)
+    if not lines:
+        return f'{head},\n  "mentions": []\n}}\n'
+    lines[0] = f'{head},\n  "mentions": [\n{lines[0]}'
+    lines[-1] += "\n  ]\n}\n"
+    return ",\n".join(lines)
