@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -458,6 +459,7 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
     last = len(text) - _MEMO_AFTER
     label = _LABEL
     after_label = False  # whether the mention before is a label (it may start a list)
+    count, rfind, append = text.count, text.rfind, mentions.append
     while i < n:
         amount = amounts[i]
         i += 1
@@ -485,13 +487,13 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
         start = reading[0]
         # lines and columns, counting each stretch of text once
         if start > pos:
-            line += text.count("\n", pos, start)
-            newline = text.rfind("\n", pos, start)
+            line += count("\n", pos, start)
+            newline = rfind("\n", pos, start)
             if newline >= 0:
                 line_start = newline + 1
             pos = start
         category = reading[4]
-        mentions.append(
+        append(
             Mention(line, start - line_start + 1, reading[2], reading[3], category, None,
                     start, reading[1], s, reading[5], reading[6], reading[7],
                     reading[8], reading[9])
@@ -606,9 +608,9 @@ def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
     # or before it: so the runs no mention holds are those that start in a gap, from the
     # furthest end of the mentions before one up to that one's start (and after the last).
     # Each gap is searched on its own, so no search runs on past the text between mentions.
-    reach, count = 0, len(mentions)
-    for k in range(count + 1):
-        stop = mentions[k].start if k < count else len(text)
+    reach = 0
+    for mention in itertools.chain(mentions, (None,)):
+        stop = len(text) if mention is None else mention.start
         while reach < stop and (m := search(text, reach, stop)) is not None:
             at = m.start()
             if m.end() == stop:  # the run may go on past the gap
@@ -624,8 +626,8 @@ def _with_unread(text: str, mentions: list[Mention]) -> list[Mention]:
                 Mention(line, column, written, 0.0, Category.QUANTITY, None, at, m.end(), at,
                         form="unread")
             )  # fmt: skip
-        if k < count:
-            reach = max(reach, mentions[k].end)
+        if mention is not None and mention.end > reach:
+            reach = mention.end
     if not unread:
         return mentions
     return sorted([*mentions, *unread], key=lambda mention: mention.start)
