@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TypeAlias
 
 from figcheck.errors import FigureError
+from figcheck.figures.lexicon import folded
 from figcheck.figures.numbers import Amount, read_amount
 from figcheck.records import quick_init
 from figcheck.text import in_message
@@ -184,7 +185,7 @@ _LOOKBACK = 2 * max(len(phrase) for phrase, _ in QUALIFIER_PHRASES)
 
 
 def _canonical(written: str) -> Qualifier:
-    return _BY_PHRASE[" ".join(written.lower().split())]
+    return _BY_PHRASE[" ".join(folded(written).split())]
 
 
 def qualifier_before(text: str, end: int) -> tuple[Qualifier, int] | None:

@@ -115,6 +115,27 @@ CURRENCY_SIGNS: Final = {
     "¥": "JPY",
     "₹": "INR",
 }
+# Letters that a case-blind pattern takes for ASCII ones (Python's re, as Unicode defines case):
+# the long s for s, the dotless and dotted i for i, the Kelvin sign for k. The readers match
+# words and signs case-blind, so each looks a match up by this folding, never by lower() alone,
+# and "5 mıllıon" reads as "5 million" where it would otherwise find no entry.
+_CASE_TWINS: Final = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+
+
+def folded(word: str) -> str:
+    """*word* as the lexicon's tables key it: lower case, with the case twins of ASCII letters
+    read as those letters."""
+    return word.translate(_CASE_TWINS).lower()
+
+
+_SIGNS_FOLDED: Final = {folded(sign): sign for sign in CURRENCY_SIGNS}
+
+
+def folded_sign(sign: str) -> str:
+    """The currency sign of CURRENCY_SIGNS that *sign* writes in any case ("us$" is "US$")."""
+    return _SIGNS_FOLDED.get(folded(sign), sign)
+
+
 # composite words that write an amount: "a dozen"
 DOZENS: Final = {"dozen": 12}
 # "hundreds of", "tens of thousands of": an open lower bound, the product of its words

@@ -12,6 +12,7 @@ from itertools import groupby
 
 from figcheck.errors import FigureError
 from figcheck.figures import lexicon
+from figcheck.figures.lexicon import folded, folded_sign
 from figcheck.records import quick_init
 
 
@@ -163,7 +164,8 @@ _AMOUNT_BODY = (
 )
 _AMOUNT = re.compile(_AMOUNT_BODY, re.IGNORECASE)
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z]+")
+# a word of letters, with the case twins that case-blind patterns take for ASCII letters
+_TOKEN = re.compile("[A-Za-z\u017f\u0131\u0130\u212a]+")
 _SPACES = re.compile(r"\s*")
 
 
@@ -343,7 +345,7 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
 def _scaled(text: str, raw: str, word: str, start: int, end: int, style: Style) -> Amount:
     """The amount of digits *raw* and the scale *word* after them, as _build reads them."""
     whole, decimals, guess = _cached_split(raw, style)
-    lower = word.lower()
+    lower = folded(word)
     scale = _AFTER_DIGITS[lower]
     value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, 0)
     scale_word = lower if lower in _SCALES else _SCALE_NAMES[scale]
@@ -465,7 +467,7 @@ def _split(raw: str, style: Style) -> tuple[str, str, str]:
 
 
 def _ratio_part(text: str) -> int:
-    word = text.lower()
+    word = folded(text)
     return lexicon.RATIO_WORDS[word] if word in lexicon.RATIO_WORDS else int(text.replace(",", ""))
 
 
@@ -509,8 +511,9 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             scale = _SUFFIXES[suffix]
             scale_word = _SCALE_NAMES[scale]
         elif (word := m["scale"]) is not None:
-            scale = _AFTER_DIGITS[word.lower()]
-            scale_word = word.lower() if word.lower() in _SCALES else _SCALE_NAMES[scale]
+            lower = folded(word)
+            scale = _AFTER_DIGITS[lower]
+            scale_word = lower if lower in _SCALES else _SCALE_NAMES[scale]
         value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, exponent or 0)
     elif (raw := m["frac"]) is not None and _OF_N.match(text, m.end("frac")) is not None:
         # "45/192 (23.4%)": 45 of 192, a count, and its share after it
@@ -534,7 +537,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             s = lnz = 0.0
             form = "fraction"
     elif (raw := m["mult"]) is not None:
-        value = mantissa = lexicon.MULTIPLES[raw.lower()]
+        value = mantissa = lexicon.MULTIPLES[folded(raw)]
         s = lnz = 0.0
         form = "multiple"
         percent = False
@@ -543,19 +546,19 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         value = mantissa = s = lnz = 12.0
         form = "words"
     elif (raw := m["bound"]) is not None:
-        words = [w for w in _TOKEN.findall(raw.lower()) if w != "of"]
+        words = [w for w in _TOKEN.findall(folded(raw)) if w != "of"]
         value = float(math.prod(lexicon.OPEN_BOUNDS[w] for w in words))
         mantissa = s = lnz = value
         form = "bound"
     elif (raw := m["wfrac"]) is not None:
-        tokens = _TOKEN.findall(raw.lower())
+        tokens = _TOKEN.findall(folded(raw))
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1
         value = mantissa = numerator / _DENOMINATORS[tokens[-1].removesuffix("s")]
         s = lnz = 0.0
         form = "fraction"
         if (word := m["fscale"]) is not None:  # "half a million", "a quarter of a million"
-            scale = _SCALES[word.lower()]
-            scale_word = word.lower()
+            scale_word = folded(word)
+            scale = _SCALES[scale_word]
             value = s = lnz = mantissa * scale
             form = "words"
     else:
@@ -575,7 +578,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     negative = (m["sign"] or "+")[0] in "-−–" or m["csign"] is not None or m["open"] is not None
     if negative and value:
         value, mantissa = -value, -mantissa
-    currency = _CURRENCIES[m["cur"]] if m["cur"] is not None else None
+    currency = _CURRENCIES[folded_sign(m["cur"])] if m["cur"] is not None else None
     if m["open"] is not None and end < m.end():
         currency = None  # "$(5" read only in part: no bracket closes it
     return Amount(
@@ -603,14 +606,14 @@ def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
     number words went on: _words reads neither that word nor any after it, so the amount is
     the same, and each start of a run is read in a step or two, not in _MAX_RUN."""
     found = _TOKEN.finditer(text, m.start("words"), m.end("words"))
-    spans = [(t.group().lower(), t.end()) for t in found]
+    spans = [(folded(t.group()), t.end()) for t in found]
     kind = _KIND.get(spans[-1][0])
     pos = m.end("words")
     for _ in range(_MAX_RUN):
         step = _STEP.match(text, pos)
         if step is None:
             break
-        word = step[1].lower()
+        word = folded(step[1])
         after = _KIND.get(word)
         if kind is not None and after is not None and after not in _FOLLOWS[kind]:
             break

@@ -60,7 +60,7 @@ def _lines(mentions: tuple[Mention, ...]) -> list[str]:
     each distinct reading (a zero's sign makes no distinct key, so zeros are encoded each)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     tails: dict[tuple[object, ...], str] = {}
-    lines = []
+    lines: list[str] = []
     append = lines.append
     for m in mentions:
         # members by identity: an enum's own hash is computed in Python
