@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,9 @@ from figcheck.document.draft import _Drafter, _negated
 from figcheck.document.draft_ids import _ascii
 from figcheck.document.draft_quotes import _ClauseEnds, clause_start, words_back
 from figcheck.figures.numbers import find_amounts, plain, reads_back
+
+# generated texts and documents against the plain paths: the slow tier
+pytestmark = pytest.mark.slow
 
 _WORDS = st.sampled_from(
     ["the", "north", "grew", "12,400", "400", "5", "people", "of", "grain", "a", "(about", "so."]

@@ -25,6 +25,9 @@ from figcheck.figures import figure, numbers
 from figcheck.figures.numbers import COMMA, POINT, Style
 from figcheck.text import shorten
 
+# thousands of generated texts against the plain forms: the slow tier
+pytestmark = pytest.mark.slow
+
 # Pieces of prose around numbers: every form the scanner's common branch stands in for, and
 # what may follow digits and change their reading (scale words, percents, exponents,
 # ordinals, suffixes, ratios, fractions), with the spaces and case changes between them.
