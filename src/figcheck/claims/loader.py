@@ -225,9 +225,9 @@ class _Builder(Fields):
         self, cid: str, raw: object, units: UnitTable, about: float, *, valid: bool = False
     ) -> Claim | None:
         """The claim *cid* of the raw TOML table *raw*; *valid*: its id is known to be valid."""
-        line = self.lines.tables.get(("claims", cid)) or self.lines.table("claims", cid)
+        line = self.lines.table("claims", cid)
         what = f"claim '{cid}'"
-        table = raw if type(raw) is dict else self.table(raw, line, what)
+        table = self.table(raw, line, what)
         if table is None or not (valid or self.check_id(cid, line, "claim")):
             return None
         before = len(self.problems)

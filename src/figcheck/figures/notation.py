@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from figcheck.records import quick_init
 
@@ -156,6 +156,7 @@ def _text(scale: Scale, value: float, shown: str | None, *, unit: bool = True) -
 # Stated), and a column's text is worked out once for them. Each entry holds its Stated, so
 # the identity cannot be reused by another figure while the entry is kept.
 _MEMO_SIZE = 4096
+_K = TypeVar("_K")
 _computed_memo: dict[tuple[int, float, float | None, float | None], tuple[Stated, str]] = {}
 _off_memo: dict[tuple[int, float], tuple[Stated, str]] = {}
 
@@ -173,10 +174,14 @@ def computed(central: float | None, interval: Interval | None, stated: Stated | 
     known = _computed_memo.get(key)
     if known is not None and known[0] is stated:
         return known[1]
-    text = _computed(central, interval, stated)
-    if len(_computed_memo) >= _MEMO_SIZE:
-        _computed_memo.clear()
-    _computed_memo[key] = (stated, text)
+    return _keep(_computed_memo, key, stated, _computed(central, interval, stated))
+
+
+def _keep(memo: dict[_K, tuple[Stated, str]], key: _K, stated: Stated, text: str) -> str:
+    """*text* kept in *memo* under *key* with its figure (the memo starts again when full)."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = (stated, text)
     return text
 
 
@@ -202,11 +207,7 @@ def off(stated: Stated, central: float) -> str:
     known = _off_memo.get(key)
     if known is not None and known[0] is stated:
         return known[1]
-    text = _off(stated, central)
-    if len(_off_memo) >= _MEMO_SIZE:
-        _off_memo.clear()
-    _off_memo[key] = (stated, text)
-    return text
+    return _keep(_off_memo, key, stated, _off(stated, central))
 
 
 def _off(stated: Stated, central: float) -> str:

@@ -315,10 +315,7 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
                     if (word := m[3]) is not None:  # a scale word after them
                         amount = _scaled(text, raw, word, start, end, style)
                     else:
-                        value, mantissa, s, lnz, guess = read(raw)
-                        amount = Amount(start, end, text[start:end] if m[2] else raw, value,
-                                        mantissa, 1.0, None, m[2] is not None, s, lnz,
-                                        "digits", None, guess)  # fmt: skip
+                        amount = _plain(text, raw, start, end, m[2] is not None, read)
                 except _TooLarge:
                     continue
                 append(_in_table(text, amount) if tables else amount)
@@ -326,12 +323,9 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
             if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
                 # digits alone, as _build reads them, without its tests of every other form
                 try:
-                    value, mantissa, s, lnz, guess = read(m["dig"])
+                    amount = _plain(text, m["dig"], start, m.end(), False, read)
                 except _TooLarge:
                     continue
-                end = m.end()
-                amount = Amount(start, end, text[start:end], value, mantissa, 1.0, None,
-                                False, s, lnz, "digits", None, guess)  # fmt: skip
                 append(_in_table(text, amount) if tables else amount)
                 continue
             if (end := _add(found, text, m, start, style, tables)) != m.end():
@@ -342,15 +336,36 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     return found
 
 
+def _plain(
+    text: str,
+    raw: str,
+    start: int,
+    end: int,
+    percent: bool,
+    read: Callable[[str], tuple[float, float, float, float, str]],
+) -> Amount:
+    """The amount of digits *raw* from *start* to *end*, a percent if *percent*, as _build
+    reads them; raises _TooLarge as *read* does."""
+    value, mantissa, s, lnz, guess = read(raw)
+    return Amount(start, end, text[start:end], value, mantissa, 1.0, None, percent, s, lnz,
+                  "digits", None, guess)  # fmt: skip
+
+
 def _scaled(text: str, raw: str, word: str, start: int, end: int, style: Style) -> Amount:
     """The amount of digits *raw* and the scale *word* after them, as _build reads them."""
     whole, decimals, guess = _cached_split(raw, style)
-    lower = folded(word)
-    scale = _AFTER_DIGITS[lower]
+    scale, scale_word = _scale_after_digits(word)
     value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, 0)
-    scale_word = lower if lower in _SCALES else _SCALE_NAMES[scale]
     return Amount(start, end, text[start:end], value, mantissa, float(scale), scale_word, False,
                   s, lnz, "digits", None, guess)  # fmt: skip
+
+
+def _scale_after_digits(word: str) -> tuple[int, str]:
+    """The scale a word after digits writes, and the scale word it is shown by ("bn" is
+    "billion")."""
+    lower = folded(word)
+    scale = _AFTER_DIGITS[lower]
+    return scale, lower if lower in _SCALES else _SCALE_NAMES[scale]
 
 
 def _add(
@@ -511,9 +526,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             scale = _SUFFIXES[suffix]
             scale_word = _SCALE_NAMES[scale]
         elif (word := m["scale"]) is not None:
-            lower = folded(word)
-            scale = _AFTER_DIGITS[lower]
-            scale_word = lower if lower in _SCALES else _SCALE_NAMES[scale]
+            scale, scale_word = _scale_after_digits(word)
         value, mantissa, s, lnz = _cached_digits(whole, decimals, scale, exponent or 0)
     elif (raw := m["frac"]) is not None and _OF_N.match(text, m.end("frac")) is not None:
         # "45/192 (23.4%)": 45 of 192, a count, and its share after it
