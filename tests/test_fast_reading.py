@@ -16,7 +16,7 @@ import sys
 from array import array
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from figcheck.check import quotes
@@ -62,6 +62,23 @@ def test_the_scanners_common_forms_read_as_the_full_grammar_does(
     text: str, style: Style | None
 ) -> None:
     assert numbers.find_amounts(text, style) == _full_grammar_amounts(text, style)
+
+
+def _amounts_without_opening(text: str, style: Style | None) -> list[numbers.Amount]:
+    saved = numbers._SCAN
+    numbers._SCAN = numbers._scanner(opening=False)
+    try:
+        return numbers.find_amounts(text, style)
+    finally:
+        numbers._SCAN = saved
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, _STYLES)
+def test_the_scanners_class_of_first_characters_holds_every_amounts_first(
+    text: str, style: Style | None
+) -> None:
+    assert numbers.find_amounts(text, style) == _amounts_without_opening(text, style)
 
 
 @pytest.mark.parametrize(
@@ -294,3 +311,52 @@ def test_the_tails_tables_test_as_endswith_does(before: str) -> None:
     ):
         table = coverage._tails(ends)
         assert before.endswith(table.get(before[-1:], ())) == before.endswith(ends)
+
+
+# -- records and quote lookups -------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_amounts_and_mentions_are_the_records_their_constructors_make(text: str) -> None:
+    for amount in numbers.find_amounts(text):
+        fields = [getattr(amount, name) for name in numbers.Amount.__slots__]
+        made = numbers.Amount(*fields)
+        assert type(amount) is numbers.Amount
+        assert (amount, repr(amount), hash(amount)) == (made, repr(made), hash(made))
+    for mention in coverage.find_mentions(text):
+        fields = [getattr(mention, name) for name in coverage.Mention.__slots__]
+        built = coverage.Mention(*fields)
+        assert type(mention) is coverage.Mention
+        assert (mention, repr(mention), hash(mention)) == (built, repr(built), hash(built))
+
+
+_QUOTE_PIECES = st.sampled_from(
+    ["1", "12", "1,2", "apple", "pineapple", " ", ", ", ".", "x", "_1", "é", "-\n"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_QUOTE_PIECES, min_size=1, max_size=6).map("".join), st.integers(0, 3))
+def test_a_long_documents_plain_searches_find_what_its_word_keys_find(
+    quote: str, limit: int
+) -> None:
+    body = "The yield was 12 apple, 1,2 pineapple _1 x1 é1 and 1 apple. " * 1_000
+    index = quotes.QuoteIndex(body, "d.txt")
+    folded = quotes.fold(quote)
+    assume(folded)  # an empty quote is never looked up
+    assert len(index._kept.text) >= quotes._LONG
+    for start in (0, 5, 30_000):
+        searched = quotes._search(index._kept.text, folded, start, limit + 1)
+        keyed = quotes.QuoteIndex(body, "d.txt")
+        keyed._searches = quotes._SEARCHES  # straight to the word keys
+        by_keys = keyed._occurrences(keyed._kept, folded, start, limit + 1)
+        if searched is not None:
+            assert searched == by_keys
+        plain: list[int] = []
+        at = quotes._first(index._kept.text, folded, start)
+        while at >= 0 and len(plain) < limit + 1:
+            plain.append(at)
+            at = quotes._first(index._kept.text, folded, at + 1)
+        assert by_keys == plain
+        assert index._occurrences(index._kept, folded, start, limit + 1) == plain

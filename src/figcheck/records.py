@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -33,3 +34,30 @@ def quick_init(cls: type[_T]) -> type[_T]:
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[method-assign]
     return cls
+
+
+def maker(cls: type[_T]) -> Callable[..., _T]:
+    """A function of a quick_init record's fields, in order and with their defaults, that
+    makes the same instance as the class does at about half the cost: it fills the slots of
+    an unfrozen twin of the class, plain stores, then gives the instance the class (the same
+    slots, so the same layout). For the few places that make records by the hundred thousand.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    slots = cls.__dict__.get("__slots__")
+    if cls.__bases__ != (object,) or tuple(slots or ()) != tuple(f.name for f in fields):
+        return cls  # another layout: the constructor itself
+    twin = type(f"_{cls.__name__}Twin", (), {"__slots__": slots})
+    env: dict[str, object] = {"_new": object.__new__, "_twin": twin, "_cls": cls}
+    params, body = [], []
+    for f in fields:
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f" o.{f.name} = {f.name}")
+    source = f"def make({', '.join(params)}):\n o = _new(_twin)\n" + "\n".join(body)
+    exec(source + "\n o.__class__ = _cls\n return o", env)
+    make: Any = env["make"]
+    make.__qualname__ = f"{cls.__qualname__}.make"
+    return make  # type: ignore[no-any-return]

@@ -312,6 +312,23 @@ def _first(text: str, quote: str, start: int = 0) -> int:
     return at
 
 
+def _search(text: str, quote: str, start: int, limit: int) -> list[int] | None:
+    """Where *quote* occurs from *start* as _first finds it, at most *limit* places; None once
+    the search has passed more than _REJECTS places inside words."""
+    found: list[int] = []
+    rejects = 0
+    at = text.find(quote, start)
+    while at >= 0 and len(found) < limit:
+        if at > 0 and _inside(text, at, quote):
+            rejects += 1
+            if rejects > _REJECTS:
+                return None
+        else:
+            found.append(at)
+        at = text.find(quote, at + 1)
+    return found
+
+
 def _first_many(text: str, quotes: list[str]) -> dict[str, int]:
     """The first occurrences (as _first) of many quotes, in one pass over *text*'s words.
 
@@ -382,6 +399,11 @@ def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict
 
 # Above this many characters, quotes are looked up by word keys rather than found by search.
 _LONG = 50_000
+# The first few lookups in a long document are plain searches (a claims file of a quote or two
+# needs no keys over all its words): each gives way to the keys after passing this many places
+# inside words, so their cost stays a few passes over the document in C.
+_SEARCHES = 8
+_REJECTS = 64
 
 
 # A key held in more places than this has its places told apart by the _KEY characters that
@@ -457,6 +479,7 @@ class QuoteIndex:
         self._line_starts: list[int] | None = None
         self._spans: dict[str, tuple[int, int, _Folded] | None] = {}
         self._keys: dict[tuple[int, int], _Keys] = {}  # per index and size: word keys, when long
+        self._searches = 0  # lookups made by plain search in a long document (see _SEARCHES)
         # by folded quote: a document that repeats itself asks the same questions many times
         self._unique: dict[str, bool] = {}
         self._stating: dict[tuple[str, float, float, bool], Amount | None] = {}
@@ -502,6 +525,11 @@ class QuoteIndex:
                 found.append(at)
                 at = _first(text, quote, at + 1)
             return found
+        if not self._keys and self._searches < _SEARCHES:
+            self._searches += 1
+            searched = _search(text, quote, start, limit)
+            if searched is not None:
+                return searched
         keys = self._keys.get((id(index), size))
         if keys is None:
             keys = self._keys[id(index), size] = _Keys(text, size)

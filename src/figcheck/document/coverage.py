@@ -16,7 +16,7 @@ from figcheck.figures import lexicon
 from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, Style, find_amounts
 from figcheck.figures.units import is_known_word
-from figcheck.records import quick_init
+from figcheck.records import maker, quick_init
 from figcheck.text import shorten
 
 if TYPE_CHECKING:
@@ -66,6 +66,9 @@ class Mention:
         """Whether the mention counts as covered: a claim covers it, and it was read without
         a guess (a mention read only in part, or by a guess, always counts against)."""
         return self.covered_by is not None and not self.guess and self.form != "unread"
+
+
+_new_mention = maker(Mention)  # Mention(...) made faster, for the mentions read by the thousand
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,7 +462,7 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
     last = len(text) - _MEMO_AFTER
     label = _LABEL
     after_label = False  # whether the mention before is a label (it may start a list)
-    count, rfind, append = text.count, text.rfind, mentions.append
+    count, rfind, append, new = text.count, text.rfind, mentions.append, _new_mention
     while i < n:
         amount = amounts[i]
         i += 1
@@ -494,9 +497,9 @@ def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
             pos = start
         category = reading[4]
         append(
-            Mention(line, start - line_start + 1, reading[2], reading[3], category, None,
-                    start, reading[1], s, reading[5], reading[6], reading[7],
-                    reading[8], reading[9])
+            new(line, start - line_start + 1, reading[2], reading[3], category, None,
+                start, reading[1], s, reading[5], reading[6], reading[7], reading[8],
+                reading[9])
         )  # fmt: skip
         after_label = category is label
     return _with_unread(text, mentions)
