@@ -360,3 +360,67 @@ def test_a_long_documents_plain_searches_find_what_its_word_keys_find(
             at = quotes._first(index._kept.text, folded, at + 1)
         assert by_keys == plain
         assert index._occurrences(index._kept, folded, start, limit + 1) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIGIT_STRINGS, _STYLES.filter(lambda s: s is not None))
+def test_the_digit_reader_reads_as_split_and_digits_do(raw: str, style: Style) -> None:
+    whole, decimals, guess = numbers._split(raw, style)
+    read = numbers._digit_reader(style).__wrapped__  # type: ignore[attr-defined]
+    assert read(raw) == (*numbers._digits(whole, decimals, 1), guess)
+
+
+def test_the_digit_reader_refuses_what_digits_refuse() -> None:
+    read = numbers._digit_reader(POINT).__wrapped__  # type: ignore[attr-defined]
+    for raw in ("9" * 331, "0." + "1" * 331, "9" * 320):
+        with pytest.raises(numbers._TooLarge):
+            numbers._digits(raw.partition(".")[0], raw.partition(".")[2], 1)
+        with pytest.raises(numbers._TooLarge):
+            read(raw)
+    assert read("0" * 400 + "5") == (5.0, 5.0, 1.0, 1.0, "")
+
+
+_BEFORE_PIECES = st.sampled_from(
+    [*(phrase for phrase, _ in figure.QUALIFIER_PHRASES), *coverage._LABEL_ENDS, " ", "  ",
+     "\n", "\t", "\u00a0", "x", "5", "_", "é", "AT LEAST", "More  Than", "İn excess of",
+     "ſome", "aged", "per", "Σ", "ΑΣ", "moreover", "-", "No."]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_BEFORE_PIECES, max_size=10).map("".join))
+def test_the_words_before_a_figure_are_read_as_before_by_their_window(text: str) -> None:
+    for s in range(len(text) + 1):
+        before = " ".join(text[max(0, s - 24) : s].lower().split())
+        tail = before[-1:]
+        special = before.endswith(coverage._SPECIAL_TAILS.get(tail, ()))
+        qualifying = special and before.endswith(coverage._QUALIFIER_TAILS.get(tail, ()))
+        assert coverage._before(text[max(0, s - 24) : s]) == (before, tail, special, qualifying)
+        window = text[max(0, s - figure._LOOKBACK - 1) : s]
+        kept = coverage._qualifier_ending(window)
+        plain = figure.qualifier_before(text, s)
+        assert (kept and (kept[0], s - len(window) + kept[1])) == plain
+
+
+def test_every_whitespace_character_but_a_space_is_unprintable() -> None:
+    # what the mention's text skips folding on: no space and every character printable
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert len(spaces) > 20
+    assert all(c == " " or not c.isprintable() for c in spaces)
+
+
+def test_the_pairs_after_a_figure_hold_every_case_of_the_words_searched_for() -> None:
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if letters.fullmatch(chr(c))]
+    for word in coverage._AFTER_WORDS:
+        for letter in word[:2]:
+            matching = {c for c in chars if re.fullmatch(re.escape(letter), c, re.IGNORECASE)}
+            assert coverage._cases(letter) == matching, letter
+    searched = re.compile(
+        r"(?i:years|seconds|minutes|hours|days|weeks|months|CI|confidence|credible)"
+    )
+    for first in coverage._AFTER_FIRSTS:
+        for second in "aeioruAEIORUİıK_5 ":
+            pair = first + second
+            opens = any(searched.match(pair + word[2:]) for word in coverage._AFTER_WORDS)
+            assert (pair in coverage._AFTER_PAIRS) == opens, pair

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import heapq
 import itertools
 import re
@@ -13,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from figcheck.figures import lexicon
-from figcheck.figures.figure import QUALIFIER_PHRASES, Qualifier, qualifier_before
+from figcheck.figures.figure import _LOOKBACK, QUALIFIER_PHRASES, Qualifier, qualifier_before
 from figcheck.figures.numbers import Amount, Style, find_amounts
 from figcheck.figures.units import is_known_word
 from figcheck.records import maker, quick_init
@@ -518,14 +519,13 @@ def _read(
     s, e, form = amount.start, amount.end, amount.form
     digits = form == "digits"
     # the words just before, folded: a cheap test before the qualifier and label searches
-    before = " ".join(text[max(0, s - 24) : s].lower().split())
-    tail = before[-1:]
-    special = before.endswith(_SPECIAL_TAILS.get(tail, ()))
+    before, tail, special, qualifying = _before(text[max(0, s - 24) : s])
     qualifier, start = _PLAIN, s
-    if special and before.endswith(_QUALIFIER_TAILS.get(tail, ())):
-        q = qualifier_before(text, s)
+    if qualifying:
+        window = text[max(0, s - _LOOKBACK - 1) : s]
+        q = _qualifier_ending(window)
         if q is not None:
-            qualifier, start = q
+            qualifier, start = q[0], s - len(window) + q[1]
     if form == "bound":  # "hundreds of" is over 100, whatever came before
         qualifier, start = _OVER, s
     top: Amount | None = None  # the upper amount of a range
@@ -557,7 +557,7 @@ def _read(
                 special
                 or preceding in _TAG_ENDS
                 or following in _MARKER_ENDS
-                or (text[e + 1 : e + 2] in _AFTER_FIRSTS and following in " \t\u00a0")
+                or (text[e + 1 : e + 3] in _AFTER_PAIRS and following in " \t\u00a0")
             )
             and _is_label(text, amount, before, tail, special)
         )
@@ -590,9 +590,29 @@ def _read(
         if amount.scale_word is None and top.scale_word is not None:
             value = amount.mantissa * top.scale  # "12-13 million"
         guess = guess or top.guess
-    written = " ".join(text[start:end].split())
+    written = text[start:end]
+    if " " in written or not written.isprintable():  # else it holds no whitespace to fold
+        written = " ".join(written.split())
     return (start, end, written, value, category, qualifier, upper, percent, form,
             guess), i  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _before(window: str) -> tuple[str, str, bool, bool]:
+    """The words of *window* (the text just before a figure) folded, their last character,
+    whether they end as any of _SPECIAL_TAILS, and whether as a qualifier: kept by the window,
+    since prose writes the same words before its figures again and again."""
+    before = " ".join(window.lower().split())
+    tail = before[-1:]
+    special = before.endswith(_SPECIAL_TAILS.get(tail, ()))
+    return before, tail, special, special and before.endswith(_QUALIFIER_TAILS.get(tail, ()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _qualifier_ending(window: str) -> tuple[Qualifier, int] | None:
+    """qualifier_before at the end of *window*, the text before a figure from a character
+    before the qualifier search's lookback (which its word-start test reads): kept by it."""
+    return qualifier_before(window, len(window))
 
 
 # a digit run that is no part of a word: if no mention holds it, the reader could not read it
@@ -664,6 +684,26 @@ def _category(
 _AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
 _SHORT_LINE = 30
 _AFTER_FIRSTS = frozenset("ysmhdwcCYSMHDW")
+# the words those searches read after a figure: "years of age", "minutes ago", "95% CI"
+_AFTER_WORDS = ("years", "seconds", "minutes", "hours", "days", "weeks", "months", "ci",
+                "confidence", "credible")  # fmt: skip
+
+
+def _cases(letter: str) -> set[str]:
+    """The characters that *letter* matches when case is ignored (the twins "ſ", "ı", "İ" and
+    the Kelvin sign among them)."""
+    candidates = {letter, letter.lower(), letter.upper(), *"\u212a\u017f\u0130\u0131"}
+    return {c for c in candidates if re.fullmatch(re.escape(letter), c, re.IGNORECASE)}
+
+
+# The first two letters of those words, as _AFTER_FIRSTS allows the first: a figure followed
+# by a space and no such pair is no label by a word after it (the pair is tested at once).
+_AFTER_PAIRS = frozenset(
+    first + second
+    for word in _AFTER_WORDS
+    for first in _AFTER_FIRSTS & _cases(word[0])
+    for second in _cases(word[1])
+)
 
 
 def _line_length(text: str, at: int) -> int:

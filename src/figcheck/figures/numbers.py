@@ -658,10 +658,29 @@ def _digit_reader(style: Style) -> Callable[[str], tuple[float, float, float, fl
     once (a style's hash is computed in Python: the cache for each style is keyed by the
     string alone)."""
 
-    @functools.lru_cache(maxsize=8192)
+    @functools.lru_cache(maxsize=16384)
     def read(raw: str) -> tuple[float, float, float, float, str]:
-        whole, decimals, guess = _split(raw, style)
-        return (*_digits(whole, decimals, 1), guess)
+        # _split and _digits (no scale, no exponent) in one step: most strings are read once
+        if raw.isdigit():
+            whole, decimals, guess = raw, "", ""
+        else:
+            whole, decimals, guess = _split(raw, style)
+        whole = whole.lstrip("0") or "0"
+        if len(whole) > _MAX_DIGITS:
+            raise _TooLarge("the number is too large")
+        if len(decimals) > _MAX_DIGITS:
+            raise _TooLarge("the number has too many decimal places")
+        digits = int(whole + decimals)
+        down = _POWERS[len(decimals)]
+        try:
+            mantissa = digits / down
+        except OverflowError:
+            raise _TooLarge("the number is too large") from None
+        if decimals or not digits:
+            s = 1 / down
+            return mantissa, mantissa, s, s, guess
+        zeros = len(whole) - len(whole.rstrip("0"))
+        return mantissa, mantissa, 1.0, float(_POWERS[zeros]), guess
 
     return read
 
