@@ -424,3 +424,47 @@ def test_the_pairs_after_a_figure_hold_every_case_of_the_words_searched_for() ->
             pair = first + second
             opens = any(searched.match(pair + word[2:]) for word in coverage._AFTER_WORDS)
             assert (pair in coverage._AFTER_PAIRS) == opens, pair
+
+
+# the digit forms as first written: the groups tried wherever a mark or an entity follows
+_DIGIT_FORMS_PLAINLY = re.compile(
+    rf"(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{numbers._GROUPED})"
+    r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_the_digit_forms_match_as_first_written(text: str) -> None:
+    fast = re.compile(numbers._DIGIT_FORMS, re.IGNORECASE)
+    for at in range(len(text)):
+        quick, plain = fast.match(text, at), _DIGIT_FORMS_PLAINLY.match(text, at)
+        assert (quick and quick.span()) == (plain and plain.span())
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_an_amount_in_words_matches_no_other_forms_group(text: str) -> None:
+    # what _build's first test rests on: the words' group closes last only when no other
+    # form's group matched
+    others = ("dig", "frac", "ratio", "mult", "dozen", "bound", "wfrac")
+    for at in range(len(text)):
+        m = numbers._AMOUNT.match(text, at)
+        if m is not None and m.lastgroup == "words":
+            assert all(m[group] is None for group in others), (text, at)
+
+
+_PLAIN_COMMA_FORMS = re.compile(r",[0-9]{1,2}(?![0-9]|,[0-9])|\.[0-9]{3}\.[0-9]{3}(?![0-9])")
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(["1", "23", "456", ",", ".", "²", "٣", " ", "a", ",5"]), max_size=30)
+)
+def test_the_comma_forms_searched_apart_count_as_one_alternation_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = sum(
+        1 for m in _PLAIN_COMMA_FORMS.finditer(text) if text[m.start() - 1 : m.start()].isdigit()
+    )
+    assert numbers._commas(text) == plain

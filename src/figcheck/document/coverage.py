@@ -322,6 +322,7 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the words after figures repeat: each is looked up once
 def _kind(word: str) -> str | None:
     lower = word.lower()
     if lower in PEOPLE_NOUNS:

@@ -135,9 +135,10 @@ _BOUND = (
 _TIME_WORD = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
 _PERCENT = rf"{_OSEP}%|{_SEP}per(?:{_SEP})?cent\b"
 _OF_N = re.compile(rf"{_OSEP}\({_OSEP}[0-9]+(?:[.,][0-9]+)?{_OSEP}%")
-# digits, with thousands groups and decimals; APA decimals ".03" (read case-insensitively)
+# digits, with thousands groups and decimals; APA decimals ".03" (read case-insensitively);
+# the groups are tried only where a mark and a digit, or an entity, follow the first digits
 _DIGIT_FORMS = (
-    rf"(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f]|&[#a-z])[0-9#a-z])(?:{_GROUPED})"
+    rf"(?=[0-9]{{1,3}}(?:[,. \u00a0\u2009\u202f][0-9]|&[#a-z]))(?:{_GROUPED})"
     r"|[0-9]+(?:\.[0-9]+|,[0-9]{1,2}(?![0-9]|,[0-9]))?|\.[0-9]+"
 )
 
@@ -264,13 +265,23 @@ _POINT_FORMS = re.compile(
     r"[0-9],[0-9]{3}(?:,[0-9]{3})*\.[0-9]|[0-9],[0-9]{3},[0-9]{3}(?![0-9])"
     r"|(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9]|\.[0-9])"
 )
-# each opens with its mark, which the regex engine finds quickly; the digit before is tested after
-_COMMA_FORMS = re.compile(r",[0-9]{1,2}(?![0-9]|,[0-9])|\.[0-9]{3}\.[0-9]{3}(?![0-9])")
+# each opens with its mark, which the regex engine skips to as a literal (a class of the two
+# marks is tested by a call for each character); the digit before is tested after. Neither
+# form's match holds the other's mark, so searched apart they match where one alternation does.
+_COMMA_FORMS = (
+    re.compile(r",[0-9]{1,2}(?![0-9]|,[0-9])"),
+    re.compile(r"\.[0-9]{3}\.[0-9]{3}(?![0-9])"),
+)
 
 
 def _commas(text: str) -> int:
     """How many unambiguous decimal-comma forms *text* writes ("9,5", "1.234,5", "1.234.567")."""
-    return sum(1 for m in _COMMA_FORMS.finditer(text) if text[m.start() - 1 : m.start()].isdigit())
+    return sum(
+        1
+        for forms in _COMMA_FORMS
+        for m in forms.finditer(text)
+        if text[m.start() - 1 : m.start()].isdigit()
+    )
 
 
 def detect_style(text: str) -> Style:
@@ -520,7 +531,10 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     scale_word: str | None = None
     form = "digits"
     guess = ""
-    if (raw := m["dig"]) is not None:
+    if m.lastgroup == "words":  # then no other form's group matched: read the words at once
+        value, mantissa, s, lnz, end, percent, scale, scale_word = _in_words(text, m)
+        form = "words"
+    elif (raw := m["dig"]) is not None:
         whole, decimals, guess = _cached_split(raw, style)
         exponent = _exponent(m) if m["exp"] is not None else None
         bare = m["e4"] if m["e4"] is not None else m["e5"]  # a power of ten alone: "10⁶"
@@ -587,18 +601,7 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
             value = s = lnz = mantissa * scale
             form = "words"
     else:
-        spans = _word_run(text, m)
-        total, used, scale = _words([word for word, _ in spans])
-        # where the number ends: the run may go on past it ("ten and twelve")
-        end = spans[used - 1][1]
-        pm = _PERCENT_AFTER.match(text, end)
-        percent = pm is not None
-        end = end if pm is None else pm.end()
-        if scale > 1:
-            scale_word = spans[used - 1][0]
-        value, mantissa = float(total), float(total // scale)
-        s = float(scale)
-        lnz = float(_last_nonzero_place(total // scale) * scale) if total else s
+        value, mantissa, s, lnz, end, percent, scale, scale_word = _in_words(text, m)
         form = "words"
     negative = (m["sign"] or "+")[0] in "-−–" or m["csign"] is not None or m["open"] is not None
     if negative and value:
@@ -606,21 +609,30 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     currency = _CURRENCIES[folded_sign(m["cur"])] if m["cur"] is not None else None
     if m["open"] is not None and end < m.end():
         currency = None  # "$(5" read only in part: no bracket closes it
-    return Amount(
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=value,
-        mantissa=mantissa,
-        scale=float(scale),
-        scale_word=scale_word,
-        percent=percent,
-        s=s,
-        l=lnz,
-        form=form,
-        currency=currency,
-        guess=guess,
-    )
+    return _new_amount(start, end, text[start:end], value, mantissa, float(scale), scale_word,
+                       percent, s, lnz, form, currency, guess)  # fmt: skip
+
+
+def _in_words(
+    text: str, m: re.Match[str]
+) -> tuple[float, float, float, float, int, bool, int, str | None]:
+    """value, mantissa, s, l, end, percent, scale and scale word of the number in words that
+    the amount *m* found."""
+    spans = _word_run(text, m)
+    total, used, scale = _words([word for word, _ in spans])
+    # where the number ends: the run may go on past it ("ten and twelve")
+    end = spans[used - 1][1]
+    pm = _PERCENT_AFTER.match(text, end)
+    percent = pm is not None
+    end = end if pm is None else pm.end()
+    scale_word = spans[used - 1][0] if scale > 1 else None
+    s = float(scale)
+    lnz = float(_last_nonzero_place(total // scale) * scale) if total else s
+    return float(total), float(total // scale), s, lnz, end, percent, scale, scale_word
+
+
+# number words folded once each: a document writes the same few again and again
+_fold_word = functools.lru_cache(maxsize=1024)(folded)
 
 
 def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
@@ -631,14 +643,14 @@ def _word_run(text: str, m: re.Match[str]) -> list[tuple[str, int]]:
     number words went on: _words reads neither that word nor any after it, so the amount is
     the same, and each start of a run is read in a step or two, not in _MAX_RUN."""
     found = _TOKEN.finditer(text, m.start("words"), m.end("words"))
-    spans = [(folded(t.group()), t.end()) for t in found]
+    spans = [(_fold_word(t.group()), t.end()) for t in found]
     kind = _KIND.get(spans[-1][0])
     pos = m.end("words")
     for _ in range(_MAX_RUN):
         step = _STEP.match(text, pos)
         if step is None:
             break
-        word = folded(step[1])
+        word = _fold_word(step[1])
         after = _KIND.get(word)
         if kind is not None and after is not None and after not in _FOLLOWS[kind]:
             break
