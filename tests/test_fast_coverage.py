@@ -65,3 +65,12 @@ def test_the_scanners_class_of_first_characters_changes_no_amount() -> None:
     found = [(m.span(), m.groups()) for m in numbers._SCAN.finditer(" " + text)]
     assert found == [(m.span(), m.groups()) for m in plain.finditer(" " + text)]
     assert len(found) >= 10
+
+
+def test_a_text_with_few_places_to_fold_is_folded_as_by_its_pattern() -> None:
+    text = "A line-\nbreak,  two spaces,\n\nand a para\u00a0 graph. " * 50 + "x" * 100_000
+    matches = quotes._fold_matches(quotes._FOLDS, text)
+    assert getattr(matches, "gi_code", None) is quotes._plain_folds.__code__  # not the regex
+    found = [(m.start(), m.end(), m.lastgroup) for m in quotes._FOLDS.finditer(text)]
+    assert list(matches) == found
+    assert len(found) == 200

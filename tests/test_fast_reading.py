@@ -468,3 +468,23 @@ def test_the_comma_forms_searched_apart_count_as_one_alternation_does(pieces: li
         1 for m in _PLAIN_COMMA_FORMS.finditer(text) if text[m.start() - 1 : m.start()].isdigit()
     )
     assert numbers._commas(text) == plain
+
+
+def test_the_whitespace_marks_are_every_one_but_the_space() -> None:
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" "}
+    assert set(quotes._WHITESPACE) == spaces
+    assert all(re.fullmatch(r"\s", c) for c in spaces)
+
+
+_PLAIN_FOLD_PIECES = st.sampled_from(
+    ["a", "b", "5", " ", "  ", "\n", "\n\n", "\t", " \n ", "\u00a0", "\u2028", "\u3000", "-",
+     "_", "é", "-\n", "x-\n  y", "\r\n", "- \n", "-  ", "\x85", "\x1c", "ab-", " -\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PLAIN_FOLD_PIECES, max_size=30).map("".join))
+def test_the_plain_folds_searched_for_are_those_their_pattern_finds(text: str) -> None:
+    found = [(m.start(), m.end(), m.lastgroup) for m in quotes._FOLDS.finditer(text)]
+    assert list(quotes._plain_folds(text)) == found
+    assert list(quotes._fold_matches(quotes._FOLDS, text)) == found

@@ -8,7 +8,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,9 +128,57 @@ def _folds(hyphens: str, *, invisible: bool) -> re.Pattern[str]:
 
 
 _FOLDS = _folds("-", invisible=False)
+# every character but the space that the regex engine's \s (and str.isspace) takes for one
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_RUN = re.compile(r"\s+")
+# _FOLDS tries a match at every space; a text whose places to fold are this rare among its
+# characters is searched for them instead (a literal search for each mark runs in C)
+_RARE_FOLDS = 100
 _INVISIBLE_FOLDS = _folds("-", invisible=True)
 _ANY_FOLDS = _folds("\\-\u2010\u00ad", invisible=True)
 _JOIN_EVERY = 65_536  # pieces held before they are joined: a bound on memory, not on time
+
+
+def _plain_folds(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """What _FOLDS finds in *text*, as (start, end, group): each whitespace run holds a mark
+    other than the space or two spaces, so the runs are found by searching for those; a run
+    of two or more is a space fold, and one after a hyphen after a word character is a hyphen
+    fold if it holds a line break."""
+    needles = [c for c in _WHITESPACE if c in text]
+    needles.append("  ")
+    nexts = [text.find(needle) for needle in needles]
+    pos = 0
+    run = _RUN.match
+    while True:
+        at = min((n for n in nexts if n >= 0), default=-1)
+        if at < 0:
+            return
+        # a space before the mark found starts the run (two spaces would have been found)
+        start = at - 1 if at > pos and text[at - 1] == " " else at
+        whole = run(text, at)
+        assert whole is not None
+        end = whole.end()
+        hyphen = start >= 2 and text[start - 1] == "-" and _is_word(text[start - 2])
+        if hyphen and "\n" in text[start:end]:
+            yield start - 1, end, "hyphen"
+        elif end - start >= 2:
+            yield start, end, "space"
+        pos = end
+        for i, n in enumerate(nexts):
+            if 0 <= n < pos:
+                nexts[i] = text.find(needles[i], pos)
+
+
+def _fold_matches(folds: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str | None]]:
+    """The folds *folds* finds in *text*, as (start, end, group)."""
+    if folds is _FOLDS:
+        places = text.count("  ") + sum(text.count(c) for c in _WHITESPACE if c in text)
+        if places * _RARE_FOLDS < len(text):
+            return _plain_folds(text)
+    return ((m.start(), m.end(), m.lastgroup) for m in folds.finditer(text))
 
 
 def _fold(text: str, *, keep_hyphen: bool) -> tuple[_Folded, int]:
@@ -147,12 +195,11 @@ def _fold(text: str, *, keep_hyphen: bool) -> tuple[_Folded, int]:
     chunks: list[str] = []
     pieces: list[str] = []
     pos = length = hyphens = 0
-    for m in folds.finditer(text):
-        start, end = m.span()
-        if m.lastgroup == "hyphen":
+    for start, end, group in _fold_matches(folds, text):
+        if group == "hyphen":
             hyphens += 1
             replacement = "-" if keep_hyphen and text[start] != _SOFT_HYPHEN else ""
-        elif m.lastgroup == "space":
+        elif group == "space":
             replacement = " "
         else:
             replacement = ""
