@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
+import gc
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,8 +194,23 @@ def indexed_draft(
     text: str, *, source: str, fallback_title: str = "", origin: SourceText | None = None
 ) -> tuple[Draft, QuoteIndex]:
     """The draft of *text* and the quote index it was made with, to check it against."""
-    drafter = _Drafter(text, source, origin)
-    return drafter.run(_title(text) or fallback_title or source), drafter.index
+    with paused_gc():
+        drafter = _Drafter(text, source, origin)
+        return drafter.run(_title(text) or fallback_title or source), drafter.index
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector: a draft keeps every figure's reading and quote index until
+    it is written, and each full collection walks them all again (time per megabyte grows with
+    the document) to free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = False) -> Draft:
@@ -202,8 +220,9 @@ def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = Fal
     very readings a check of the draft will use. A suggestion that would close a loop of
     formulas is left out; a cued one that does not hold is kept, and its comment says so.
     """
-    claims_file = parse(drafted.toml(), shown="draft", base=Path())
-    suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
+    with paused_gc():
+        claims_file = parse(drafted.toml(), shown="draft", base=Path())
+        suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
     uses: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, Suggestion] = {}
     lines = {c.id: c.line for c in drafted.claims}
@@ -250,15 +269,39 @@ def _reaches(uses: dict[str, tuple[str, ...]], start: str, goal: str) -> bool:
 def _title(text: str) -> str:
     """The document's first line, if it reads as a title: short, no closing punctuation, and
     no sentence running on into the next line."""
-    lines = [line.strip() for line in text.splitlines()]
-    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)) :]
-    if not lines:
+    first, following = _first_lines(text)
+    if not first:
         return ""
-    first, following = lines[0], lines[1] if len(lines) > 1 else ""
     runs_on = following[:1].islower()
     if len(first) > 80 or first.endswith((".", ",", ";", ":", "-")) or runs_on:
         return ""
     return "" if unwritable(first, one_line=True) else first  # a title figcheck check refuses
+
+
+_HEAD = 4096  # characters of a document's start that hold its first lines, as a rule
+
+
+def _first_lines(text: str) -> tuple[str, str]:
+    """The document's first line that is not blank and the line after it, stripped ("" for
+    none): read from the document's start, not by splitting all of it into lines."""
+    size = _HEAD
+    while size < len(text):
+        # the last line of a cut may run on past it (or a "\r\n" be cut): it is left out
+        lines = text[:size].splitlines()[:-1]
+        i = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        if i + 1 < len(lines):
+            return lines[i].strip(), lines[i + 1].strip()
+        size *= 2
+    return _first_lines_plain(text)
+
+
+def _first_lines_plain(text: str) -> tuple[str, str]:
+    """As _first_lines, from every line of *text*."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)) :]
+    if not lines:
+        return "", ""
+    return lines[0], lines[1] if len(lines) > 1 else ""
 
 
 class _Drafter:
@@ -278,6 +321,7 @@ class _Drafter:
         self.cells = Cells(origin.tables) if origin is not None and origin.tables else None
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
         self._reads: dict[tuple[str, float, str | None, bool, float], bool] = {}
+        self._counted: dict[int, tuple[str, str] | None] = {}  # by where a figure ends
         self.why = ""  # why the last figure could not be drafted
         # where the last figure read as a fall by a word before it ends, the word, its kind
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
@@ -368,7 +412,7 @@ class _Drafter:
         hi = share.end() if share is not None else hi
         quote = fold(text[lo:hi])
         for later in _WORD_AFTER.finditer(text, hi, hi + 400):
-            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+            if quote.count(" ") >= _FEWEST_SPACES and self.index.unique(quote):
                 break
             quote = fold(text[lo : later.end()])
         if not self.index.unique(quote) or not self.quoter.verified(quote, value):
@@ -410,11 +454,11 @@ class _Drafter:
             # "six out of the seven million members": the part takes the whole's scale and unit
             if amount.scale_word is None:
                 scale = whole.scale_word or ""
-            found = counted(text, following.end)
+            found = self.counted(following.end)
             if found is not None and found[1] in ("unit", "ton", "people"):
                 unit, kind = self.register(*found)
             comments.append(f'read as a part of "{following.text}": verify')
-        elif amount.scale_word is not None and counted(text, mention.end) is None:
+        elif amount.scale_word is not None and self.counted(mention.end) is None:
             # "208 million people, including 120 million of employable age"
             earlier = [p for p in previous if p[0] == sentence]
             if earlier:
@@ -470,7 +514,7 @@ class _Drafter:
             quote = cell_quote(place, self.index) or quote
         if not self.quoter.verified(quote, value):
             return None  # e.g. "twenty-⏎five": the joined quote reads 25, not the 20 found
-        noun = counted(text, mention.end) if not (unit or share) else None
+        noun = self.counted(mention.end) if not (unit or share) else None
         if place is not None:
             ident = self.ids.named(label_words(place, share=share))
         else:
@@ -508,7 +552,7 @@ class _Drafter:
             return "times", "unit"
         if amount.currency is not None:
             return "", ""  # the value writes the currency sign: its unit
-        found = counted(self.text, mention.end)
+        found = self.counted(mention.end)
         if found is None:
             return "", ""
         word, kind = found
@@ -689,6 +733,13 @@ class _Drafter:
             return f"{amount.value:g}"  # "doubled" is 2 times
         written = " ".join(self.text[amount.start : amount.end].split())
         return written if self.reads_back(written, amount) else plain(amount)
+
+    def counted(self, end: int) -> tuple[str, str] | None:
+        """As coverage.counted(text, end): a figure's unit and its noun ask for it in turn."""
+        if end in self._counted:
+            return self._counted[end]
+        found = self._counted[end] = counted(self.text, end)
+        return found
 
     def reads_back(self, text: str, amount: Amount) -> bool:
         """As numbers.reads_back: each text is read once for each amount it must read as (a

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
 from figcheck.claims.fields import unwritable
@@ -40,6 +41,60 @@ def _last_word(text: str, end: int) -> int:
     start = max(0, end - 80)
     window = text[start:end].rstrip()  # str whitespace is the regex's \s
     return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
+
+
+_FIRST_CHUNK = 32  # characters read at once when a quote grows, twice as many each time after
+_REACH = 80  # a word a quote grows by is looked for this many characters away at most
+
+
+def _walk_back(text: str, lo: int) -> Iterator[int]:
+    """Where the quote starts as it grows a word back at a time from *lo*: the successive
+    answers of _last_word, each from the last (-1 once none is left, from then on), found
+    from the words of a stretch of text read at once rather than one search a word."""
+    p, chunk = lo, _FIRST_CHUNK
+    while True:
+        ws = max(0, p - chunk)
+        spans = [m.span() for m in _SPAN_WORD.finditer(text, ws, p)]
+        k = len(spans) - 1
+        while True:
+            lim = max(0, p - _REACH)
+            while k >= 0 and spans[k][0] >= p:
+                k -= 1
+            # a word that starts after the stretch read starts where it was found
+            whole = k >= 0 and (spans[k][0] > ws or ws == 0)
+            if not (whole and min(spans[k][1], p) > lim) and lim < ws:
+                break  # the reach runs past what was read: read more
+            if k < 0 or min(spans[k][1], p) <= lim:
+                while True:
+                    yield -1  # only spaces within reach: the quote grows back no further
+            p = max(spans[k][0], lim)
+            yield p
+        chunk *= 2
+
+
+def _walk_on(text: str, hi: int) -> Iterator[int]:
+    """Where the quote ends as it grows a word on at a time from *hi*: the successive ends of
+    ``_SPAN_WORD.search(text, hi, hi + 80)``, each from the last (-1 once none is found, from
+    then on), found from the words of a stretch of text read at once."""
+    p, chunk, size = hi, _FIRST_CHUNK, len(text)
+    while True:
+        we = min(size, p + chunk)
+        spans = [m.span() for m in _SPAN_WORD.finditer(text, p, we)]
+        k = 0
+        while True:
+            lim = p + _REACH
+            while k < len(spans) and spans[k][1] <= p:
+                k += 1
+            # a word that ends before the end of the stretch read ends where it was found
+            whole = k < len(spans) and spans[k][1] < we
+            if not (whole and max(spans[k][0], p) < lim) and lim > we and we < size:
+                break
+            if k == len(spans) or max(spans[k][0], p) >= lim:
+                while True:
+                    yield -1
+            p = min(spans[k][1], lim)
+            yield p
+        chunk *= 2
 
 
 def clause_start(text: str, lo: int, at: int) -> int:
@@ -138,27 +193,32 @@ class Quoter:
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
         grown = 0
+        back: Iterator[int] | None = None  # where the quote starts and ends as it grows
+        on: Iterator[int] | None = None
         while grown < _LONGEST_QUOTE:
-            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+            # the count first: a quote too short to stand is not looked up (a short one may
+            # be looked up by shorter keys, built for the whole document)
+            if quote.count(" ") >= _FEWEST_SPACES and self.index.unique(quote):
                 break
             # a word a side at first; then twice as many each time, so that a clause repeated
             # through the document costs a few lookups, not one per word
             step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
             moved = False
+            if back is None or on is None:
+                back, on = _walk_back(text, lo), _walk_on(text, hi)
             for _ in range(min(step, _LONGEST_QUOTE - grown)):
-                earlier = _last_word(text, lo)
-                later = _SPAN_WORD.search(text, hi, hi + 80)
-                if earlier < 0 and later is None:
+                earlier, later = next(back), next(on)
+                if earlier < 0 and later < 0:
                     break
                 moved = True
                 lo = earlier if earlier >= 0 else lo
-                hi = later.end() if later is not None else hi
+                hi = later if later >= 0 else hi
                 grown += 1
             if not moved:
                 break
             quote = fold(text[lo:hi])
         trimmed = quote.rstrip(".,;:")
-        return trimmed if self.index.unique(trimmed) else quote
+        return trimmed if trimmed != quote and self.index.unique(trimmed) else quote
 
     def verified(self, quote: str, value: str) -> bool:
         """Whether figcheck check will find *quote* and the figure of *value* in it."""
