@@ -242,10 +242,17 @@ def test_quotes_grown_from_stretches_read_at_once_grow_word_by_word(
 ) -> None:
     text = "".join(pieces)
     at = data.draw(st.integers(0, len(text)))
-    chunk = data.draw(st.sampled_from([1, 7, 32, 200]))
+    stretch = data.draw(st.sampled_from([1, 7, 32, 256]))
     steps = 70
-    with mock.patch.object(draft_quotes, "_FIRST_CHUNK", chunk):
-        back = list(itertools.islice(draft_quotes._walk_back(text, at), steps))
-        on = list(itertools.islice(draft_quotes._walk_on(text, at), steps))
-    assert back == _walked_back_plain(text, at, steps)
-    assert on == _walked_on_plain(text, at, steps)
+    with mock.patch.object(draft_quotes, "_STRETCH", stretch):
+        back, on = draft_quotes._Back(text, at), draft_quotes._On(text, at)
+    lo = hi = at
+    walked_back, walked_on = [], []
+    for _ in range(steps):
+        earlier, later = back.step(lo), on.step(hi)
+        walked_back.append(earlier)
+        walked_on.append(later)
+        lo = earlier if earlier >= 0 else lo
+        hi = later if later >= 0 else hi
+    assert walked_back == _walked_back_plain(text, at, steps)
+    assert walked_on == _walked_on_plain(text, at, steps)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from figcheck.check.quotes import QuoteIndex, fold, quote_states
 from figcheck.claims.fields import unwritable
@@ -43,58 +42,73 @@ def _last_word(text: str, end: int) -> int:
     return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
 
 
-_FIRST_CHUNK = 32  # characters read at once when a quote grows, twice as many each time after
+_STRETCH = 256  # characters of words read at once when a quote grows
 _REACH = 80  # a word a quote grows by is looked for this many characters away at most
 
 
-def _walk_back(text: str, lo: int) -> Iterator[int]:
-    """Where the quote starts as it grows a word back at a time from *lo*: the successive
-    answers of _last_word, each from the last (-1 once none is left, from then on), found
-    from the words of a stretch of text read at once rather than one search a word."""
-    p, chunk = lo, _FIRST_CHUNK
-    while True:
-        ws = max(0, p - chunk)
-        spans = [m.span() for m in _SPAN_WORD.finditer(text, ws, p)]
-        k = len(spans) - 1
-        while True:
-            lim = max(0, p - _REACH)
-            while k >= 0 and spans[k][0] >= p:
+class _Back:
+    """Where a quote starts as it grows a word back at a time: the successive answers of
+    _last_word, each from the last, taken from the words of a stretch read at once (a word
+    beyond reach, or one that may run on past the stretch, is looked for as _last_word does)."""
+
+    __slots__ = ("floor", "k", "starts", "text")
+
+    def __init__(self, text: str, lo: int) -> None:
+        self.text = text
+        self.floor = max(0, lo - _STRETCH)
+        self.starts = [m.start() for m in _SPAN_WORD.finditer(text, self.floor, lo)]
+        self.k = len(self.starts) - 1  # the last word that starts before where the quote does
+
+    def step(self, lo: int) -> int:
+        """_last_word(text, lo), where *lo* is the last answer (or the first start)."""
+        k = self.k
+        if k >= 0:
+            at = self.starts[k]
+            # a word within reach that starts after the stretch does is whole
+            if at >= lo - _REACH and (at > self.floor or not self.floor):
+                self.k = k - 1
+                return at
+        found = _last_word(self.text, lo)
+        if found >= 0:
+            starts = self.starts
+            while k >= 0 and starts[k] >= found:
                 k -= 1
-            # a word that starts after the stretch read starts where it was found
-            whole = k >= 0 and (spans[k][0] > ws or ws == 0)
-            if not (whole and min(spans[k][1], p) > lim) and lim < ws:
-                break  # the reach runs past what was read: read more
-            if k < 0 or min(spans[k][1], p) <= lim:
-                while True:
-                    yield -1  # only spaces within reach: the quote grows back no further
-            p = max(spans[k][0], lim)
-            yield p
-        chunk *= 2
+            self.k = k
+        return found
 
 
-def _walk_on(text: str, hi: int) -> Iterator[int]:
-    """Where the quote ends as it grows a word on at a time from *hi*: the successive ends of
-    ``_SPAN_WORD.search(text, hi, hi + 80)``, each from the last (-1 once none is found, from
-    then on), found from the words of a stretch of text read at once."""
-    p, chunk, size = hi, _FIRST_CHUNK, len(text)
-    while True:
-        we = min(size, p + chunk)
-        spans = [m.span() for m in _SPAN_WORD.finditer(text, p, we)]
-        k = 0
-        while True:
-            lim = p + _REACH
-            while k < len(spans) and spans[k][1] <= p:
-                k += 1
-            # a word that ends before the end of the stretch read ends where it was found
-            whole = k < len(spans) and spans[k][1] < we
-            if not (whole and max(spans[k][0], p) < lim) and lim > we and we < size:
-                break
-            if k == len(spans) or max(spans[k][0], p) >= lim:
-                while True:
-                    yield -1
-            p = min(spans[k][1], lim)
-            yield p
-        chunk *= 2
+class _On:
+    """Where a quote ends as it grows a word on at a time: the successive ends of
+    ``_SPAN_WORD.search(text, hi, hi + _REACH)``, each from the last (-1 if none), taken
+    from the words of a stretch read at once."""
+
+    __slots__ = ("ends", "k", "text", "top")
+
+    def __init__(self, text: str, hi: int) -> None:
+        self.text = text
+        self.top = min(len(text), hi + _STRETCH)
+        self.ends = [m.end() for m in _SPAN_WORD.finditer(text, hi, self.top)]
+        self.k = 0  # the first word that ends after where the quote does
+
+    def step(self, hi: int) -> int:
+        """The end of ``_SPAN_WORD.search(text, hi, hi + _REACH)``, or -1, where *hi* is the
+        last answer (or the first end)."""
+        k = self.k
+        ends = self.ends
+        if k < len(ends):
+            at = ends[k]
+            # a word within reach that ends before the stretch does is whole
+            if at <= hi + _REACH and (at < self.top or self.top == len(self.text)):
+                self.k = k + 1
+                return at
+        found = _SPAN_WORD.search(self.text, hi, hi + _REACH)
+        if found is None:
+            return -1
+        end = found.end()
+        while k < len(ends) and ends[k] <= end:
+            k += 1
+        self.k = k
+        return end
 
 
 def clause_start(text: str, lo: int, at: int) -> int:
@@ -193,8 +207,8 @@ class Quoter:
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
         grown = 0
-        back: Iterator[int] | None = None  # where the quote starts and ends as it grows
-        on: Iterator[int] | None = None
+        back: _Back | None = None  # where the quote starts and ends as it grows
+        on: _On | None = None
         while grown < _LONGEST_QUOTE:
             # the count first: a quote too short to stand is not looked up (a short one may
             # be looked up by shorter keys, built for the whole document)
@@ -205,9 +219,9 @@ class Quoter:
             step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
             moved = False
             if back is None or on is None:
-                back, on = _walk_back(text, lo), _walk_on(text, hi)
+                back, on = _Back(text, lo), _On(text, hi)
             for _ in range(min(step, _LONGEST_QUOTE - grown)):
-                earlier, later = next(back), next(on)
+                earlier, later = back.step(lo), on.step(hi)
                 if earlier < 0 and later < 0:
                     break
                 moved = True
