@@ -17,6 +17,8 @@ from figcheck.document.draft import (
     _Drafter,
     _first_lines,
     _first_lines_plain,
+    _last_cue,
+    _SentenceCues,
     draft,
     indexed_draft,
     paused_gc,
@@ -256,3 +258,45 @@ def test_quotes_grown_from_stretches_read_at_once_grow_word_by_word(
         hi = later if later >= 0 else hi
     assert walked_back == _walked_back_plain(text, at, steps)
     assert walked_on == _walked_on_plain(text, at, steps)
+
+
+_CUE_PIECES = st.sampled_from(
+    [
+        "in total", "In Total", "totalling", "in totality", "a total of", "the sum of", "the rest",
+        "restful", "remaining", "on average", "an average of", "net of", "the difference", "in",
+        "all", "İ", "ΑΣ", "Σ", "_", "x", "5", " ", "  ", "\n", "\t", "-", ".", "in all", "al",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=30), st.data())
+def test_cues_of_a_sentence_found_once_are_the_cues_read_up_to_each_figure(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    cues = _SentenceCues(text, 0, start, len(text))
+    for end in range(start, len(text) + 1):
+        assert cues.last(end) == _last_cue(text, start, end), end
+
+
+@pytest.mark.parametrize(
+    "text", ["İ-remaining 5", "x İİ-in total", "ΑΣ-remaining", "in totalİ 5", "the rest_ 4"]
+)
+def test_cues_after_letters_that_lowering_lengthens(text: str) -> None:
+    cues = _SentenceCues(text, 0, 0, len(text))
+    found = [cues.last(end) for end in range(len(text) + 1)]
+    assert found == [_last_cue(text, 0, end) for end in range(len(text) + 1)]
+
+
+def test_cues_of_one_long_sentence_take_linear_time() -> None:
+    # one sentence of 3,000 figures: each figure's cue is looked up, not read from its start
+    text = "the index rose to 12.5 and then " * 3_000 + "in total 40 remaining. "
+    drafter = _Drafter(text, "doc.txt")
+    mentions = find_mentions(text)
+    found = [drafter.derivation(m, 0) for m in mentions]
+    assert found[:3] == [None, None, None]
+    assert found[-1] == "in total"
+    assert drafter._cues is not None
+    assert drafter._cues.sentence == 0

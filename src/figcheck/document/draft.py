@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import dataclasses
 import gc
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -322,6 +323,7 @@ class _Drafter:
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
         self._reads: dict[tuple[str, float, str | None, bool, float], bool] = {}
         self._counted: dict[int, tuple[str, str] | None] = {}  # by where a figure ends
+        self._cues: _SentenceCues | None = None  # the cues of the sentence last asked
         self.why = ""  # why the last figure could not be drafted
         # where the last figure read as a fall by a word before it ends, the word, its kind
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
@@ -776,14 +778,85 @@ class _Drafter:
         return self._table[1]
 
     def derivation(self, mention: Mention, sentence: int) -> str | None:
-        start = self.sentences[sentence]
-        window = " ".join(self.text[start : mention.end].lower().split())
-        cues = _DERIVATION.findall(window)
-        if cues:
-            return str(cues[-1])
+        sentences = self.sentences
+        end = sentences[sentence + 1] if sentence + 1 < len(sentences) else len(self.text)
+        if mention.end <= end:
+            if self._cues is None or self._cues.sentence != sentence:
+                self._cues = _SentenceCues(self.text, sentence, sentences[sentence], end)
+            cue = self._cues.last(mention.end)
+        else:  # a figure that runs past its sentence's end
+            cue = _last_cue(self.text, sentences[sentence], mention.end)
+        if cue is not None:
+            return cue
         if mention.percent and _SHARE_AFTER.match(self.text, mention.end):
             return "percent of"
         return None
+
+
+def _last_cue(text: str, start: int, end: int) -> str | None:
+    """The last derivation cue in the words from *start* up to *end*, lowered and their spaces
+    folded, or None."""
+    cues = _DERIVATION.findall(" ".join(text[start:end].lower().split()))
+    return str(cues[-1]) if cues else None
+
+
+_SPACE_RUN = re.compile(r"\S+")
+_LONGEST_CUE = 16  # characters: the longest cue, "the difference", and a few more
+
+
+class _SentenceCues:
+    """The derivation cues of one sentence, found once, so that each figure in it asks for
+    the last cue before it at the cost of a lookup, not of reading the sentence up to it.
+
+    As _last_cue(text, start, end) for any *end* up to the sentence's: the words up to *end*
+    fold to the first characters of the sentence's folded words (lowering keeps a word's
+    length, whatever is around it), and no two cues overlap, so the last cue before *end* is
+    the last one of the sentence that ends by then, or one that ends just there (where the
+    sentence's next character continues the word it ends in)."""
+
+    def __init__(self, text: str, sentence: int, start: int, end: int) -> None:
+        self.sentence = sentence
+        self.text = text
+        words = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text, start, end)]
+        self.word_starts = [s for s, _ in words]
+        self.word_ends = [e for _, e in words]
+        lowered = [text[s:e].lower() for s, e in words]
+        self.folded = " ".join(lowered)
+        # where each word starts in the folded text, and for a word that lowering lengthens
+        # ("İ"), the folded length of each of its first characters
+        self.folded_starts: list[int] = []
+        at = 0
+        self.widths: dict[int, list[int]] = {}
+        for i, ((s, e), low) in enumerate(zip(words, lowered, strict=True)):
+            self.folded_starts.append(at)
+            if len(low) != e - s:
+                self.widths[i] = [0, *itertools.accumulate(len(c.lower()) for c in text[s:e])]
+            at += len(low) + 1
+        found = list(_DERIVATION.finditer(self.folded))
+        self.cue_ends = [m.end() for m in found]
+        self.cues = [m.group(1) for m in found]
+
+    def last(self, end: int) -> str | None:
+        """_last_cue(text, start, end) for the sentence's start."""
+        k = bisect.bisect_left(self.word_starts, end) - 1  # the last word that starts before
+        if k < 0:
+            return None
+        kept = min(self.word_ends[k], end) - self.word_starts[k]
+        widths = self.widths.get(k)
+        n = self.folded_starts[k] + (widths[kept] if widths is not None else kept)
+        folded = self.folded
+        if n < len(folded) and _is_word(folded[n]):
+            # a cue that ends at the cut, where the sentence goes on with the same word
+            lo = folded.rfind(" ", 0, max(0, n - _LONGEST_CUE)) + 1
+            tail = [m for m in _DERIVATION.finditer(folded[lo:n]) if m.end() == n - lo]
+            if tail:
+                return str(tail[-1].group(1))
+        i = bisect.bisect_right(self.cue_ends, n) - 1
+        return str(self.cues[i]) if i >= 0 else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")

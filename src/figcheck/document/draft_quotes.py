@@ -218,10 +218,16 @@ class Quoter:
             # through the document costs a few lookups, not one per word
             step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
             moved = False
-            if back is None or on is None:
+            if (back is None or on is None) and grown >= _ONE_BY_ONE:
+                # grown past a few words: the words around are read a stretch at a time
                 back, on = _Back(text, lo), _On(text, hi)
             for _ in range(min(step, _LONGEST_QUOTE - grown)):
-                earlier, later = back.step(lo), on.step(hi)
+                if back is None or on is None:
+                    earlier = _last_word(text, lo)
+                    found = _SPAN_WORD.search(text, hi, hi + _REACH)
+                    later = found.end() if found is not None else -1
+                else:
+                    earlier, later = back.step(lo), on.step(hi)
                 if earlier < 0 and later < 0:
                     break
                 moved = True
