@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
+import gc
+import itertools
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,8 +195,23 @@ def indexed_draft(
     text: str, *, source: str, fallback_title: str = "", origin: SourceText | None = None
 ) -> tuple[Draft, QuoteIndex]:
     """The draft of *text* and the quote index it was made with, to check it against."""
-    drafter = _Drafter(text, source, origin)
-    return drafter.run(_title(text) or fallback_title or source), drafter.index
+    with paused_gc():
+        drafter = _Drafter(text, source, origin)
+        return drafter.run(_title(text) or fallback_title or source), drafter.index
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector: a draft keeps every figure's reading and quote index until
+    it is written, and each full collection walks them all again (time per megabyte grows with
+    the document) to free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = False) -> Draft:
@@ -202,8 +221,9 @@ def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = Fal
     very readings a check of the draft will use. A suggestion that would close a loop of
     formulas is left out; a cued one that does not hold is kept, and its comment says so.
     """
-    claims_file = parse(drafted.toml(), shown="draft", base=Path())
-    suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
+    with paused_gc():
+        claims_file = parse(drafted.toml(), shown="draft", base=Path())
+        suggestions = suggest(index.text, nodes_of(claims_file, index), cued_only=cued_only)
     uses: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, Suggestion] = {}
     lines = {c.id: c.line for c in drafted.claims}
@@ -250,15 +270,39 @@ def _reaches(uses: dict[str, tuple[str, ...]], start: str, goal: str) -> bool:
 def _title(text: str) -> str:
     """The document's first line, if it reads as a title: short, no closing punctuation, and
     no sentence running on into the next line."""
-    lines = [line.strip() for line in text.splitlines()]
-    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)) :]
-    if not lines:
+    first, following = _first_lines(text)
+    if not first:
         return ""
-    first, following = lines[0], lines[1] if len(lines) > 1 else ""
     runs_on = following[:1].islower()
     if len(first) > 80 or first.endswith((".", ",", ";", ":", "-")) or runs_on:
         return ""
     return "" if unwritable(first, one_line=True) else first  # a title figcheck check refuses
+
+
+_HEAD = 4096  # characters of a document's start that hold its first lines, as a rule
+
+
+def _first_lines(text: str) -> tuple[str, str]:
+    """The document's first line that is not blank and the line after it, stripped ("" for
+    none): read from the document's start, not by splitting all of it into lines."""
+    size = _HEAD
+    while size < len(text):
+        # the last line of a cut may run on past it (or a "\r\n" be cut): it is left out
+        lines = text[:size].splitlines()[:-1]
+        i = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        if i + 1 < len(lines):
+            return lines[i].strip(), lines[i + 1].strip()
+        size *= 2
+    return _first_lines_plain(text)
+
+
+def _first_lines_plain(text: str) -> tuple[str, str]:
+    """As _first_lines, from every line of *text*."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = lines[next((i for i, line in enumerate(lines) if line), len(lines)) :]
+    if not lines:
+        return "", ""
+    return lines[0], lines[1] if len(lines) > 1 else ""
 
 
 class _Drafter:
@@ -278,6 +322,8 @@ class _Drafter:
         self.cells = Cells(origin.tables) if origin is not None and origin.tables else None
         self._table: tuple[int, UnitTable] | None = None  # (how many [units], their table)
         self._reads: dict[tuple[str, float, str | None, bool, float], bool] = {}
+        self._counted: dict[int, tuple[str, str] | None] = {}  # by where a figure ends
+        self._cues: _SentenceCues | None = None  # the cues of the sentence last asked
         self.why = ""  # why the last figure could not be drafted
         # where the last figure read as a fall by a word before it ends, the word, its kind
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
@@ -368,7 +414,7 @@ class _Drafter:
         hi = share.end() if share is not None else hi
         quote = fold(text[lo:hi])
         for later in _WORD_AFTER.finditer(text, hi, hi + 400):
-            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+            if quote.count(" ") >= _FEWEST_SPACES and self.index.unique(quote):
                 break
             quote = fold(text[lo : later.end()])
         if not self.index.unique(quote) or not self.quoter.verified(quote, value):
@@ -410,11 +456,11 @@ class _Drafter:
             # "six out of the seven million members": the part takes the whole's scale and unit
             if amount.scale_word is None:
                 scale = whole.scale_word or ""
-            found = counted(text, following.end)
+            found = self.counted(following.end)
             if found is not None and found[1] in ("unit", "ton", "people"):
                 unit, kind = self.register(*found)
             comments.append(f'read as a part of "{following.text}": verify')
-        elif amount.scale_word is not None and counted(text, mention.end) is None:
+        elif amount.scale_word is not None and self.counted(mention.end) is None:
             # "208 million people, including 120 million of employable age"
             earlier = [p for p in previous if p[0] == sentence]
             if earlier:
@@ -470,7 +516,7 @@ class _Drafter:
             quote = cell_quote(place, self.index) or quote
         if not self.quoter.verified(quote, value):
             return None  # e.g. "twenty-⏎five": the joined quote reads 25, not the 20 found
-        noun = counted(text, mention.end) if not (unit or share) else None
+        noun = self.counted(mention.end) if not (unit or share) else None
         if place is not None:
             ident = self.ids.named(label_words(place, share=share))
         else:
@@ -508,7 +554,7 @@ class _Drafter:
             return "times", "unit"
         if amount.currency is not None:
             return "", ""  # the value writes the currency sign: its unit
-        found = counted(self.text, mention.end)
+        found = self.counted(mention.end)
         if found is None:
             return "", ""
         word, kind = found
@@ -690,6 +736,13 @@ class _Drafter:
         written = " ".join(self.text[amount.start : amount.end].split())
         return written if self.reads_back(written, amount) else plain(amount)
 
+    def counted(self, end: int) -> tuple[str, str] | None:
+        """As coverage.counted(text, end): a figure's unit and its noun ask for it in turn."""
+        if end in self._counted:
+            return self._counted[end]
+        found = self._counted[end] = counted(self.text, end)
+        return found
+
     def reads_back(self, text: str, amount: Amount) -> bool:
         """As numbers.reads_back: each text is read once for each amount it must read as (a
         document repeats its numbers)."""
@@ -725,14 +778,85 @@ class _Drafter:
         return self._table[1]
 
     def derivation(self, mention: Mention, sentence: int) -> str | None:
-        start = self.sentences[sentence]
-        window = " ".join(self.text[start : mention.end].lower().split())
-        cues = _DERIVATION.findall(window)
-        if cues:
-            return str(cues[-1])
+        sentences = self.sentences
+        end = sentences[sentence + 1] if sentence + 1 < len(sentences) else len(self.text)
+        if mention.end <= end:
+            if self._cues is None or self._cues.sentence != sentence:
+                self._cues = _SentenceCues(self.text, sentence, sentences[sentence], end)
+            cue = self._cues.last(mention.end)
+        else:  # a figure that runs past its sentence's end
+            cue = _last_cue(self.text, sentences[sentence], mention.end)
+        if cue is not None:
+            return cue
         if mention.percent and _SHARE_AFTER.match(self.text, mention.end):
             return "percent of"
         return None
+
+
+def _last_cue(text: str, start: int, end: int) -> str | None:
+    """The last derivation cue in the words from *start* up to *end*, lowered and their spaces
+    folded, or None."""
+    cues = _DERIVATION.findall(" ".join(text[start:end].lower().split()))
+    return str(cues[-1]) if cues else None
+
+
+_SPACE_RUN = re.compile(r"\S+")
+_LONGEST_CUE = 16  # characters: the longest cue, "the difference", and a few more
+
+
+class _SentenceCues:
+    """The derivation cues of one sentence, found once, so that each figure in it asks for
+    the last cue before it at the cost of a lookup, not of reading the sentence up to it.
+
+    As _last_cue(text, start, end) for any *end* up to the sentence's: the words up to *end*
+    fold to the first characters of the sentence's folded words (lowering keeps a word's
+    length, whatever is around it), and no two cues overlap, so the last cue before *end* is
+    the last one of the sentence that ends by then, or one that ends just there (where the
+    sentence's next character continues the word it ends in)."""
+
+    def __init__(self, text: str, sentence: int, start: int, end: int) -> None:
+        self.sentence = sentence
+        self.text = text
+        words = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text, start, end)]
+        self.word_starts = [s for s, _ in words]
+        self.word_ends = [e for _, e in words]
+        lowered = [text[s:e].lower() for s, e in words]
+        self.folded = " ".join(lowered)
+        # where each word starts in the folded text, and for a word that lowering lengthens
+        # ("İ"), the folded length of each of its first characters
+        self.folded_starts: list[int] = []
+        at = 0
+        self.widths: dict[int, list[int]] = {}
+        for i, ((s, e), low) in enumerate(zip(words, lowered, strict=True)):
+            self.folded_starts.append(at)
+            if len(low) != e - s:
+                self.widths[i] = [0, *itertools.accumulate(len(c.lower()) for c in text[s:e])]
+            at += len(low) + 1
+        found = list(_DERIVATION.finditer(self.folded))
+        self.cue_ends = [m.end() for m in found]
+        self.cues = [m.group(1) for m in found]
+
+    def last(self, end: int) -> str | None:
+        """_last_cue(text, start, end) for the sentence's start."""
+        k = bisect.bisect_left(self.word_starts, end) - 1  # the last word that starts before
+        if k < 0:
+            return None
+        kept = min(self.word_ends[k], end) - self.word_starts[k]
+        widths = self.widths.get(k)
+        n = self.folded_starts[k] + (widths[kept] if widths is not None else kept)
+        folded = self.folded
+        if n < len(folded) and _is_word(folded[n]):
+            # a cue that ends at the cut, where the sentence goes on with the same word
+            lo = folded.rfind(" ", 0, max(0, n - _LONGEST_CUE)) + 1
+            tail = [m for m in _DERIVATION.finditer(folded[lo:n]) if m.end() == n - lo]
+            if tail:
+                return str(tail[-1].group(1))
+        i = bisect.bisect_right(self.cue_ends, n) - 1
+        return str(self.cues[i]) if i >= 0 else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")

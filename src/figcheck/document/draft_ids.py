@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from figcheck.claims.ids import valid_id
 from figcheck.document.coverage import Mention, words
@@ -77,13 +79,13 @@ class Ids:
         )
         words: list[str] = []
         for start, end in (clause, sentence):
-            after = [m.group() for m in _TOKEN.finditer(text, mention.end, end)]
-            if after and unit and after[0].lower() == unit.split()[0].lower():
-                after = after[1:]
+            # the tokens after the figure, read only as far as the id reads them
+            tokens = (m.group() for m in _TOKEN.finditer(text, mention.end, end))
+            after = _past_unit(list(itertools.islice(tokens, _NEAR + 1)), unit)
             if after and after[0].lower() == "of":
-                words = _of_phrase(after[1:])
+                words = _of_phrase(itertools.chain(after[1:], tokens))
             if not words:
-                before = [m.group() for m in _TOKEN.finditer(text, start, mention.start)]
+                before = _tokens_before(text, start, mention.start, _NEAR)
                 words = _nearest(before, after, unit)
             if words:
                 break
@@ -92,7 +94,36 @@ class Ids:
         return words
 
 
-def _of_phrase(after: list[str]) -> list[str]:
+_DELIMITER = re.compile(r"[\s.,;:!?()\[\]\"“”]")  # a character no token holds
+_BACK = 80  # characters before a figure that hold its nearest tokens, as a rule
+
+
+def _past_unit(after: list[str], unit: str) -> list[str]:
+    """The tokens *after* a figure without its unit word, if the first is that."""
+    if after and unit and after[0].lower() == unit.split()[0].lower():
+        return after[1:]
+    return after
+
+
+def _tokens_before(text: str, start: int, at: int, count: int) -> list[str]:
+    """The last *count* tokens from *start* up to *at*: looked for after a delimiter shortly
+    before *at* first (no token runs across it), and from *start* if too few are there."""
+    near = max(start, at - _BACK)
+    if near > start:
+        delimiter = _DELIMITER.search(text, near, at)
+        near = delimiter.start() if delimiter is not None else start
+    found = [m.group() for m in _TOKEN.finditer(text, near, at)]
+    if len(found) < count and near > start:
+        found = [m.group() for m in _TOKEN.finditer(text, start, at)]
+    return found[-count:]
+
+
+def _tokens_before_plain(text: str, start: int, at: int, count: int) -> list[str]:
+    """As _tokens_before, from every token from *start*."""
+    return [m.group() for m in _TOKEN.finditer(text, start, at)][-count:]
+
+
+def _of_phrase(after: Iterable[str]) -> list[str]:
     """The content words of an "of" phrase, at most the last two ("Soviet collective farms")."""
     words: list[str] = []
     for word in after:
@@ -109,7 +140,26 @@ def _of_phrase(after: list[str]) -> list[str]:
 
 def _nearest(before: list[str], after: list[str], unit: str) -> list[str]:
     """The content words nearest to a figure, in text order; before it wins a tie."""
-    # (distance, position, word): before the figure at -1, -2, ..., after at 0, 1, ...
+    # by distance, the word before the figure first: -1, 0, -2, 1, ... (positions before the
+    # figure are negative); the first content words are picked, then put in text order
+    lower = unit.lower()
+    unit_words = (lower, _singular(lower))
+    back = before[: -_NEAR - 1 : -1]
+    ahead = after[:_NEAR]
+    picked: list[tuple[int, str]] = []
+    for d in range(max(len(back), len(ahead))):
+        for position, side in ((-d - 1, back), (d, ahead)):
+            if d < len(side):
+                word = side[d].lower()
+                if _content(word) and word not in unit_words:
+                    picked.append((position, word))
+                    if len(picked) == _ID_WORDS:
+                        return [w for _, w in sorted(picked)]
+    return [w for _, w in sorted(picked)]
+
+
+def _nearest_plain(before: list[str], after: list[str], unit: str) -> list[str]:
+    """As _nearest, by sorting every word near the figure."""
     nearby = [(d, -d - 1, w.lower()) for d, w in enumerate(reversed(before[-_NEAR:]))]
     nearby += [(d, d, w.lower()) for d, w in enumerate(after[:_NEAR])]
     unit_words = {unit.lower(), _singular(unit.lower())}
@@ -121,6 +171,7 @@ def _nearest(before: list[str], after: list[str], unit: str) -> list[str]:
     return [word for _, word in sorted(picked)]
 
 
+@functools.lru_cache(maxsize=65536)  # the words around figures repeat through a document
 def _content(word: str) -> bool:
     return (
         len(word) >= 3

@@ -42,6 +42,75 @@ def _last_word(text: str, end: int) -> int:
     return start + len(window) - len(window.rsplit(None, 1)[-1]) if window else -1
 
 
+_STRETCH = 256  # characters of words read at once when a quote grows
+_REACH = 80  # a word a quote grows by is looked for this many characters away at most
+
+
+class _Back:
+    """Where a quote starts as it grows a word back at a time: the successive answers of
+    _last_word, each from the last, taken from the words of a stretch read at once (a word
+    beyond reach, or one that may run on past the stretch, is looked for as _last_word does)."""
+
+    __slots__ = ("floor", "k", "starts", "text")
+
+    def __init__(self, text: str, lo: int) -> None:
+        self.text = text
+        self.floor = max(0, lo - _STRETCH)
+        self.starts = [m.start() for m in _SPAN_WORD.finditer(text, self.floor, lo)]
+        self.k = len(self.starts) - 1  # the last word that starts before where the quote does
+
+    def step(self, lo: int) -> int:
+        """_last_word(text, lo), where *lo* is the last answer (or the first start)."""
+        k = self.k
+        if k >= 0:
+            at = self.starts[k]
+            # a word within reach that starts after the stretch does is whole
+            if at >= lo - _REACH and (at > self.floor or not self.floor):
+                self.k = k - 1
+                return at
+        found = _last_word(self.text, lo)
+        if found >= 0:
+            starts = self.starts
+            while k >= 0 and starts[k] >= found:
+                k -= 1
+            self.k = k
+        return found
+
+
+class _On:
+    """Where a quote ends as it grows a word on at a time: the successive ends of
+    ``_SPAN_WORD.search(text, hi, hi + _REACH)``, each from the last (-1 if none), taken
+    from the words of a stretch read at once."""
+
+    __slots__ = ("ends", "k", "text", "top")
+
+    def __init__(self, text: str, hi: int) -> None:
+        self.text = text
+        self.top = min(len(text), hi + _STRETCH)
+        self.ends = [m.end() for m in _SPAN_WORD.finditer(text, hi, self.top)]
+        self.k = 0  # the first word that ends after where the quote does
+
+    def step(self, hi: int) -> int:
+        """The end of ``_SPAN_WORD.search(text, hi, hi + _REACH)``, or -1, where *hi* is the
+        last answer (or the first end)."""
+        k = self.k
+        ends = self.ends
+        if k < len(ends):
+            at = ends[k]
+            # a word within reach that ends before the stretch does is whole
+            if at <= hi + _REACH and (at < self.top or self.top == len(self.text)):
+                self.k = k + 1
+                return at
+        found = _SPAN_WORD.search(self.text, hi, hi + _REACH)
+        if found is None:
+            return -1
+        end = found.end()
+        while k < len(ends) and ends[k] <= end:
+            k += 1
+        self.k = k
+        return end
+
+
 def clause_start(text: str, lo: int, at: int) -> int:
     """Where the last clause end from *lo* up to *at* ends (*lo* if none): the clause of a
     figure at *at* starts there."""
@@ -138,27 +207,38 @@ class Quoter:
         hi = after[-1][0] if after else core
         quote = fold(text[lo:hi])
         grown = 0
+        back: _Back | None = None  # where the quote starts and ends as it grows
+        on: _On | None = None
         while grown < _LONGEST_QUOTE:
-            if self.index.unique(quote) and quote.count(" ") >= _FEWEST_SPACES:
+            # the count first: a quote too short to stand is not looked up (a short one may
+            # be looked up by shorter keys, built for the whole document)
+            if quote.count(" ") >= _FEWEST_SPACES and self.index.unique(quote):
                 break
             # a word a side at first; then twice as many each time, so that a clause repeated
             # through the document costs a few lookups, not one per word
             step = 1 if grown < _ONE_BY_ONE else grown - _ONE_BY_ONE + 1
             moved = False
+            if (back is None or on is None) and grown >= _ONE_BY_ONE:
+                # grown past a few words: the words around are read a stretch at a time
+                back, on = _Back(text, lo), _On(text, hi)
             for _ in range(min(step, _LONGEST_QUOTE - grown)):
-                earlier = _last_word(text, lo)
-                later = _SPAN_WORD.search(text, hi, hi + 80)
-                if earlier < 0 and later is None:
+                if back is None or on is None:
+                    earlier = _last_word(text, lo)
+                    found = _SPAN_WORD.search(text, hi, hi + _REACH)
+                    later = found.end() if found is not None else -1
+                else:
+                    earlier, later = back.step(lo), on.step(hi)
+                if earlier < 0 and later < 0:
                     break
                 moved = True
                 lo = earlier if earlier >= 0 else lo
-                hi = later.end() if later is not None else hi
+                hi = later if later >= 0 else hi
                 grown += 1
             if not moved:
                 break
             quote = fold(text[lo:hi])
         trimmed = quote.rstrip(".,;:")
-        return trimmed if self.index.unique(trimmed) else quote
+        return trimmed if trimmed != quote and self.index.unique(trimmed) else quote
 
     def verified(self, quote: str, value: str) -> bool:
         """Whether figcheck check will find *quote* and the figure of *value* in it."""

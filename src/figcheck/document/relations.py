@@ -302,6 +302,8 @@ class _Finder:
         self.low = low
         self.nodes = nodes
         self.by_id = {n.id: n.stated for n in nodes}
+        # the words around a figure, read once: many finders ask for them
+        self._cued: dict[tuple[int, int, str, int], str] = {}
 
     def judged(
         self, target: Node, kind: Kind, formula: str, cue: str | None, weight: float
@@ -315,13 +317,26 @@ class _Finder:
 
     # the words around figures, as cues read them: no currency signs, spaces folded
     def between(self, a: Node, b: Node) -> str:
-        return _cues(_past_unit(a, self.low[a.end : b.start]))
+        key = (a.end, b.start, a.stated.text, -1)
+        cued = self._cued.get(key)
+        if cued is None:
+            cued = self._cued[key] = _cues(_past_unit(a, self.low[a.end : b.start]))
+        return cued
 
     def before(self, node: Node, reach: int = 80) -> str:
-        return _cues(self.low[max(0, node.start - reach) : node.start])
+        key = (node.start, reach, "", -2)
+        cued = self._cued.get(key)
+        if cued is None:
+            cued = self._cued[key] = _cues(self.low[max(0, node.start - reach) : node.start])
+        return cued
 
     def after(self, node: Node, reach: int = 60) -> str:
-        return _cues(_past_unit(node, self.low[node.end : node.end + reach]))
+        key = (node.end, reach, node.stated.text, -3)
+        cued = self._cued.get(key)
+        if cued is None:
+            end = node.end
+            cued = self._cued[key] = _cues(_past_unit(node, self.low[end : end + reach]))
+        return cued
 
     def triples(self) -> Iterable[tuple[Node, Node, Node]]:
         nodes = self.nodes
