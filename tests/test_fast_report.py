@@ -104,3 +104,32 @@ def test_a_figure_in_its_unit_is_written_as_json_writes_it(
     assert "Infinity" in written
     assert "-0.0" in written
     assert "28.5" in written  # 0.285 as a percentage, without the product's noise
+
+
+def _plain_exit_code(report: Report) -> int:
+    return int(any(report.fails(r) for r in report.results))
+
+
+@pytest.mark.parametrize("fail_on", ["inconsistent", "within-rounding", "never"])
+@pytest.mark.parametrize("path", FILES[:4], ids=lambda p: p.parent.name or "essay")
+def test_the_exit_code_is_the_plain_one(
+    path: Path, fail_on: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = dataclasses.replace(_report(path, monkeypatch), fail_on=fail_on)  # type: ignore[arg-type]
+    results = report.results
+    shapes = [
+        results,
+        results[::2],
+        tuple(dataclasses.replace(r, accepted="known") if r.finding else r for r in results),
+        tuple(r for r in results if not r.finding),
+    ]
+    seen: set[int] = set()
+    for shape in shapes:
+        for strict in (False, True):
+            one = dataclasses.replace(report, results=shape, strict=strict)
+            seen.add(one.exit_code)
+            assert one.exit_code == _plain_exit_code(one)
+    if fail_on == "never":
+        assert seen == {0}
+    elif path == FILES[0]:  # the essay fails, and passes without its findings or accepting them
+        assert seen == {0, 1}

@@ -58,3 +58,41 @@ def test_a_repeated_figure_is_shown_in_its_own_terms() -> None:
     assert notation.computed(0.3349, Interval(0.33, 0.34), percent) == "33.5 % (33 – 34 %)"
     assert notation.computed(6.8187e9, None, tonnes) == "6,819 tonnes"
     assert notation.computed(6.8187e9, None, STATED[-1]) == "6,819 tonnes"
+
+
+@given(_ASKS)
+def test_the_columns_together_are_each_worked_out_alone(
+    asks: list[tuple[int, float, list[float] | None]],
+) -> None:
+    for which, central, ends in asks:
+        stated = STATED[which]
+        interval = None if ends is None else Interval(ends[0], ends[1])
+        assert notation.columns(central, interval, stated) == (
+            notation._computed(central, interval, stated),
+            notation._off(stated, central),
+        )
+
+
+@given(
+    st.integers(0, len(STATED) - 1),
+    st.floats(-1e12, 1e12, allow_nan=False),
+    st.floats(0, 1e-2),
+    st.floats(0, 1e-2),
+)
+def test_near_figures_in_the_columns_are_the_plain_ones(
+    which: int, central: float, below: float, above: float
+) -> None:
+    """Figures close together need more digits, where the off column takes the computed
+    column's numbers."""
+    stated = STATED[which]
+    central = stated.central * (1 + central / 1e13)
+    interval = Interval(central * (1 - below), central * (1 + above))
+    interval = Interval(min(interval.lo, interval.hi), max(interval.lo, interval.hi))
+    assert notation.columns(central, interval, stated) == (
+        notation._computed(central, interval, stated),
+        notation._off(stated, central),
+    )
+    assert notation.columns(central, None, stated) == (
+        notation._computed(central, None, stated),
+        notation._off(stated, central),
+    )

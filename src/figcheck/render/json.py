@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
 from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Reports, Result, Summary
@@ -231,6 +232,7 @@ def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
 
 
 _encode = encode_basestring
+_columns = notation.columns
 
 
 def _s(text: str | None) -> str:
@@ -304,8 +306,12 @@ def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
             low, high = _figure(span.lo, factor, percent), _figure(span.hi, factor, percent)
             figures = f'"central": {shown}, "range": [{low}, {high}]'
     # both are "" without a central figure, unless a check's sides give the computed one
-    computed = result.computed if central is not None or result.sides is not None else ""
-    off = result.off if central is not None else ""
+    if result.sides is not None:
+        computed, off = result.sides.text, ""
+    elif central is None or stated is None:
+        computed = off = ""
+    else:
+        computed, off = _columns(central, span, stated)
     where = result.quote_location
     if where is None:
         location = "null"
