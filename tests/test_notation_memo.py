@@ -60,6 +60,7 @@ def test_a_repeated_figure_is_shown_in_its_own_terms() -> None:
     assert notation.computed(6.8187e9, None, STATED[-1]) == "6,819 tonnes"
 
 
+@pytest.mark.slow
 @given(_ASKS)
 def test_the_columns_together_are_each_worked_out_alone(
     asks: list[tuple[int, float, list[float] | None]],
@@ -73,6 +74,7 @@ def test_the_columns_together_are_each_worked_out_alone(
         )
 
 
+@pytest.mark.slow
 @given(
     st.integers(0, len(STATED) - 1),
     st.floats(-1e12, 1e12, allow_nan=False),
@@ -95,4 +97,19 @@ def test_near_figures_in_the_columns_are_the_plain_ones(
     assert notation.columns(central, None, stated) == (
         notation._computed(central, None, stated),
         notation._off(stated, central),
+    )
+
+
+def test_the_columns_of_near_figures() -> None:
+    """The off column's two figures may need fewer digits than the computed column's four."""
+    tonnes, percent = STATED[0], STATED[1]
+    stated = tonnes.central
+    span = Interval(stated * 0.99999, stated * 1.00002)
+    assert notation.columns(stated * 1.00001, span, tonnes) == (
+        "6818.07 tonnes (6817.93 – 6818.14)",
+        "6818 tonnes stated, 6818.1 tonnes computed: 0.0682 tonnes, 1.00001×",
+    )
+    assert notation.columns(0.3349, Interval(0.33, 0.34), percent) == (
+        notation._computed(0.3349, Interval(0.33, 0.34), percent),
+        notation._off(percent, 0.3349),
     )

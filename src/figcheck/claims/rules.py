@@ -38,8 +38,16 @@ def unknown_ids(
 def cycles(note: Note, lines: LineIndex, formulas: Mapping[str, Formula]) -> None:
     """Report each cycle among formulas once, iteratively (files may chain deeply)."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in formulas:
+    for root, formula in formulas.items():
         if root in state:
+            continue
+        # the common case: every input stated or done, so the walk below would only step
+        # past them (a formula naming itself is not: it is not done yet)
+        for name in formula.names:
+            if name in formulas and state.get(name) != 2:
+                break
+        else:
+            state[root] = 2
             continue
         path: list[str] = [root]
         iters = [iter(formulas[root].names)]

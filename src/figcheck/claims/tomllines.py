@@ -61,25 +61,32 @@ class LineIndex:
         self.arrays: dict[Path, list[int]] = {}
         self._keys: dict[Path, int] = {}
         self._text = text
-        # each table's body, by its path (array items end in their index): first line, start
-        # and end offsets; () is the text before the first header
-        self._body_map: dict[Path, tuple[int, int, int]] = {}
-        # the headers as found (path, first body line, body start, header start), made into
-        # bodies only when a key is first asked for: most runs never ask
-        self._opened: list[tuple[Path, int, int, int]] = []
+        # the headers as found: each one's path (array items end in their index), its first
+        # body line, where its body starts and where the header starts; () is the text before
+        # the first header. A table's body runs to the next header
+        self._paths: list[Path] = [()]
+        self._firsts: list[int] = [1]
+        self._starts: list[int] = [0]
+        self._heads: list[int] = [0]
+        # each body's index in those lists (of the first header of its path), -1 once read:
+        # made only when a key is first asked for, as most runs ask for a few or none
+        self._where: dict[Path, int] | None = None
+        self._unread = 0  # bodies not yet read for their keys
         if '"""' in text or "'''" in text:
             self._scan_all(text)
+            self._where = {}
         else:
             self._scan_headers(text)
 
     @property
-    def _bodies(self) -> dict[Path, tuple[int, int, int]]:
-        if self._opened:
-            opened, self._opened = self._opened, []
-            ends = [header for _, _, _, header in opened[1:]] + [len(self._text)]
-            for (path, first, start, _), end in zip(opened, ends, strict=True):
-                self._body_map.setdefault(path, (first, start, end))
-        return self._body_map
+    def _bodies(self) -> dict[Path, int]:
+        """Each body's index by its path, -1 for a body read already."""
+        if self._where is None:
+            paths = self._paths
+            # from the last header back, so that the first header of a path is the one kept
+            self._where = dict(zip(reversed(paths), range(len(paths) - 1, -1, -1), strict=True))
+            self._unread = len(self._where)
+        return self._where
 
     @property
     def keys(self) -> dict[Path, int]:
@@ -113,11 +120,14 @@ class LineIndex:
 
     def _key(self, path: Path) -> int | None:
         line = self._keys.get(path)
-        if line is not None or not self._bodies:
+        if line is not None:
             return line
+        bodies = self._bodies
+        if not self._unread:
+            return None
         # a key is written in the body of the nearest enclosing table that has a header
         for cut in range(len(path) - 1, -1, -1):
-            if path[:cut] in self._bodies:
+            if bodies.get(path[:cut], -1) >= 0:
                 self._read_body(path[:cut])
                 line = self._keys.get(path)
                 if line is not None:
@@ -126,22 +136,24 @@ class LineIndex:
 
     def _scan_headers(self, text: str) -> None:
         number, last = 1, 0
-        # path, first line of the body, where the body starts, where its header starts
-        opened: list[tuple[Path, int, int, int]] = [((), 1, 0, 0)]
+        count, setdefault = text.count, self.tables.setdefault
+        paths, firsts, starts, heads = self._paths, self._firsts, self._starts, self._heads
         for m in _HEADER_LINE.finditer("\n" + text):  # so the first line follows a break too
-            start, end = m.start(), m.end() - 1  # the line's offsets in text
-            number += text.count("\n", last, start)
+            start, end = m.span()  # the line's offsets in text, and the start of the next
+            number += count("\n", last, start)
             last = start
             plain = m.group(1)
             path: Path | None
             if plain is not None:
                 path = tuple(plain.split("."))
-                self.tables.setdefault(path, number)
+                setdefault(path, number)
             else:
-                path = self._header(text[start:end], number)
+                path = self._header(text[start : end - 1], number)
             if path is not None:
-                opened.append((path, number + 1, end + 1, start))
-        self._opened = opened
+                paths.append(path)
+                firsts.append(number + 1)
+                starts.append(end)
+                heads.append(start)
 
     def _header(self, line: str, number: int) -> Path | None:
         """Record the header on *line*; its table's path (array items end in their index)."""
@@ -158,10 +170,15 @@ class LineIndex:
         return path
 
     def _read_body(self, body: Path) -> None:
-        found = self._bodies.pop(body, None)
-        if found is None:
+        bodies = self._bodies
+        index = bodies.get(body, -1)
+        if index < 0:
             return
-        first, start, end = found
+        bodies[body] = -1
+        self._unread -= 1
+        first, start = self._firsts[index], self._starts[index]
+        heads = self._heads
+        end = heads[index + 1] if index + 1 < len(heads) else len(self._text)
         for number, line in enumerate(self._text[start:end].split("\n"), start=first):
             if line.lstrip().startswith("["):
                 continue
