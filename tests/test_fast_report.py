@@ -133,3 +133,32 @@ def test_the_exit_code_is_the_plain_one(
         assert seen == {0}
     elif path == FILES[0]:  # the essay fails, and passes without its findings or accepting them
         assert seen == {0, 1}
+
+
+def test_kept_formula_figures_are_written_afresh_where_they_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Repeated figures come from the memo; a zero's sign and a full memo do not change a line."""
+    import json
+
+    from figcheck.figures.interval import Interval
+    from figcheck.render import json as json_format
+
+    report = _report(ROOT / "claims.toml", monkeypatch)
+    claim = next(
+        r
+        for r in report.results
+        if r.formula is not None and r.stated is not None and not r.references and not r.slack
+    )
+    odd = []
+    for central in (0.0, -0.0, 1.5, -0.0, 0.0, 1.5, claim.central):
+        for span in (None, Interval(-0.0, 0.0), Interval(0.0, 2.0), Interval(-0.0, 2.0)):
+            odd.append(dataclasses.replace(claim, central=central, range=span))
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for size in (2, 4096):
+        monkeypatch.setattr(json_format, "_FIGURES", size)
+        memo: dict[object, object] = {}
+        fast = [json_format._result_line(r, memo, encode) for r in odd * 2]
+        assert fast == [encode(json_format.result_dict(r)) for r in odd * 2]
+        assert '"central": -0.0, "range": [-0.0, 0.0]' in fast[5]
+        assert '"central": 0.0, "range": [0.0, 2.0]' in fast[2]
