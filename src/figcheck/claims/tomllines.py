@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tomllib
+from bisect import bisect_left
 
 # one space quantifier on each side of the lazy key: "\s*(.*?)\s*" backtracks cubically on
 # a long run of spaces (a nested array line "[      ...      1],")
@@ -62,37 +63,25 @@ class LineIndex:
         self._keys: dict[Path, int] = {}
         self._text = text
         # the headers as found: each one's path (array items end in their index), its first
-        # body line, where its body starts and where the header starts; () is the text before
-        # the first header. A table's body runs to the next header
-        self._paths: list[Path] = [()]
-        self._firsts: list[int] = [1]
-        self._starts: list[int] = [0]
-        self._heads: list[int] = [0]
-        # each body's index in those lists (of the first header of its path), -1 once read:
-        # made only when a key is first asked for, as most runs ask for a few or none
-        self._where: dict[Path, int] | None = None
-        self._unread = 0  # bodies not yet read for their keys
+        # body line, where its body starts and where the header starts, from () for the text
+        # before the first header; a table's body runs to the next header. Found by its
+        # header's line: no index by path is made for the few keys a run asks for
+        self._paths: list[Path] = []
+        self._firsts: list[int] = []
+        self._starts: list[int] = []
+        self._heads: list[int] = []
+        self._read: set[int] = set()  # the bodies read for their keys, by index
         if '"""' in text or "'''" in text:
             self._scan_all(text)
-            self._where = {}
         else:
             self._scan_headers(text)
 
     @property
-    def _bodies(self) -> dict[Path, int]:
-        """Each body's index by its path, -1 for a body read already."""
-        if self._where is None:
-            paths = self._paths
-            # from the last header back, so that the first header of a path is the one kept
-            self._where = dict(zip(reversed(paths), range(len(paths) - 1, -1, -1), strict=True))
-            self._unread = len(self._where)
-        return self._where
-
-    @property
     def keys(self) -> dict[Path, int]:
         """Every key's line, by its full dotted path."""
-        for body in list(self._bodies):
-            self._read_body(body)
+        for index, path in enumerate(self._paths):
+            if self._body(path) == index:
+                self._read_body(index)
         return self._keys
 
     def table(self, *path: str) -> int | None:
@@ -122,22 +111,45 @@ class LineIndex:
         line = self._keys.get(path)
         if line is not None:
             return line
-        bodies = self._bodies
-        if not self._unread:
-            return None
         # a key is written in the body of the nearest enclosing table that has a header
         for cut in range(len(path) - 1, -1, -1):
-            if bodies.get(path[:cut], -1) >= 0:
-                self._read_body(path[:cut])
+            index = self._body(path[:cut])
+            if index >= 0 and index not in self._read:
+                self._read_body(index)
                 line = self._keys.get(path)
                 if line is not None:
                     return line
         return None
 
+    def _body(self, path: Path) -> int:
+        """The index of the first body of the table *path*, or -1 when it has none."""
+        if not self._paths:
+            return -1
+        if not path:
+            return 0
+        index = self._at(self.tables.get(path), path)
+        last = path[-1]
+        if index < 0 and last.isascii() and last.isdigit():  # an array item: its header's line
+            lines = self.arrays.get(path[:-1])
+            if lines is not None and int(last) < len(lines):
+                index = self._at(lines[int(last)], path)
+        return index
+
+    def _at(self, line: int | None, path: Path) -> int:
+        """The index of the body whose header is on *line*, if it is the table *path*'s."""
+        if line is None:
+            return -1
+        index = bisect_left(self._firsts, line + 1)
+        return index if index < len(self._paths) and self._paths[index] == path else -1
+
     def _scan_headers(self, text: str) -> None:
         number, last = 1, 0
         count, setdefault = text.count, self.tables.setdefault
         paths, firsts, starts, heads = self._paths, self._firsts, self._starts, self._heads
+        paths.append(())
+        firsts.append(1)
+        starts.append(0)
+        heads.append(0)
         for m in _HEADER_LINE.finditer("\n" + text):  # so the first line follows a break too
             start, end = m.span()  # the line's offsets in text, and the start of the next
             number += count("\n", last, start)
@@ -169,13 +181,9 @@ class LineIndex:
         self.tables.setdefault(path, number)
         return path
 
-    def _read_body(self, body: Path) -> None:
-        bodies = self._bodies
-        index = bodies.get(body, -1)
-        if index < 0:
-            return
-        bodies[body] = -1
-        self._unread -= 1
+    def _read_body(self, index: int) -> None:
+        self._read.add(index)
+        body = self._paths[index]
         first, start = self._firsts[index], self._starts[index]
         heads = self._heads
         end = heads[index + 1] if index + 1 < len(heads) else len(self._text)
