@@ -191,3 +191,53 @@ def test_lazy_bodies_give_the_lines_a_line_by_line_pass_gives(
     assert lazy.keys == plain.keys
     assert lazy.tables == plain.tables
     assert lazy.arrays == plain.arrays
+
+
+def _plain_dimensions(claims: Mapping[str, Any]) -> list[tuple[int | None, str]]:
+    """The formulas' dimension notes, each worked out on its own."""
+    notes: list[tuple[int | None, str]] = []
+    for claim in claims.values():
+        formula = claim.formula
+        if formula is None or not all(n in claims for n in formula.names):
+            continue
+        inputs = [claims[n].stated.unit.dimension for n in formula.names]
+        message = rules._formula_dimension(formula, inputs, claim.stated.unit)
+        if message is not None:
+            notes.append((claim.line, f"claim '{claim.id}': {message}"))
+    return notes
+
+
+_VALUES = ["1,000 tonnes", "12 people", "5 percent", "3 kg per person", "7"]
+_FORMULAS = [None, "a", "a + b", "a / b", "a * b", "c", "a + missing"]
+
+
+@pytest.mark.slow
+@given(st.lists(st.tuples(st.sampled_from(_VALUES), st.sampled_from(_FORMULAS)), max_size=12))
+def test_dimension_notes_are_the_ones_worked_out_alone(
+    claims: list[tuple[str, str | None]],
+) -> None:
+    from figcheck.claims.compiler import compile_formula
+    from figcheck.claims.model import Claim
+    from figcheck.claims.values import stated_from_text
+    from figcheck.figures.units import UnitTable
+
+    units = UnitTable()
+    stated = {text: stated_from_text(text, units, 0.1, None) for text in _VALUES}
+    made = {
+        cid: Claim(
+            cid, line, stated[value], formula=None if source is None else compile_formula(source)
+        )
+        for line, (cid, (value, source)) in enumerate(zip("abcdefghijkl", claims, strict=False))
+    }
+    notes: list[tuple[int | None, str]] = []
+    rules.dimensions(lambda line, message: notes.append((line, message)), made, ())
+    assert notes == _plain_dimensions(made)
+
+
+def test_a_repeated_formula_with_wrong_dimensions_is_noted_for_each_claim() -> None:
+    text = _toml([{"value": "1,000 tonnes", "formula": "crowd"}] * 3)
+    problems = _load(text)
+    assert problems == [
+        (line, f"claim 'c{i}': formula gives [person] but the value is [mass]")
+        for i, line in enumerate((13, 17, 21))
+    ]
