@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.claims import loader, rules
@@ -58,6 +58,7 @@ _GRAPHS = st.dictionaries(
 
 
 @pytest.mark.slow
+@settings(deadline=None)
 @given(_GRAPHS)
 def test_the_cycle_walk_notes_what_the_plain_walk_notes(graph: dict[str, list[str]]) -> None:
     formulas = {cid: SimpleNamespace(names=tuple(names)) for cid, names in graph.items()}
@@ -113,6 +114,7 @@ def _load(text: str) -> object:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kept", [0, 2, 2048])
+@settings(deadline=None)
 @given(claims=st.lists(_CLAIM, max_size=12))
 def test_claims_kept_by_shape_are_the_claims_made_afresh(
     kept: int, claims: list[dict[str, object]]
@@ -178,6 +180,7 @@ _ASKS = st.lists(
 
 
 @pytest.mark.slow
+@settings(deadline=None)
 @given(_LINES, _ASKS)
 def test_lazy_bodies_give_the_lines_a_line_by_line_pass_gives(
     lines: list[str], asks: list[list[str]]
@@ -212,6 +215,7 @@ _FORMULAS = [None, "a", "a + b", "a / b", "a * b", "c", "a + missing"]
 
 
 @pytest.mark.slow
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_VALUES), st.sampled_from(_FORMULAS)), max_size=12))
 def test_dimension_notes_are_the_ones_worked_out_alone(
     claims: list[tuple[str, str | None]],

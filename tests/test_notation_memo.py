@@ -4,7 +4,7 @@ texts they give when worked out afresh, for any order of repeats and however the
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.claims.values import stated_from_text
@@ -61,6 +61,7 @@ def test_a_repeated_figure_is_shown_in_its_own_terms() -> None:
 
 
 @pytest.mark.slow
+@settings(deadline=None)
 @given(_ASKS)
 def test_the_columns_together_are_each_worked_out_alone(
     asks: list[tuple[int, float, list[float] | None]],
@@ -75,6 +76,7 @@ def test_the_columns_together_are_each_worked_out_alone(
 
 
 @pytest.mark.slow
+@settings(deadline=None)
 @given(
     st.integers(0, len(STATED) - 1),
     st.floats(-1e12, 1e12, allow_nan=False),
