@@ -245,3 +245,52 @@ def test_a_repeated_formula_with_wrong_dimensions_is_noted_for_each_claim() -> N
         (line, f"claim 'c{i}': formula gives [person] but the value is [mass]")
         for i, line in enumerate((13, 17, 21))
     ]
+
+
+_PIECES = st.lists(
+    st.sampled_from(["  ", "if", "_x", "a.b", "1e3"])
+    | st.sampled_from(
+        [*"ab+-*/(),<> ", "c_1", "n0", "n1", "max", "abs", "2", "0.5", "<=", ">=", "==", "="],
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def _facts(assertion: Any) -> tuple[object, ...]:
+    sides = (assertion.lhs, assertion.rhs, assertion.difference)
+    return (
+        assertion.source,
+        assertion.op,
+        assertion.names,
+        *[(f.source, f.names, f.program, f.repeated, f.share) for f in sides],
+    )
+
+
+@pytest.mark.slow
+@settings(deadline=None, max_examples=400)
+@given(_PIECES)
+def test_an_assertion_by_its_shape_is_the_one_compiled_afresh(pieces: list[str]) -> None:
+    from figcheck.claims import compiler
+    from figcheck.errors import FormulaError
+
+    text = "".join(pieces).strip() or "a"
+    shaped = compiler._assertion_by_shape(text)
+    try:
+        fresh = compiler._compile_assertion(text)
+    except FormulaError:
+        assert shaped is None
+        return
+    if shaped is not None:
+        assert _facts(shaped) == _facts(fresh)
+
+
+def test_assertions_by_shape() -> None:
+    from figcheck.claims import compiler
+
+    for text in ["a + b <= total", "n1 * 2 > n0", "max(a, b) >= abs(c - a)", "(x + y) < x / 2"]:
+        shaped = compiler._assertion_by_shape(text)
+        assert shaped is not None
+        assert _facts(shaped) == _facts(compiler._compile_assertion(text))
+    assert compiler._assertion_by_shape("a <= b <= c") is None
+    assert compiler._assertion_by_shape("a ≤ b") is None
