@@ -6,14 +6,18 @@ import dataclasses
 import math
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.check.report import Report, Result, Summary
 from figcheck.check.verdict import Verdict
 from figcheck.pipeline import build_report
 from figcheck.render.json import _figure, _in_unit, _n
 from tests.common import EXAMPLES, ROOT
+from tests.test_fast_load import _CLAIM, _toml
 
 FILES = [ROOT / "claims.toml", *sorted((EXAMPLES / "positive").glob("*/claims.toml"))]
 
@@ -104,3 +108,120 @@ def test_a_figure_in_its_unit_is_written_as_json_writes_it(
     assert "Infinity" in written
     assert "-0.0" in written
     assert "28.5" in written  # 0.285 as a percentage, without the product's noise
+
+
+def _plain_exit_code(report: Report) -> int:
+    return int(any(report.fails(r) for r in report.results))
+
+
+@pytest.mark.parametrize("fail_on", ["inconsistent", "within-rounding", "never"])
+@pytest.mark.parametrize("path", FILES[:4], ids=lambda p: p.parent.name or "essay")
+def test_the_exit_code_is_the_plain_one(
+    path: Path, fail_on: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = dataclasses.replace(_report(path, monkeypatch), fail_on=fail_on)  # type: ignore[arg-type]
+    results = report.results
+    shapes = [
+        results,
+        results[::2],
+        tuple(dataclasses.replace(r, accepted="known") if r.finding else r for r in results),
+        tuple(r for r in results if not r.finding),
+    ]
+    seen: set[int] = set()
+    for shape in shapes:
+        for strict in (False, True):
+            one = dataclasses.replace(report, results=shape, strict=strict)
+            seen.add(one.exit_code)
+            assert one.exit_code == _plain_exit_code(one)
+    if fail_on == "never":
+        assert seen == {0}
+    elif path == FILES[0]:  # the essay fails, and passes without its findings or accepting them
+        assert seen == {0, 1}
+
+
+def test_kept_formula_figures_are_written_afresh_where_they_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Repeated figures come from the memo; a zero's sign and a full memo do not change a line."""
+    import json
+
+    from figcheck.figures.interval import Interval
+    from figcheck.render import json as json_format
+
+    report = _report(ROOT / "claims.toml", monkeypatch)
+    claim = next(
+        r
+        for r in report.results
+        if r.formula is not None and r.stated is not None and not r.references and not r.slack
+    )
+    odd = []
+    for central in (0.0, -0.0, 1.5, -0.0, 0.0, 1.5, claim.central):
+        for span in (None, Interval(-0.0, 0.0), Interval(0.0, 2.0), Interval(-0.0, 2.0)):
+            odd.append(dataclasses.replace(claim, central=central, range=span))
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for size in (2, 4096):
+        monkeypatch.setattr(json_format, "_FIGURES", size)
+        memo: dict[object, object] = {}
+        fast = [json_format._result_line(r, memo, encode) for r in odd * 2]
+        assert fast == [encode(json_format.result_dict(r)) for r in odd * 2]
+        assert '"central": -0.0, "range": [-0.0, 0.0]' in fast[5]
+        assert '"central": 0.0, "range": [0.0, 2.0]' in fast[2]
+
+
+def _judged(text: str, *, points: bool, monkeypatch: pytest.MonkeyPatch) -> list[Result]:
+    from figcheck.check import checker
+    from figcheck.claims.loader import parse
+    from figcheck.errors import ProblemsError
+
+    try:
+        claims_file = parse(text, shown="claims.toml", base=Path("."))
+    except ProblemsError:
+        return []
+    real = checker._Judge.__init__
+
+    def init(self: checker._Judge, *args: Any) -> None:
+        real(self, *args)
+        if not points:
+            self.points = None
+
+    with monkeypatch.context() as patch:
+        patch.setattr(checker._Judge, "__init__", init)
+        return list(checker.check(claims_file).results)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kept", [1, 4096])
+@settings(deadline=None)
+@given(claims=st.lists(_CLAIM, max_size=10))
+def test_kept_points_judge_as_the_plain_judge_does(
+    kept: int, claims: list[dict[str, object]]
+) -> None:
+    from figcheck.check import checker
+
+    text = _toml(claims * 3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checker, "_POINTS", kept)
+        fast = _judged(text, points=True, monkeypatch=patch)
+        plain = _judged(text, points=False, monkeypatch=patch)
+    assert fast == plain
+
+
+def test_a_repeated_formula_is_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from figcheck.check import checker
+
+    text = _toml([{"value": "1,000 tonnes", "formula": "base"}] * 4)
+    hits: list[int] = []
+    real = checker._Judge.claim
+
+    def claim(self: checker._Judge, c: Any) -> Result:
+        out = real(self, c)
+        hits.append(self.point_hits)
+        return out
+
+    monkeypatch.setattr(checker._Judge, "claim", claim)
+    results = _judged(text, points=True, monkeypatch=monkeypatch)
+    assert hits == [0, 0, 0, 1, 2, 3]
+    assert [r.verdict for r in results] == [Verdict.UNCHECKED, Verdict.UNCHECKED] + [
+        Verdict.CONSISTENT
+    ] * 4
+    assert {r.central for r in results[2:]} == {1e9}

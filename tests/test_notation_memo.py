@@ -4,7 +4,7 @@ texts they give when worked out afresh, for any order of repeats and however the
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.claims.values import stated_from_text
@@ -58,3 +58,60 @@ def test_a_repeated_figure_is_shown_in_its_own_terms() -> None:
     assert notation.computed(0.3349, Interval(0.33, 0.34), percent) == "33.5 % (33 – 34 %)"
     assert notation.computed(6.8187e9, None, tonnes) == "6,819 tonnes"
     assert notation.computed(6.8187e9, None, STATED[-1]) == "6,819 tonnes"
+
+
+@pytest.mark.slow
+@settings(deadline=None)
+@given(_ASKS)
+def test_the_columns_together_are_each_worked_out_alone(
+    asks: list[tuple[int, float, list[float] | None]],
+) -> None:
+    for which, central, ends in asks:
+        stated = STATED[which]
+        interval = None if ends is None else Interval(ends[0], ends[1])
+        assert notation.columns(central, interval, stated) == (
+            notation._computed(central, interval, stated),
+            notation._off(stated, central),
+        )
+
+
+@pytest.mark.slow
+@settings(deadline=None)
+@given(
+    st.integers(0, len(STATED) - 1),
+    st.floats(-1e12, 1e12, allow_nan=False),
+    st.floats(0, 1e-2),
+    st.floats(0, 1e-2),
+)
+def test_near_figures_in_the_columns_are_the_plain_ones(
+    which: int, central: float, below: float, above: float
+) -> None:
+    """Figures close together need more digits, where the off column takes the computed
+    column's numbers."""
+    stated = STATED[which]
+    central = stated.central * (1 + central / 1e13)
+    interval = Interval(central * (1 - below), central * (1 + above))
+    interval = Interval(min(interval.lo, interval.hi), max(interval.lo, interval.hi))
+    assert notation.columns(central, interval, stated) == (
+        notation._computed(central, interval, stated),
+        notation._off(stated, central),
+    )
+    assert notation.columns(central, None, stated) == (
+        notation._computed(central, None, stated),
+        notation._off(stated, central),
+    )
+
+
+def test_the_columns_of_near_figures() -> None:
+    """The off column's two figures may need fewer digits than the computed column's four."""
+    tonnes, percent = STATED[0], STATED[1]
+    stated = tonnes.central
+    span = Interval(stated * 0.99999, stated * 1.00002)
+    assert notation.columns(stated * 1.00001, span, tonnes) == (
+        "6818.07 tonnes (6817.93 – 6818.14)",
+        "6818 tonnes stated, 6818.1 tonnes computed: 0.0682 tonnes, 1.00001×",
+    )
+    assert notation.columns(0.3349, Interval(0.33, 0.34), percent) == (
+        notation._computed(0.3349, Interval(0.33, 0.34), percent),
+        notation._off(percent, 0.3349),
+    )

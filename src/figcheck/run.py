@@ -103,7 +103,7 @@ def run_check(request: Request) -> int:
         reasons=fmt in NEEDS_REASONS,
     )
     bar = wanted(sys.stderr, sys.stdout, to_file=request.output is not None)
-    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc(freeze=True):
         reports = build_reports(files, settings, progress)
         errors = reports.errors
         for problem in errors:

@@ -36,6 +36,7 @@ Slack = tuple[tuple[str, str], ...]
 _INF = math.inf
 _CARRIED, _STRICT, _LENIENT, _BSTRICT, _BLENIENT, _OPEN, _CENTRAL = range(7)
 _CONSISTENT, _UNCHECKED = Verdict.CONSISTENT, Verdict.UNCHECKED
+_POINTS = 4096  # plain formulas' points kept at most
 
 
 def check(
@@ -96,6 +97,12 @@ class _Judge:
         # a derived input's formula ranges, worked out before its own turn came
         self.worked: dict[str, tuple[tuple[float, Boxes, bool], bool]] = {}
         self.used: set[str] = set()
+        # a plain formula's figure, range and whether its figure is inside the stated
+        # reading, by the identity of the formula, the reading and the inputs' boxes (which
+        # all live as long as the judge): files repeat a formula over one input and figure.
+        # None once such repeats proved too rare to pay for the keys
+        self.points: dict[tuple[int, ...], tuple[float, Interval, bool]] | None = {}
+        self.point_hits = 0
         for c in cf.claims:
             if c.formula is not None:
                 self.used.update(c.formula.names)
@@ -139,6 +146,17 @@ class _Judge:
                 self.worked[top.id] = (found, full)
                 self.known[top.id] = _pinned(boxes_of(top.stated.reading), found[1], full)
 
+    def _keep_point(self, key: tuple[int, ...], found: tuple[float, Interval, bool]) -> None:
+        points = self.points
+        assert points is not None
+        if len(points) >= _POINTS:
+            if self.point_hits * 4 < len(points):
+                self.points = None
+                return
+            points.clear()
+            self.point_hits = 0
+        points[key] = found
+
     def claim(self, claim: Claim) -> Result:
         formula = claim.formula
         if formula is None:
@@ -161,8 +179,21 @@ class _Judge:
             central, ranges, wide = _ranges(formula, values, inputs, full=False)
         else:
             # the hot path of a big file: plain inputs, ✔ at a point
-            central, span = formula.evaluate(values, [b[2] for b in inputs])  # _LENIENT
-            if _point_inside(central, reading):
+            points = self.points
+            key = None
+            found = None
+            if points is not None:
+                key = (id(formula), id(reading), *[id(b) for b in inputs])
+                found = points.get(key)
+            if found is None:
+                central, span = formula.evaluate(values, [b[2] for b in inputs])  # _LENIENT
+                inside = _point_inside(central, reading)
+                if key is not None:
+                    self._keep_point(key, (central, span, inside))
+            else:
+                self.point_hits += 1
+                central, span, inside = found
+            if inside:
                 if claim.id in self.used and claim.id not in known:
                     base = boxes_of(reading)
                     cut = (Interval(central, central), span, span, span, span, False)

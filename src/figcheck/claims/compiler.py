@@ -265,6 +265,52 @@ def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
 def compile_assertion(source: str) -> Assertion:
     """Compile an untrusted assertion: two formulas joined by one of < <= > >=."""
     text = _precheck(source, "assertion")
+    found = _assertion_by_shape(text)
+    return found if found is not None else _compile_assertion(text)
+
+
+_SIMPLE_ASSERTION = re.compile(r"[ A-Za-z0-9_.+\-*/(),<>=]*")
+
+
+@lru_cache(maxsize=1 << 12)
+def _assertion_shape(shape: str) -> Assertion:
+    return _compile_assertion(shape)
+
+
+def _assertion_by_shape(text: str) -> Assertion | None:
+    """Compile via the assertion's shape, as ``_by_shape`` does a formula: its ids renamed
+    n0, n1, ... in order, and each side's text named back. Only plain one-line ASCII
+    arithmetic qualifies; anything else, and a shape that fails, returns None so that the
+    full compile reports the real error."""
+    if _SIMPLE_ASSERTION.fullmatch(text) is None:
+        return None
+    parts = _IDENT.split(text)  # text, id, text, id, ..., text
+    renamed: dict[str, str] = {}
+    for name in parts[1::2]:
+        if name not in renamed and name not in FUNCTIONS:
+            if name[0] == "_" or iskeyword(name):
+                return None
+            renamed[name] = f"n{len(renamed)}"
+    # only ids can equal an id: text between them starts with a non-word character
+    try:
+        shape = _assertion_shape("".join([renamed.get(part) or part for part in parts]))
+    except FormulaError:
+        return None
+    if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
+        return None
+    back = {short: name for name, short in renamed.items()}
+    names = tuple(renamed)
+
+    def named(source: str) -> str:
+        return "".join([back.get(part) or part for part in _IDENT.split(source)])
+
+    lhs = shape.lhs.renamed(named(shape.lhs.source), names)
+    rhs = shape.rhs.renamed(named(shape.rhs.source), names)
+    difference = shape.difference.renamed(f"({lhs.source}) - ({rhs.source})", names)
+    return Assertion(text, shape.op, names, lhs, rhs, difference)
+
+
+def _compile_assertion(text: str) -> Assertion:
     body = _parse(text, "assertion")
     if type(body) is not ast.Compare:
         raise FormulaError(

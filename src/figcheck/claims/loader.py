@@ -33,6 +33,11 @@ from figcheck.io.sources import read_text
 from figcheck.progress import STEP as PROGRESS_STEP
 from figcheck.progress import Progress, silent
 
+_SHAPES = 2048  # claim shapes kept at most; after as many new ones, kept only if 1 in 4 repeat
+# a claim as its table gives it, without its id and line: Claim's fields from stated on
+_Shape = tuple[
+    Stated, str | None, str | None, Formula | None, str | None, None, tuple[()], None, None, bool
+]
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -92,6 +97,10 @@ class _Builder(Fields):
         self.progress = progress
         # each distinct value string (with its precision) is read once: files repeat figures
         self.readings: dict[tuple[str, float | None], Stated] = {}
+        # what a plain claim's table gives (all but its id and line), by the table's items:
+        # files repeat whole claims under many ids; None once the repeats proved too rare
+        self.shapes: dict[tuple[tuple[str, str], ...], _Shape] | None = {}
+        self.shape_misses = self.shape_hits = 0
 
     # -- the whole file ------------------------------------------------------------------
 
@@ -236,7 +245,16 @@ class _Builder(Fields):
         note: str | None
         formula_text: str | None
         suggested = accept = precision_text = None
+        shape_key = None
         if plain_claim(table):  # the common case: no key or string to report
+            shapes = self.shapes
+            if shapes is not None and "references" not in table:
+                shape_key = tuple(table.items())  # every value a string: plain_claim says so
+                shape = shapes.get(shape_key)
+                if shape is not None:
+                    self.shape_hits += 1
+                    return Claim(cid, line, *shape)
+                self._missed_shape()
             get = table.get
             section, quote, note, formula_text = (
                 get("section"),
@@ -279,6 +297,19 @@ class _Builder(Fields):
         references = self.references(cid, table.get("references"), units, about, stated)
         if stated is None or len(self.problems) > before:
             return None
+        if shape_key is not None and self.shapes is not None:
+            self.shapes[shape_key] = (
+                stated,
+                section,
+                quote,
+                formula,
+                note,
+                None,
+                (),
+                None,
+                None,
+                integer,
+            )
         return Claim(
             id=cid,
             line=line,
@@ -293,6 +324,15 @@ class _Builder(Fields):
             accept=accept,
             integer=integer,
         )
+
+    def _missed_shape(self) -> None:
+        """Count a claim whose shape was new; keeping shapes stops where few repeat."""
+        assert self.shapes is not None
+        self.shape_misses += 1
+        if len(self.shapes) >= _SHAPES:
+            self.shapes.clear()
+        if self.shape_misses >= _SHAPES and self.shape_hits * 4 < self.shape_misses:
+            self.shapes = None
 
     def integer(
         self, table: Mapping[str, Any], line: int | None, what: str, stated: Stated | None

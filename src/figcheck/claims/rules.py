@@ -38,8 +38,16 @@ def unknown_ids(
 def cycles(note: Note, lines: LineIndex, formulas: Mapping[str, Formula]) -> None:
     """Report each cycle among formulas once, iteratively (files may chain deeply)."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in formulas:
+    for root, formula in formulas.items():
         if root in state:
+            continue
+        # the common case: every input stated or done, so the walk below would only step
+        # past them (a formula naming itself is not: it is not done yet)
+        for name in formula.names:
+            if name in formulas and state.get(name) != 2:
+                break
+        else:
+            state[root] = 2
             continue
         path: list[str] = [root]
         iters = [iter(formulas[root].names)]
@@ -69,16 +77,26 @@ def dimensions(note: Note, claims: Mapping[str, Claim], checks: Iterable[Check])
     # a formula's dimension depends only on its program and the units involved, and files
     # repeat a few shapes over the same units: each combination is worked out once
     found: dict[tuple[object, ...], str | None] = {}  # the problem, or None
+    # and by the formula's and unit's identity: claims that repeat one formula and figure
+    # (the same objects, which live through this loop) name the same inputs
+    same: dict[tuple[int, int], str | None] = {}
     for claim in claims.values():
         formula = claim.formula
-        if formula is None or not all(n in claims for n in formula.names):
+        if formula is None:
             continue
         unit = claim.stated.unit
-        inputs = [claims[n].stated.unit for n in formula.names]
-        key = (formula.program, unit.text, *[u.text for u in inputs])
-        if key not in found:
-            found[key] = _formula_dimension(formula, [u.dimension for u in inputs], unit)
-        if (message := found[key]) is not None:
+        ident = (id(formula), id(unit))
+        if ident in same:
+            message = same[ident]
+        elif not all(n in claims for n in formula.names):
+            message = same[ident] = None
+        else:
+            inputs = [claims[n].stated.unit for n in formula.names]
+            key = (formula.program, unit.text, *[u.text for u in inputs])
+            if key not in found:
+                found[key] = _formula_dimension(formula, [u.dimension for u in inputs], unit)
+            message = same[ident] = found[key]
+        if message is not None:
             note(claim.line, f"claim '{claim.id}': {message}")
     for check in checks:
         assertion: Assertion = check.assertion

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tomllib
+from bisect import bisect_left
 
 # one space quantifier on each side of the lazy key: "\s*(.*?)\s*" backtracks cubically on
 # a long run of spaces (a nested array line "[      ...      1],")
@@ -61,31 +62,26 @@ class LineIndex:
         self.arrays: dict[Path, list[int]] = {}
         self._keys: dict[Path, int] = {}
         self._text = text
-        # each table's body, by its path (array items end in their index): first line, start
-        # and end offsets; () is the text before the first header
-        self._body_map: dict[Path, tuple[int, int, int]] = {}
-        # the headers as found (path, first body line, body start, header start), made into
-        # bodies only when a key is first asked for: most runs never ask
-        self._opened: list[tuple[Path, int, int, int]] = []
+        # the headers as found: each one's path (array items end in their index), its first
+        # body line, where its body starts and where the header starts, from () for the text
+        # before the first header; a table's body runs to the next header. Found by its
+        # header's line: no index by path is made for the few keys a run asks for
+        self._paths: list[Path] = []
+        self._firsts: list[int] = []
+        self._starts: list[int] = []
+        self._heads: list[int] = []
+        self._read: set[int] = set()  # the bodies read for their keys, by index
         if '"""' in text or "'''" in text:
             self._scan_all(text)
         else:
             self._scan_headers(text)
 
     @property
-    def _bodies(self) -> dict[Path, tuple[int, int, int]]:
-        if self._opened:
-            opened, self._opened = self._opened, []
-            ends = [header for _, _, _, header in opened[1:]] + [len(self._text)]
-            for (path, first, start, _), end in zip(opened, ends, strict=True):
-                self._body_map.setdefault(path, (first, start, end))
-        return self._body_map
-
-    @property
     def keys(self) -> dict[Path, int]:
         """Every key's line, by its full dotted path."""
-        for body in list(self._bodies):
-            self._read_body(body)
+        for index, path in enumerate(self._paths):
+            if self._body(path) == index:
+                self._read_body(index)
         return self._keys
 
     def table(self, *path: str) -> int | None:
@@ -113,35 +109,63 @@ class LineIndex:
 
     def _key(self, path: Path) -> int | None:
         line = self._keys.get(path)
-        if line is not None or not self._bodies:
+        if line is not None:
             return line
         # a key is written in the body of the nearest enclosing table that has a header
         for cut in range(len(path) - 1, -1, -1):
-            if path[:cut] in self._bodies:
-                self._read_body(path[:cut])
+            index = self._body(path[:cut])
+            if index >= 0 and index not in self._read:
+                self._read_body(index)
                 line = self._keys.get(path)
                 if line is not None:
                     return line
         return None
 
+    def _body(self, path: Path) -> int:
+        """The index of the first body of the table *path*, or -1 when it has none."""
+        if not self._paths:
+            return -1
+        if not path:
+            return 0
+        index = self._at(self.tables.get(path), path)
+        last = path[-1]
+        if index < 0 and last.isascii() and last.isdigit():  # an array item: its header's line
+            lines = self.arrays.get(path[:-1])
+            if lines is not None and int(last) < len(lines):
+                index = self._at(lines[int(last)], path)
+        return index
+
+    def _at(self, line: int | None, path: Path) -> int:
+        """The index of the body whose header is on *line*, if it is the table *path*'s."""
+        if line is None:
+            return -1
+        index = bisect_left(self._firsts, line + 1)
+        return index if index < len(self._paths) and self._paths[index] == path else -1
+
     def _scan_headers(self, text: str) -> None:
         number, last = 1, 0
-        # path, first line of the body, where the body starts, where its header starts
-        opened: list[tuple[Path, int, int, int]] = [((), 1, 0, 0)]
+        count, setdefault = text.count, self.tables.setdefault
+        paths, firsts, starts, heads = self._paths, self._firsts, self._starts, self._heads
+        paths.append(())
+        firsts.append(1)
+        starts.append(0)
+        heads.append(0)
         for m in _HEADER_LINE.finditer("\n" + text):  # so the first line follows a break too
-            start, end = m.start(), m.end() - 1  # the line's offsets in text
-            number += text.count("\n", last, start)
+            start, end = m.span()  # the line's offsets in text, and the start of the next
+            number += count("\n", last, start)
             last = start
             plain = m.group(1)
             path: Path | None
             if plain is not None:
                 path = tuple(plain.split("."))
-                self.tables.setdefault(path, number)
+                setdefault(path, number)
             else:
-                path = self._header(text[start:end], number)
+                path = self._header(text[start : end - 1], number)
             if path is not None:
-                opened.append((path, number + 1, end + 1, start))
-        self._opened = opened
+                paths.append(path)
+                firsts.append(number + 1)
+                starts.append(end)
+                heads.append(start)
 
     def _header(self, line: str, number: int) -> Path | None:
         """Record the header on *line*; its table's path (array items end in their index)."""
@@ -157,11 +181,12 @@ class LineIndex:
         self.tables.setdefault(path, number)
         return path
 
-    def _read_body(self, body: Path) -> None:
-        found = self._bodies.pop(body, None)
-        if found is None:
-            return
-        first, start, end = found
+    def _read_body(self, index: int) -> None:
+        self._read.add(index)
+        body = self._paths[index]
+        first, start = self._firsts[index], self._starts[index]
+        heads = self._heads
+        end = heads[index + 1] if index + 1 < len(heads) else len(self._text)
         for number, line in enumerate(self._text[start:end].split("\n"), start=first):
             if line.lstrip().startswith("["):
                 continue

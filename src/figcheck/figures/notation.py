@@ -127,14 +127,28 @@ def distinct_digits(scale: Scale, values: list[float], *, least: int = 3, most: 
 
 
 def _distinct(
-    scale: Scale, values: list[float], least: int = 3, most: int = 9
+    scale: Scale,
+    values: list[float],
+    least: int = 3,
+    most: int = 9,
+    tried: list[dict[float, str]] | None = None,
+    known: list[dict[float, str]] | None = None,
 ) -> tuple[int, dict[float, str]]:
-    """distinct_digits, with each finite value's number at those digits."""
+    """distinct_digits, with each finite value's number at those digits. Each digits' texts
+    from *least* on are added to *tried*; *known* holds such texts of a call in the same
+    scale over more values, which are taken from it rather than worked out again."""
     factor, grouping = scale.factor, scale.grouping
     shown = [(v, v / factor) for v in {v for v in values if math.isfinite(v)}]
     texts: dict[float, str] = {}
     for digits in range(least, most + 1):
-        texts = {v: _number_at(x, digits, grouping) for v, x in shown}
+        step = digits - least
+        if known is not None and step < len(known):
+            at = known[step]
+            texts = {v: at[v] for v, _ in shown}
+        else:
+            texts = {v: _number_at(x, digits, grouping) for v, x in shown}
+        if tried is not None:
+            tried.append(texts)
         if len(set(texts.values())) == len(texts):
             return digits, texts
     return most, texts
@@ -185,18 +199,46 @@ def _keep(memo: dict[_K, tuple[Stated, str]], key: _K, stated: Stated, text: str
     return text
 
 
-def _computed(central: float, interval: Interval | None, stated: Stated) -> str:
-    scale = Scale.of(stated)
+def _computed(
+    central: float,
+    interval: Interval | None,
+    stated: Stated,
+    scale: Scale | None = None,
+    tried: list[dict[float, str]] | None = None,
+) -> str:
+    scale = Scale.of(stated) if scale is None else scale
     values = [central, stated.central]
     if interval is not None:
         values += [interval.lo, interval.hi]
-    _, texts = _distinct(scale, values)
+    _, texts = _distinct(scale, values, tried=tried)
     text = _text(scale, central, texts.get(central))
     if interval is not None:
         low = _text(scale, interval.lo, texts.get(interval.lo), unit=False)
         high = _text(scale, interval.hi, texts.get(interval.hi), unit=stated.percent)
         text += f" ({low} – {high})"
     return text
+
+
+def columns(central: float, interval: Interval | None, stated: Stated) -> tuple[str, str]:
+    """``(computed(central, interval, stated), off(stated, central))``, worked out together:
+    the off column's two figures are among the computed column's, in the same scale, so
+    their numbers at each digits are made once."""
+    key: tuple[int, float, float | None, float | None] = (
+        (id(stated), central, None, None)
+        if interval is None
+        else (id(stated), central, interval.lo, interval.hi)
+    )
+    known = _computed_memo.get(key)
+    shown = _off_memo.get((id(stated), central))
+    if known is not None and known[0] is stated and shown is not None and shown[0] is stated:
+        return known[1], shown[1]
+    scale = Scale.of(stated)
+    tried: list[dict[float, str]] = []
+    computed_text = _keep(
+        _computed_memo, key, stated, _computed(central, interval, stated, scale, tried)
+    )
+    off_text = _keep(_off_memo, (id(stated), central), stated, _off(stated, central, scale, tried))
+    return computed_text, off_text
 
 
 def off(stated: Stated, central: float) -> str:
@@ -210,12 +252,17 @@ def off(stated: Stated, central: float) -> str:
     return _keep(_off_memo, key, stated, _off(stated, central))
 
 
-def _off(stated: Stated, central: float) -> str:
-    scale = Scale.of(stated)
+def _off(
+    stated: Stated,
+    central: float,
+    scale: Scale | None = None,
+    known: list[dict[float, str]] | None = None,
+) -> str:
+    scale = Scale.of(stated) if scale is None else scale
     s = stated.central
     if not math.isfinite(central):
         return f"{scale.text(s)} stated, {scale.text(central)} computed"
-    _, texts = _distinct(scale, [s, central])
+    _, texts = _distinct(scale, [s, central], known=known)
     carried = stated.reading.carried
     # a qualified figure is shown as written ("over 50 percent"); the gap is to its central
     # figure, the bound of a one-sided one
@@ -231,8 +278,11 @@ def _off(stated: Stated, central: float) -> str:
         size = scale.text(gap)
     if s and central and (s > 0) == (central > 0):
         ratio = max(abs(s), abs(central)) / min(abs(s), abs(central))
-        digits = next((d for d in range(3, 10) if number(ratio, digits=d) != "1"), 9)
-        size += f", {number(ratio, digits=digits)}×"
+        for digits in range(3, 10):
+            times = _number_at(ratio, digits, True)
+            if times != "1":
+                break
+        size += f", {times}×"
     return f"{head}: {size}"
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
 from figcheck.check.verdict import Verdict
+from figcheck.figures import notation
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Reports, Result, Summary
@@ -231,6 +232,7 @@ def _result_parts(text: str, report: Report, indent: str) -> Iterator[str]:
 
 
 _encode = encode_basestring
+_columns = notation.columns
 
 
 def _s(text: str | None) -> str:
@@ -266,6 +268,49 @@ def _figure(value: float, factor: float, percent: bool) -> str:
 
 
 _finite = math.isfinite
+_FIGURES = 4096  # formula figures' texts kept at most
+
+
+def _text_or_null(text: str) -> str:
+    return _encode(text) if text else "null"
+
+
+def _formula_figures(
+    memo: dict[Any, Any],
+    stated: Stated,
+    central: float,
+    span: Interval | None,
+    factor: float,
+    percent: bool,
+) -> tuple[str, str, str]:
+    """A formula's central figure and range as json writes them, and its computed and off
+    columns encoded, kept in *memo* by the stated figure's id and the values (a zero, which
+    may be -0.0, is not kept: it equals 0.0 as a key but is written differently)."""
+    lo, hi = (None, None) if span is None else (span.lo, span.hi)
+    key = (id(stated), central, lo, hi)
+    kept: dict[tuple[int, float, float | None, float | None], tuple[str, str, str]] | None = None
+    if central != 0 and lo != 0 and hi != 0:
+        kept = memo.get("figures")
+        if kept is None:
+            kept = memo["figures"] = {}
+        found = kept.get(key)
+        if found is not None:
+            return found
+    shown = _figure(central, factor, percent)
+    if span is None:
+        figures = f'"central": {shown}, "range": null'
+    else:
+        low, high = _figure(span.lo, factor, percent), _figure(span.hi, factor, percent)
+        figures = f'"central": {shown}, "range": [{low}, {high}]'
+    computed, off = _columns(central, span, stated)
+    found = (figures, _text_or_null(computed), _text_or_null(off))
+    if kept is not None:
+        if len(kept) >= _FIGURES:
+            kept.clear()
+        kept[key] = found
+    return found
+
+
 _WIDE = ', "wide": true}'
 
 
@@ -275,11 +320,12 @@ def _pair(interval: Interval | None, stated: Stated | None) -> str:
     return f"[{_n(_in_unit(interval.lo, stated))}, {_n(_in_unit(interval.hi, stated))}]"
 
 
-def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
+def _result_line(result: Result, memo: dict[Any, Any], encode: Any) -> str:
     """``encode(result_dict(result))``, written straight from the result: the same bytes
     without building the dict (the test of this module compares the two). *memo* keeps each
     shared stated figure's encoded data with its factor and percent, and each path's encoded
-    text, by its id."""
+    text, by its id; and the last few thousand formula figures' texts, by their stated
+    figure's id and values, for files that repeat a figure and formula over many claims."""
     if result.references or result.slack or result.accepted is not None:
         return str(encode(result_dict(result)))
     stated = result.stated
@@ -288,6 +334,9 @@ def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
     if stated is None:
         stated_text = "null"
         figures = '"central": null, "range": null'
+        # both are "" without a central figure, unless a check's sides give the computed one
+        computed = "null" if result.sides is None else _text_or_null(result.sides.text)
+        off = "null"
     else:
         found = memo.get(id(stated))
         if found is None:
@@ -297,15 +346,17 @@ def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
                 stated.percent,
             )
         stated_text, factor, percent = found
-        shown = "null" if central is None else _figure(central, factor, percent)
-        if span is None:
-            figures = f'"central": {shown}, "range": null'
+        if result.sides is not None or central is None:
+            shown = "null" if central is None else _figure(central, factor, percent)
+            if span is None:
+                figures = f'"central": {shown}, "range": null'
+            else:
+                low, high = _figure(span.lo, factor, percent), _figure(span.hi, factor, percent)
+                figures = f'"central": {shown}, "range": [{low}, {high}]'
+            computed = "null" if result.sides is None else _text_or_null(result.sides.text)
+            off = "null"
         else:
-            low, high = _figure(span.lo, factor, percent), _figure(span.hi, factor, percent)
-            figures = f'"central": {shown}, "range": [{low}, {high}]'
-    # both are "" without a central figure, unless a check's sides give the computed one
-    computed = result.computed if central is not None or result.sides is not None else ""
-    off = result.off if central is not None else ""
+            figures, computed, off = _formula_figures(memo, stated, central, span, factor, percent)
     where = result.quote_location
     if where is None:
         location = "null"
@@ -327,10 +378,10 @@ def _result_line(result: Result, memo: dict[int, Any], encode: Any) -> str:
         f'"line": {line if type(line) is int else _n(line)}, "stated": {stated_text}, '
         f'"formula": {"null" if formula is None else _encode(formula)}, '
         f'"formula_verdict": {_VERDICTS[result.formula_verdict]}, {figures}, '
-        f'"computed": {_encode(computed) if computed else "null"}, '
+        f'"computed": {computed}, '
         f'"quote": {"null" if quote is None else _encode(quote)}, '
         f'"quote_verdict": {_VERDICTS[result.quote_verdict]}, '
         f'"location": {location}, "references": [], '
         f'"note": {"null" if note is None else _encode(note)}, '
-        f'"off": {_encode(off) if off else "null"}{_WIDE if result.wide else "}"}'
+        f'"off": {off}{_WIDE if result.wide else "}"}'
     )
