@@ -2,7 +2,7 @@
 
 Stages, lowest first (within a stage, imports are free):
 
-    base      figcheck/__init__, errors, progress, records, text
+    base      figcheck/__init__, collector, errors, progress, records, text
     io        figcheck/io/        reading text files, atomic writes
     figures   figcheck/figures/   numbers, figures, readings, intervals, units
     claims    figcheck/claims/    the model, formulas, the loader
@@ -33,7 +33,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "figcheck"
 
 STAGES = ("base", "io", "figures", "claims", "check", "document", "explain", "render", "cli")
-BASE_MODULES = frozenset({"errors", "progress", "records", "text"})
+BASE_MODULES = frozenset({"collector", "errors", "progress", "records", "text"})
 # the console script, the commands and their runs
 CLI_MODULES = frozenset({"cli", "__main__", "entry", "pipeline", "run"})
 

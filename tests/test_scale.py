@@ -13,8 +13,8 @@ import pytest
 from figcheck.check import checker
 from figcheck.claims import loader, tomlread
 from figcheck.claims.tomllines import LineIndex
+from figcheck.collector import FREEZE_AT, paused_gc
 from figcheck.errors import ProblemsError
-from figcheck.pipeline import paused_gc
 from figcheck.render import progress_bar
 from figcheck.render.progress_bar import ProgressBar, wanted
 
@@ -196,6 +196,25 @@ def test_paused_gc_restores_the_collector(enabled: bool) -> None:
             assert gc.isenabled() is False
         assert gc.isenabled() is enabled
     finally:
+        (gc.enable if before else gc.disable)()
+
+
+def test_a_big_pause_hands_its_objects_to_the_permanent_generation() -> None:
+    before = gc.isenabled()
+    gc.enable()
+    kept: list[list[int]] = []
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc(freeze=True):
+            kept.extend([i] for i in range(FREEZE_AT))
+        assert gc.isenabled() is True
+        assert gc.get_freeze_count() >= frozen + FREEZE_AT
+        frozen = gc.get_freeze_count()
+        with paused_gc(freeze=True):  # a small pause is left to the collector
+            kept.extend([i] for i in range(100))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
         (gc.enable if before else gc.disable)()
 
 

@@ -347,10 +347,12 @@ def explain(
     color: ColorOpt = "auto",
 ) -> int:
     """Show how one claim's or check's verdict was made, and what it would take to change it."""
+    from figcheck.collector import paused_gc
     from figcheck.explain.explanation import explain as explain_one
     from figcheck.render.explain_text import render
 
-    explanation = explain_one(build_report(path, strict=False), ident)
+    with paused_gc(freeze=True):  # the report lives until the process ends
+        explanation = explain_one(build_report(path, strict=False), ident)
     emit(render(explanation, color=use_color(color, sys.stdout), width=_width()), None)
     return 0
 
@@ -400,14 +402,14 @@ def coverage(
     """List every figure the document mentions and the claim that covers it."""
     from figcheck.check.quotes import index_for
     from figcheck.claims.loader import load
+    from figcheck.collector import paused_gc
     from figcheck.document.coverage import cover
-    from figcheck.pipeline import paused_gc
     from figcheck.render import RenderOptions
     from figcheck.render.progress_bar import ProgressBar, wanted
 
     output_file = output_path(output)
     bar = wanted(sys.stderr, sys.stdout, to_file=output is not None)
-    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc():
+    with ProgressBar() if bar else contextlib.nullcontext() as progress, paused_gc(freeze=True):
         claims_file = load(path, progress=progress) if progress is not None else load(path)
         if progress is not None:
             progress("covering", 0, 0)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from figcheck.collector import paused_gc
 from figcheck.errors import FigcheckError, Location, Problem, ProblemsError
 
 if TYPE_CHECKING:
@@ -121,24 +120,3 @@ def reasons_of(report: Report) -> dict[str, Reason]:
         e.id: Reason(e.sentence, tuple(n.text for n in e.needs), e.needs_note)
         for e in explain_each(report, ids)
     }
-
-
-FREEZE_AT = 100_000  # objects made while paused, from which freezing them beats collecting
-
-
-@contextlib.contextmanager
-def paused_gc(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cycle collector: a big file makes millions of objects that all live until the
-    report is written, and collections that walk them all cost seconds and free nothing.
-    With *freeze* (for a run whose objects live until the process ends), a pause that made
-    many objects hands them to the permanent generation, which no collection walks: else the
-    first collection after the pause walks them all."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if freeze and gc.get_count()[0] >= FREEZE_AT:
-                gc.freeze()
-            gc.enable()

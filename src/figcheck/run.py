@@ -78,7 +78,8 @@ def run_check(request: Request) -> int:
     """Run the check command; its exit code."""
     from figcheck.claims import config as project
     from figcheck.claims.targets import involved, targets
-    from figcheck.pipeline import Settings, build_reports, paused_gc
+    from figcheck.collector import paused_gc
+    from figcheck.pipeline import Settings, build_reports
     from figcheck.render import NEEDS_REASONS, NEEDS_VIEW, SHOWS_ERRORS, RenderOptions
     from figcheck.render import render_parts as render
     from figcheck.render.progress_bar import ProgressBar, wanted

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
-import gc
 import itertools
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.check.quotes import QuoteIndex, fold
 from figcheck.claims.fields import unwritable
 from figcheck.claims.loader import parse
+from figcheck.collector import paused_gc
 from figcheck.document.coverage import (
     Category,
     Mention,
@@ -198,20 +196,6 @@ def indexed_draft(
     with paused_gc():
         drafter = _Drafter(text, source, origin)
         return drafter.run(_title(text) or fallback_title or source), drafter.index
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector: a draft keeps every figure's reading and quote index until
-    it is written, and each full collection walks them all again (time per megabyte grows with
-    the document) to free nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def with_suggestions(drafted: Draft, index: QuoteIndex, *, cued_only: bool = False) -> Draft:
