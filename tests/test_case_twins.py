@@ -50,6 +50,7 @@ def test_a_value_with_a_twin_is_read() -> None:
     assert parse_figure("e\u0131ght").amount.value == 8.0
 
 
+@pytest.mark.slow
 @given(st.sampled_from(WORDS), st.sets(st.sampled_from(sorted(TWINS))), st.booleans())
 def test_spelling_with_twins_reads_the_same(word: str, which: set[str], upper: bool) -> None:
     """A twin inside a word reads as its letter; one that opens a word may leave the word

@@ -62,6 +62,7 @@ def test_each_option_reads_every_value_as_typers_adapter_does(
         assert _outcome(lean, value, param, ctx) == _outcome(typers, value, param, ctx), value
 
 
+@pytest.mark.slow
 def test_lean_reading_covers_the_check_command_without_pydantic() -> None:
     """`figcheck check` reads every option of its command line and imports no pydantic."""
     program = (
@@ -96,6 +97,7 @@ def test_a_refused_value_gets_typers_message() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_finished_command_leaves_its_objects_to_the_exit() -> None:
     """After the streams are flushed, every object is frozen out of the collections that the
     interpreter would otherwise run over all of them at exit; the output is the same."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.derivation_corpus import Relation, _same, measure, place_figures
 
 # the measured figures (docs/relations.md); a change to the finder may raise them, never lower
@@ -12,6 +14,7 @@ SUGGESTIONS = 73
 RIGHT = 70
 
 
+@pytest.mark.slow
 def test_recall_and_precision_do_not_drop() -> None:
     m = measure()
     assert (len(m.passages), m.formulas, m.asserts) == (17, FORMULAS, ASSERTS)

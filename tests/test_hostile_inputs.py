@@ -154,6 +154,7 @@ def test_every_bad_units_entry_is_reported_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_long_unit_is_refused_before_it_is_read(tmp_path: Path) -> None:
     unit = "kg*" * 400_000 + "kg"  # 1.2 MB; the slow tier tries 10 MB against a plain read
     body = f'[units]\nhuge = "{unit}"\n\n[claims.a]\nvalue = "1 {unit}"\n'

@@ -233,6 +233,7 @@ def compare(found: list[Violation], known: set[tuple[str, str]], name: str) -> N
         pytest.fail("\n".join(problems))
 
 
+@pytest.mark.slow
 def test_no_stage_imports_a_higher_stage() -> None:
     stage_violations, _ = scan()
     compare(stage_violations, KNOWN_STAGE_VIOLATIONS, "KNOWN_STAGE_VIOLATIONS")

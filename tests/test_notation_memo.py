@@ -28,6 +28,7 @@ _ASKS = st.lists(
 )
 
 
+@pytest.mark.slow
 @given(_ASKS)
 def test_kept_texts_are_the_fresh_ones(asks: list[tuple[int, float, list[float] | None]]) -> None:
     for which, central, ends in asks:

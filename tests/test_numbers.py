@@ -385,6 +385,7 @@ def test_find_amounts_laws(text: str) -> None:
         end = a.end
 
 
+@pytest.mark.slow
 def test_number_words_are_written_in_one_lexicon() -> None:
     """Every reader takes its number words from figures/lexicon.py; no module keeps its own list."""
     import ast

@@ -553,6 +553,7 @@ def _spell(n: int, scale_word: str, *, commas: bool) -> str:
 _MANTISSAS = st.integers(min_value=1, max_value=999_999)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     _MANTISSAS,
@@ -586,6 +587,7 @@ def test_a_figure_in_any_spelling_of_its_number_is_stated(
     assert _states(bare, figure), bare
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     _MANTISSAS,

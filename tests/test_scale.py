@@ -199,6 +199,7 @@ def test_paused_gc_restores_the_collector(enabled: bool) -> None:
         (gc.enable if before else gc.disable)()
 
 
+@pytest.mark.slow
 def test_a_big_pause_hands_its_objects_to_the_permanent_generation() -> None:
     before = gc.isenabled()
     gc.enable()

@@ -120,6 +120,7 @@ def _sweep(keys: list[str]) -> list[dict[str, str]]:
 FEW = ["in", "None", "nan", "NaN", "dimensionless", "m", "tonn", "gs", "µx", "a__b", "e", "sq"]
 
 
+@pytest.mark.slow
 def test_units_tables_read_as_pint_reads_them() -> None:
     assert _mismatches([*HAND_MADE, *_sweep(FEW)]) == []
 

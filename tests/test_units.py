@@ -329,6 +329,7 @@ def test_known_words_are_what_pint_reads() -> None:
         assert table.lookup(word).dimension in BUILT_IN_DIMENSIONS, word
 
 
+@pytest.mark.slow
 def test_import_does_not_import_pint() -> None:
     code = textwrap.dedent(
         """
