@@ -245,6 +245,7 @@ def test_ci_formats_agree_on_findings_and_places(report: Report) -> None:
         assert "(30 < 10)" in found["too_few"][2], fmt
 
 
+@pytest.mark.slow
 def test_a_check_shows_its_sides_in_their_unit_in_every_format(tmp_path: Path) -> None:
     """2,000 people eating 50 kg each against 90 tonnes sold: both sides in tonnes."""
     path = claims_file(

@@ -82,6 +82,7 @@ def test_lean_reading_covers_the_check_command_without_pydantic() -> None:
     assert done.stdout == "0 False\n"
 
 
+@pytest.mark.slow
 def test_a_refused_value_gets_typers_message() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "figcheck", "check", "--show", "some"],

@@ -116,6 +116,7 @@ def test_a_report_cut_short_by_its_reader_says_so(folder: Path) -> None:
     assert done.stderr == "<stdout>: cannot write the report: its reader closed the pipe\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -206,6 +207,7 @@ def test_a_deleted_working_folder(folder: Path, command: str) -> None:
     assert (done.returncode, done.stderr, done.stdout) == (2, message + "\n", "")
 
 
+@pytest.mark.slow
 def test_a_pipe_nobody_reads_is_refused_at_once(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -63,6 +63,7 @@ def test_version_on_a_full_disk_says_so_and_exits_2() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "allowed"),
     [
