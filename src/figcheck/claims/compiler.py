@@ -225,6 +225,20 @@ def _compile_shape(shape: str) -> Formula:
     return _compile_text(shape, None)
 
 
+def _shape_of(text: str) -> tuple[str, dict[str, str]] | None:
+    """*text* with its ids renamed n0, n1, ... in order, and the renaming; None for a name
+    that only the full compile may judge (a keyword, or one starting with ``_``)."""
+    parts = _IDENT.split(text)  # text, id, text, id, ..., text
+    renamed: dict[str, str] = {}
+    for name in parts[1::2]:
+        if name not in renamed and name not in FUNCTIONS:
+            if name[0] == "_" or iskeyword(name):
+                return None
+            renamed[name] = f"n{len(renamed)}"
+    # only ids can equal an id: text between them starts with a non-word character
+    return "".join([renamed.get(part) or part for part in parts]), renamed
+
+
 def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
     """Compile via the formula's shape, its text with ids renamed n0, n1, ... in order.
 
@@ -234,17 +248,12 @@ def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
     """
     if _SIMPLE.fullmatch(text) is None:
         return None
-    parts = _IDENT.split(text)  # text, id, text, id, ..., text
-    renamed: dict[str, str] = {}
-    for name in parts[1::2]:
-        if name not in renamed and name not in FUNCTIONS:
-            if name[0] == "_" or iskeyword(name):
-                return None
-            renamed[name] = f"n{len(renamed)}"
-    # only ids can equal an id: text between them starts with a non-word character
-    parts = [renamed.get(part) or part for part in parts]
+    found = _shape_of(text)
+    if found is None:
+        return None
+    shaped, renamed = found
     try:
-        shape = _compile_shape("".join(parts))
+        shape = _compile_shape(shaped)
     except FormulaError:
         return None
     if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
@@ -284,16 +293,12 @@ def _assertion_by_shape(text: str) -> Assertion | None:
     full compile reports the real error."""
     if _SIMPLE_ASSERTION.fullmatch(text) is None:
         return None
-    parts = _IDENT.split(text)  # text, id, text, id, ..., text
-    renamed: dict[str, str] = {}
-    for name in parts[1::2]:
-        if name not in renamed and name not in FUNCTIONS:
-            if name[0] == "_" or iskeyword(name):
-                return None
-            renamed[name] = f"n{len(renamed)}"
-    # only ids can equal an id: text between them starts with a non-word character
+    found = _shape_of(text)
+    if found is None:
+        return None
+    shaped, renamed = found
     try:
-        shape = _assertion_shape("".join([renamed.get(part) or part for part in parts]))
+        shape = _assertion_shape(shaped)
     except FormulaError:
         return None
     if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order

@@ -678,10 +678,7 @@ def _digit_reader(style: Style) -> Callable[[str], tuple[float, float, float, fl
         else:
             whole, decimals, guess = _split(raw, style)
         whole = whole.lstrip("0") or "0"
-        if len(whole) > _MAX_DIGITS:
-            raise _TooLarge("the number is too large")
-        if len(decimals) > _MAX_DIGITS:
-            raise _TooLarge("the number has too many decimal places")
+        _within_caps(whole, decimals)
         digits = int(whole + decimals)
         down = _POWERS[len(decimals)]
         try:
@@ -697,6 +694,14 @@ def _digit_reader(style: Style) -> Callable[[str], tuple[float, float, float, fl
     return read
 
 
+def _within_caps(whole: str, decimals: str) -> None:
+    """Refuse a digit string no float can hold, before any arithmetic on it."""
+    if len(whole) > _MAX_DIGITS:
+        raise _TooLarge("the number is too large")
+    if len(decimals) > _MAX_DIGITS:
+        raise _TooLarge("the number has too many decimal places")
+
+
 @functools.lru_cache(maxsize=8192)
 def _cached_digits(
     whole: str, decimals: str, scale: int, exponent: int
@@ -710,10 +715,7 @@ def _digits(
     """value, mantissa, s and l of a digit string times 10**exponent; exact integer
     arithmetic, rounded once."""
     whole = whole.lstrip("0") or "0"
-    if len(whole) > _MAX_DIGITS:
-        raise _TooLarge("the number is too large")
-    if len(decimals) > _MAX_DIGITS:
-        raise _TooLarge("the number has too many decimal places")
+    _within_caps(whole, decimals)
     digits = int(whole + decimals)
     if not exponent:  # the common case, in fewer steps to the same values
         places = len(decimals)
