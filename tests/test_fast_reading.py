@@ -10,10 +10,12 @@ the folds, the digit runs and the digit arithmetic to their plain formulas.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
 from array import array
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -47,9 +49,19 @@ _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 _STYLES = st.sampled_from([None, POINT, COMMA, Style(".", mixed=True), Style(",", mixed=True)])
 
 
-def _full_grammar_amounts(text: str, style: Style | None) -> list[numbers.Amount]:
+_FULL_GRAMMAR = {"common": False}  # the scanner without its common digit forms tried first
+_NO_OPENING = {"opening": False}  # the scanner without its class of first characters
+
+
+@functools.cache
+def _scanner(options: tuple[tuple[str, bool], ...]) -> Any:
+    return numbers._scanner(**dict(options))
+
+
+def _amounts_with(options: dict[str, bool], text: str, style: Style | None) -> list[numbers.Amount]:
+    """The amounts find_amounts reads with the scanner built with *options*."""
     saved = numbers._SCAN
-    numbers._SCAN = numbers._scanner(common=False)
+    numbers._SCAN = _scanner(tuple(options.items()))
     try:
         return numbers.find_amounts(text, style)
     finally:
@@ -61,16 +73,7 @@ def _full_grammar_amounts(text: str, style: Style | None) -> list[numbers.Amount
 def test_the_scanners_common_forms_read_as_the_full_grammar_does(
     text: str, style: Style | None
 ) -> None:
-    assert numbers.find_amounts(text, style) == _full_grammar_amounts(text, style)
-
-
-def _amounts_without_opening(text: str, style: Style | None) -> list[numbers.Amount]:
-    saved = numbers._SCAN
-    numbers._SCAN = numbers._scanner(opening=False)
-    try:
-        return numbers.find_amounts(text, style)
-    finally:
-        numbers._SCAN = saved
+    assert numbers.find_amounts(text, style) == _amounts_with(_FULL_GRAMMAR, text, style)
 
 
 @settings(max_examples=600, deadline=None)
@@ -78,7 +81,7 @@ def _amounts_without_opening(text: str, style: Style | None) -> list[numbers.Amo
 def test_the_scanners_class_of_first_characters_holds_every_amounts_first(
     text: str, style: Style | None
 ) -> None:
-    assert numbers.find_amounts(text, style) == _amounts_without_opening(text, style)
+    assert numbers.find_amounts(text, style) == _amounts_with(_NO_OPENING, text, style)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +97,7 @@ def test_the_scanners_class_of_first_characters_holds_every_amounts_first(
 )
 def test_common_forms_in_prose_read_as_the_full_grammar_does(text: str) -> None:
     for style in (None, POINT, COMMA, Style(",", mixed=True)):
-        assert numbers.find_amounts(text, style) == _full_grammar_amounts(text, style)
+        assert numbers.find_amounts(text, style) == _amounts_with(_FULL_GRAMMAR, text, style)
 
 
 def _split_plainly(raw: str, style: Style) -> tuple[str, str, str]:

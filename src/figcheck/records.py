@@ -20,16 +20,12 @@ def quick_init(cls: type[_T]) -> type[_T]:
     ):
         raise TypeError(f"{cls.__name__}: quick_init takes plain fields only")
     env: dict[str, object] = {}
-    params, body = [], []
+    params = _parameters(fields, env)
+    body = []
     for f in fields:
         env[f"_set_{f.name}"] = getattr(cls, f.name).__set__  # the slot's member descriptor
-        if f.default is dataclasses.MISSING:
-            params.append(f.name)
-        else:
-            env[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
         body.append(f" _set_{f.name}(self, {f.name})")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body), env)
+    exec(f"def __init__(self, {params}):\n" + "\n".join(body), env)
     init: Any = env["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[method-assign]
@@ -48,16 +44,22 @@ def maker(cls: type[_T]) -> Callable[..., _T]:
         return cls  # another layout: the constructor itself
     twin = type(f"_{cls.__name__}Twin", (), {"__slots__": slots})
     env: dict[str, object] = {"_new": object.__new__, "_twin": twin, "_cls": cls}
-    params, body = [], []
+    params = _parameters(fields, env)
+    body = [f" o.{f.name} = {f.name}" for f in fields]
+    source = f"def make({params}):\n o = _new(_twin)\n" + "\n".join(body)
+    exec(source + "\n o.__class__ = _cls\n return o", env)
+    make: Any = env["make"]
+    make.__qualname__ = f"{cls.__qualname__}.make"
+    return make  # type: ignore[no-any-return]
+
+
+def _parameters(fields: tuple[dataclasses.Field[Any], ...], env: dict[str, object]) -> str:
+    """The fields as a generated function's parameters, in order, each default put in *env*."""
+    params = []
     for f in fields:
         if f.default is dataclasses.MISSING:
             params.append(f.name)
         else:
             env[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-        body.append(f" o.{f.name} = {f.name}")
-    source = f"def make({', '.join(params)}):\n o = _new(_twin)\n" + "\n".join(body)
-    exec(source + "\n o.__class__ = _cls\n return o", env)
-    make: Any = env["make"]
-    make.__qualname__ = f"{cls.__qualname__}.make"
-    return make  # type: ignore[no-any-return]
+    return ", ".join(params)

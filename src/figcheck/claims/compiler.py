@@ -6,10 +6,10 @@ from __future__ import annotations
 import ast
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from keyword import iskeyword
-from typing import cast
+from typing import TypeVar, cast
 
 from figcheck.claims.formula import Assertion, Formula
 from figcheck.claims.ids import FUNCTIONS
@@ -225,9 +225,17 @@ def _compile_shape(shape: str) -> Formula:
     return _compile_text(shape, None)
 
 
-def _shape_of(text: str) -> tuple[str, dict[str, str]] | None:
-    """*text* with its ids renamed n0, n1, ... in order, and the renaming; None for a name
-    that only the full compile may judge (a keyword, or one starting with ``_``)."""
+_Shaped = TypeVar("_Shaped", Formula, Assertion)
+
+
+def _shaped(
+    text: str, simple: re.Pattern[str], compiled: Callable[[str], _Shaped]
+) -> tuple[_Shaped, dict[str, str]] | None:
+    """The compiled shape of *text* (its ids renamed n0, n1, ... in order) and the renaming;
+    None where only the full compile may judge: text *simple* does not match whole, a
+    keyword or a name starting with ``_``, a shape that fails, or ids met out of text order."""
+    if simple.fullmatch(text) is None:
+        return None
     parts = _IDENT.split(text)  # text, id, text, id, ..., text
     renamed: dict[str, str] = {}
     for name in parts[1::2]:
@@ -236,7 +244,13 @@ def _shape_of(text: str) -> tuple[str, dict[str, str]] | None:
                 return None
             renamed[name] = f"n{len(renamed)}"
     # only ids can equal an id: text between them starts with a non-word character
-    return "".join([renamed.get(part) or part for part in parts]), renamed
+    try:
+        shape = compiled("".join([renamed.get(part) or part for part in parts]))
+    except FormulaError:
+        return None
+    if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
+        return None
+    return shape, renamed
 
 
 def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
@@ -246,18 +260,10 @@ def _by_shape(text: str, names: tuple[str, ...] | None) -> Formula | None:
     parser for most formulas. Only plain ASCII arithmetic qualifies; anything else, and any
     shape that fails to compile, returns None so the full compile reports the real error.
     """
-    if _SIMPLE.fullmatch(text) is None:
-        return None
-    found = _shape_of(text)
+    found = _shaped(text, _SIMPLE, _compile_shape)
     if found is None:
         return None
-    shaped, renamed = found
-    try:
-        shape = _compile_shape(shaped)
-    except FormulaError:
-        return None
-    if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
-        return None
+    shape, renamed = found
     if names is None:
         return shape.renamed(text, tuple(renamed))
     slots = {name: i for i, name in enumerate(names)}
@@ -291,18 +297,10 @@ def _assertion_by_shape(text: str) -> Assertion | None:
     n0, n1, ... in order, and each side's text named back. Only plain one-line ASCII
     arithmetic qualifies; anything else, and a shape that fails, returns None so that the
     full compile reports the real error."""
-    if _SIMPLE_ASSERTION.fullmatch(text) is None:
-        return None
-    found = _shape_of(text)
+    found = _shaped(text, _SIMPLE_ASSERTION, _assertion_shape)
     if found is None:
         return None
-    shaped, renamed = found
-    try:
-        shape = _assertion_shape(shaped)
-    except FormulaError:
-        return None
-    if shape.names != tuple(renamed.values()):  # the parser met the ids out of text order
-        return None
+    shape, renamed = found
     back = {short: name for name, short in renamed.items()}
     names = tuple(renamed)
 
