@@ -6,8 +6,8 @@
 The document is the coverage case's 8 MB document (figures among prose, about one per 60
 characters); the 1 MB case is its first megabyte. Each round times, in one process and in
 turn: the floor (one ``re.findall`` of digit runs over the text), coverage's reading (the
-document folded for quotes and every mention read and sorted into categories) and init's
-draft without suggested formulas. Medians are shown; the floor's speed is shown so that the
+document folded for quotes and every mention read and sorted into categories, with the cycle
+collector paused as the command pauses it) and init's draft without suggested formulas. Medians are shown; the floor's speed is shown so that the
 figures can be judged on another machine.
 """
 
@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 
 from figcheck.check.quotes import QuoteIndex  # noqa: E402
+from figcheck.collector import paused_gc  # noqa: E402
 from figcheck.document.coverage import find_mentions  # noqa: E402
 from figcheck.document.draft import draft  # noqa: E402
 
@@ -54,8 +55,9 @@ def floor(text: str) -> None:
 
 
 def coverage(text: str) -> None:
-    QuoteIndex(text, "document.txt")
-    find_mentions(text)
+    with paused_gc():  # as the coverage command reads (draft pauses the collector itself)
+        QuoteIndex(text, "document.txt")
+        find_mentions(text)
 
 
 def init(text: str) -> None:

@@ -36,7 +36,7 @@ STDLIB_TOML = (
     "from figcheck.cli import main; sys.argv[0] = 'figcheck'; main()"
 )
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None  # GNU time, for peaks
-QUICK_ROUNDS = 3
+QUICK_ROUNDS = 10
 BEGIN, END = "<!-- results -->", "<!-- /results -->"
 
 
@@ -214,7 +214,7 @@ def cases(out: Path, sizes: Sequence[int], rtoml: bool, coverage: bool) -> list[
 
 
 def run(found: list[Case], runs: int) -> None:
-    """*runs* rounds (three times as many for the start-up cases, which are short and noisy);
+    """*runs* rounds (QUICK_ROUNDS times as many for the start-up cases, short and noisy ones);
     within a round a case and its floor run back to back, in alternating order."""
     for round_ in range(runs * QUICK_ROUNDS):
         for case in found:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from figcheck.check import quotes as quotes_module
 from figcheck.check.checker import check
 from figcheck.check.quotes import QuoteIndex, fold, index_for, quote_states, stating_amount
 from figcheck.claims.loader import load
@@ -187,6 +188,31 @@ def test_many_quotes_are_found_in_one_pass_with_the_same_results() -> None:
     first = text.index("had 3 million")
     assert expected[0] == (first, first + len("had 3 million\npeople (in 1900)"))
     assert expected[-1] is None
+
+
+# words that start keys in several ways: repeated ("the the"), joined by "_" or digits, after
+# punctuation, inside numbers ("12,400"), and with non-ASCII letters
+KEY_WORDS = st.sampled_from(
+    ["the", "the_", "north", "Region", "(the", "12,400", "400", "é400", "x.the", "r12.", "—", ""]
+)
+KEY_GAPS = st.sampled_from([" ", " ", " ", "\n", ", "])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("most", [quotes_module._MOST_PREFIXES, 0], ids=["regex", "every word"])
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(KEY_WORDS, KEY_GAPS), min_size=1, max_size=40), st.data())
+def test_many_quotes_at_once_are_found_where_each_alone_is_found(
+    most: int, parts: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    cuts = st.integers(0, len(text))
+    quotes = [text[a : a + n] for a, n in data.draw(st.lists(st.tuples(cuts, st.integers(0, 40))))]
+    quotes += ["the north Region the", "north north north north"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes_module, "_MOST_PREFIXES", most)
+        many = quotes_module._first_many(text, quotes)
+    assert many == {quote: quotes_module._first(text, quote) for quote in quotes}
 
 
 WORDS = st.sampled_from(["ten", "million", "people", "post-", "half", "22", "Soviet’s", "“a”"])

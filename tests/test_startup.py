@@ -47,6 +47,31 @@ def test_version_loads_neither_the_command_line_nor_pint_nor_rich() -> None:
     assert loaded == []
 
 
+# Prints the modules loaded after the program, with or without figcheck --version first.
+MODULES = """
+import sys
+if sys.argv[1] == "version":
+    sys.argv = ["figcheck", "--version"]
+    from figcheck.entry import main
+    try:
+        main()
+    except SystemExit:
+        pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_version_loads_only_its_own_two_modules_beyond_a_bare_interpreter() -> None:
+    def loaded(mode: str) -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", MODULES, mode], capture_output=True, text=True, check=True
+        )
+        return set(done.stderr.split())
+
+    # not even __future__: each module costs a bare start-up about 2 %
+    assert loaded("version") - loaded("bare") == {"figcheck", "figcheck.entry"}
+
+
 def test_version_on_a_full_disk_says_so_and_exits_2() -> None:
     with open("/dev/full", "w") as full:
         done = subprocess.run(

@@ -1,7 +1,5 @@
 """The console script: answers ``--version`` before the command line and its options are built."""
 
-from __future__ import annotations
-
 import os
 import sys
 

@@ -1,9 +1,10 @@
-"""Small text helpers every stage uses: one-line text, shortening, and "did you mean"."""
+"""Small text helpers every stage uses: one-line text, shortening, "did you mean", word tries."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
+from itertools import groupby
 
 _SPACES = re.compile(r"\s+")
 MESSAGE_QUOTE = 60  # the longest input text an error message quotes in full
@@ -76,3 +77,15 @@ def did_you_mean(
         return ""
     said = gloss(found) if gloss is not None else None
     return f' (did you mean "{found}", {said}?)' if said else f' (did you mean "{found}"?)'
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex that matches each of *words* (and, in a lookahead, no other), as a tree of their
+    common beginnings: each character is tried once for all the words that share it."""
+    ordered = sorted(set(words))
+    branches = []
+    for first, group in groupby((w for w in ordered if w), key=lambda w: w[0]):
+        rest = trie(w[1:] for w in group)
+        branches.append(re.escape(first) + (f"(?:{rest})" if rest else ""))
+    body = "|".join(branches)
+    return f"(?:{body})?" if branches and "" in ordered else body

@@ -26,6 +26,7 @@ from figcheck.figures.numbers import (
     read_amount,
 )
 from figcheck.io.formats import SourceText, format_of, read_source
+from figcheck.text import trie
 
 if TYPE_CHECKING:
     from figcheck.check.checker import Located
@@ -53,6 +54,10 @@ _MANY_QUOTES = 200
 _KEY = 16
 _KEYS = 8  # of a quote's words, at most this many are looked up
 _SHORT_KEY = 4  # the keys of a quote shorter than _KEY
+# Many quotes are looked for by one regex of their keys' first _PREFIX characters, if they
+# have at most _MOST_PREFIXES of them: its compile time grows with them (2,000: about 40 ms)
+_PREFIX = 6
+_MOST_PREFIXES = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +403,32 @@ def _first_many(text: str, quotes: list[str]) -> dict[str, int]:
     if not by_key:
         return found
     hits: dict[str, list[int]] = {}
+    starts = {key[:_PREFIX] for key in by_key}
+    if len(starts) <= _MOST_PREFIXES:
+        # the places where a word starts with some key's first characters, found by one
+        # regex, whose engine skips in C to the characters that open a key
+        firsts = re.escape("".join(sorted({key[0] for key in starts})))
+        pattern = re.compile(rf"(?=[{firsts}])\b(?={trie(starts)})")
+        for m in pattern.finditer(text):
+            at = m.start()
+            key = text[at : at + _KEY]
+            if key in by_key:
+                hits.setdefault(key, []).append(at)
+    else:  # too many to compile into one regex in good time: every word of the text is read
+        _words_with_keys(text, by_key, first_words, hits)
+    for key, group in by_key.items():
+        found.update(_resolve(text, group, hits.get(key, [])))
+    return found
+
+
+def _words_with_keys(
+    text: str,
+    by_key: dict[str, list[tuple[str, int]]],
+    first_words: set[str],
+    hits: dict[str, list[int]],
+) -> None:
+    """Add to *hits*, in order, each place in *text* where a word of *first_words* starts a
+    key of *by_key*: one look at every word of *text*."""
 
     def hit(at: int) -> None:
         key = text[at : at + _KEY]
@@ -417,9 +448,6 @@ def _first_many(text: str, quotes: list[str]) -> dict[str, int]:
                     if m.group() in first_words:
                         hit(pos + m.start())
         pos += len(token) + 1
-    for key, group in by_key.items():
-        found.update(_resolve(text, group, hits.get(key, [])))
-    return found
 
 
 def _resolve(text: str, group: list[tuple[str, int]], places: list[int]) -> dict[str, int]:

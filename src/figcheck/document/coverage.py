@@ -864,13 +864,28 @@ def cover(
     )
 
 
+# What mentions read as, by what it depends on: a document states the same figures again and
+# again (an enum's hash runs in Python: the qualifier is keyed by its id, which is its own)
+_DESCRIBED: dict[tuple[object, ...], str] = {}
+_DESCRIBED_MOST = 8192
+
+
 def describe(mention: Mention) -> str:
     """What a mention reads as, e.g. ``at least 22,000,000``, ``over 50%``, ``1944–1945``."""
     if mention.form == "unread":
         return "unread"  # a number the reader could not read
-    if mention.guess:
-        return f"{_described(mention)} (a guess)"
-    return _described(mention)
+    category = mention.category
+    year = category is Category.YEAR or category is Category.LABEL
+    key = (mention.value, mention.upper, mention.percent, id(mention.qualifier), mention.form,
+           year, bool(mention.guess))  # fmt: skip
+    shown = _DESCRIBED.get(key)
+    if shown is None:
+        shown = _described(mention)
+        if mention.guess:
+            shown += " (a guess)"
+        if len(_DESCRIBED) < _DESCRIBED_MOST:
+            _DESCRIBED[key] = shown
+    return shown
 
 
 def _described(mention: Mention) -> str:

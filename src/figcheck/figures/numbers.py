@@ -14,6 +14,7 @@ from figcheck.errors import FigureError
 from figcheck.figures import lexicon
 from figcheck.figures.lexicon import folded, folded_sign
 from figcheck.records import maker, quick_init
+from figcheck.text import trie
 
 
 @quick_init
@@ -174,18 +175,6 @@ _TOKEN = re.compile("[A-Za-z\u017f\u0131\u0130\u212a]+")
 _SPACES = re.compile(r"\s*")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex that matches each of *words* (and, in a lookahead, no other), as a tree of their
-    common beginnings: each character is tried once for all the words that share it."""
-    ordered = sorted(set(words))
-    branches = []
-    for first, group in groupby((w for w in ordered if w), key=lambda w: w[0]):
-        rest = _trie(w[1:] for w in group)
-        branches.append(re.escape(first) + (f"(?:{rest})" if rest else ""))
-    body = "|".join(branches)
-    return f"(?:{body})?" if branches and "" in ordered else body
-
-
 def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
     """Finds amounts in prose: one character that is no ASCII letter or digit, then an amount.
 
@@ -199,11 +188,11 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
     compares before it tries the branch; the rest of the word is a tree of the words' letters.
     """
     starts = [*_NUMBER_WORDS, "half", *lexicon.MULTIPLES, *lexicon.OPEN_BOUNDS]
-    after_a = _trie(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
+    after_a = trie(["hundred", *_SCALES, "half", "third", "quarter", "dozen"])
     firsts = []
     for case in (str.lower, str.upper):
         for first, group in groupby(sorted(starts), key=lambda w: w[0]):
-            firsts.append(rf"{case(first)}(?i:{_trie(w[1:] for w in group)})\b")
+            firsts.append(rf"{case(first)}(?i:{trie(w[1:] for w in group)})\b")
         firsts.append(rf"{case('a')}{_SEP}(?i:{after_a})\b")
     gate = (
         rf"[0-9]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
@@ -223,7 +212,7 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
     marks = r"[\w%/^*<×·⁻⁺]"
     # what each of the three tests needs after the digits, tested once: mostly it is not there
     # ("6,818 tonnes"), and then only a character after the digits remains to be tested
-    opens = rf"{spaces}*(?:[x×·*%]|{_trie(words)})"
+    opens = rf"{spaces}*(?:[x×·*%]|{trie(words)})"
     common_forms = (
         rf"(?=[0-9])(?i:((?>{_DIGIT_FORMS}))(?:(?={opens})(?:({_PERCENT})"
         rf"|{_SEP}({_alts(_AFTER_DIGITS)})\b(?!{_PERCENT})"

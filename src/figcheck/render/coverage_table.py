@@ -105,14 +105,11 @@ def _line(mention: Mention) -> Text:
 
 def _plain(rows: list[Mention]) -> str:
     """Rows as plain columns, two spaces apart, the line numbers right-aligned."""
-    cells = [HEADERS, *(_cells(m) for m in rows)]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(HEADERS))]
-    lines = []
-    for row in cells:
-        first = row[0].rjust(widths[0])
-        rest = [cell.ljust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
-        lines.append("  ".join([first, *rest]).rstrip())
-    return "\n".join(lines)
+    cells = [HEADERS, *map(_cells, rows)]
+    a, b, c, d, e = (max(map(len, column)) for column in zip(*cells, strict=True))
+    # one format per row: its fields padded as rjust and ljust pad them
+    row = f"{{:>{a}}}  {{:<{b}}}  {{:<{c}}}  {{:<{d}}}  {{:<{e}}}".format
+    return "\n".join([row(*cells_of).rstrip() for cells_of in cells])
 
 
 def render(report: CoverageReport, options: RenderOptions) -> str:
