@@ -358,6 +358,19 @@ CORPUS = ROOT / "tests" / "corpus"
             + "At least 5, 6 and 7 -- 3.10, 3.11, and 3.12 version 1, 2. " * 40,
             id="contexts that differ beyond the text around them",
         ),
+        # words only after a figure, its noun among the first four of them or past them
+        pytest.param(
+            "".join(
+                f"{'x' * 70} saw {figure} {words}{' ' * gap}{noun}\n"
+                for figure in ("5", "five", "one")
+                for words in ("big red juicy", "big red", "big", "long-lived old ones")
+                for gap in (1, 40, 70)
+                for noun in ("members", "things", "tonnes")
+            )
+            * 10
+            + "one " * 300,
+            id="words only after a figure",
+        ),
     ],
 )
 def test_repeated_contexts_read_the_same_as_each_on_its_own(

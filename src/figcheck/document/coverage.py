@@ -211,6 +211,7 @@ TON_WORDS = re.compile(r"(?:kilo|mega|giga)?tons?", re.IGNORECASE)
 # the words after a figure, on its line or the next (prose wraps), up to four
 _SEP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _WORDS_AFTER = re.compile(rf"(?:{_SEP}[A-Za-z][A-Za-z'’-]*){{1,4}}")
+_FOUR_WORDS = re.compile(rf"(?:{_SEP}[A-Za-z][A-Za-z'’-]*){{4}}")  # as many as it reads
 _LABEL_WORDS = words(
     """
     lesson chapter section part article art. figure fig. table item step page p. pp. vol.
@@ -434,7 +435,8 @@ def _memo_key(text: str, amount: Amount, after: Amount | None) -> tuple[object, 
 def _memo_safe(text: str, amount: Amount, end: int) -> bool:
     """Whether the reading of *amount*, a mention ending at *end*, read nothing beyond its key:
     no search that may run on (a date or code after it, "years of age", a unit phrase), and
-    a character that stops the words after it within the key's text."""
+    within the key's text a character that stops the words after it, or the end of the four
+    words that are all the words it reads."""
     s, e = amount.start, amount.end
     following = text[e : e + 1]
     if text[s - 1 : s] in _JOINS or following in _JOINS or following.isalpha():
@@ -444,7 +446,11 @@ def _memo_safe(text: str, amount: Amount, end: int) -> bool:
     window = text[end : end + 48]
     if any(word in window for word in _CHEAP_WORDS):
         return False
-    return _WORDS_END.search(text, end, e + _MEMO_AFTER) is not None
+    if _WORDS_END.search(text, end, e + _MEMO_AFTER) is not None:
+        return True
+    # words only, to the key's end ("one one one ..."): counted() reads four words at most
+    words = _FOUR_WORDS.match(text, end)
+    return words is not None and words.end() < e + _MEMO_AFTER
 
 
 _MISSING: _Reading = (0, 0, "", 0.0, Category.COUNT, Qualifier.PLAIN, None, False, "", "")
