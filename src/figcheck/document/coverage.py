@@ -456,10 +456,14 @@ def _memo_safe(text: str, amount: Amount, end: int) -> bool:
 _MISSING: _Reading = (0, 0, "", 0.0, Category.COUNT, Qualifier.PLAIN, None, False, "", "")
 
 
-def find_mentions(text: str, style: Style | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, style: Style | None = None, amounts: list[Amount] | None = None
+) -> list[Mention]:
     """Every figure *text* mentions, in order, each with its category (none covered yet);
-    numbers are read in *style*, else in the style the text's own forms show."""
-    amounts = find_amounts(text, style)
+    numbers are read in *style*, else in the style the text's own forms show. *amounts* are
+    the text's amounts, if they have been found already (as find_amounts finds them)."""
+    if amounts is None:
+        amounts = find_amounts(text, style)
     mentions: list[Mention] = []
     line, line_start, pos = 1, 0, 0
     i, n = 0, len(amounts)

@@ -295,7 +295,8 @@ class _Drafter:
     def __init__(self, text: str, source: str, origin: SourceText | None = None) -> None:
         self.text = text
         self.source = source
-        self.amounts = {a.start: a for a in find_amounts(text)}
+        self.found = find_amounts(text)  # in order: the mentions are read from them too
+        self.amounts = {a.start: a for a in self.found}
         self.starts = sorted(self.amounts)
         self.sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
         self.units: dict[str, tuple[str, str]] = {}  # word -> (definition, comment)
@@ -313,7 +314,7 @@ class _Drafter:
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
 
     def run(self, title: str) -> Draft:
-        mentions = find_mentions(self.text)
+        mentions = find_mentions(self.text, amounts=self.found)
         claims: list[DraftClaim] = []
         skipped: list[Skipped] = []
         previous: list[tuple[int, str, str]] = []  # (sentence, unit word, kind) of quantities
