@@ -7,8 +7,9 @@ The document is the coverage case's 8 MB document (figures among prose, about on
 characters); the 1 MB case is its first megabyte. Each round times, in one process and in
 turn: the floor (one ``re.findall`` of digit runs over the text), coverage's reading (the
 document folded for quotes and every mention read and sorted into categories, with the cycle
-collector paused as the command pauses it) and init's draft without suggested formulas. Medians are shown; the floor's speed is shown so that the
-figures can be judged on another machine.
+collector paused as the command pauses it) and init's draft without suggested formulas.
+Medians are shown; the floor's speed is shown so that the figures can be judged on another
+machine.
 """
 
 from __future__ import annotations
