@@ -239,6 +239,7 @@ def test_no_stage_imports_a_higher_stage() -> None:
     compare(stage_violations, KNOWN_STAGE_VIOLATIONS, "KNOWN_STAGE_VIOLATIONS")
 
 
+@pytest.mark.slow  # the walk over every module's syntax tree, shared with the test above
 def test_renderers_take_finished_data() -> None:
     _, render_violations = scan()
     compare(render_violations, KNOWN_RENDER_VIOLATIONS, "KNOWN_RENDER_VIOLATIONS")
