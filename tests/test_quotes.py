@@ -173,7 +173,11 @@ def test_unique(quote: str, unique: bool) -> None:
     assert QuoteIndex(DOCUMENT, "doc.txt").unique(quote) is unique
 
 
-def test_many_quotes_are_found_in_one_pass_with_the_same_results() -> None:
+@pytest.mark.parametrize("per_prefix", [0, quotes_module._CHARACTERS_PER_PREFIX])
+def test_many_quotes_are_found_in_one_pass_with_the_same_results(
+    per_prefix: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quotes_module, "_CHARACTERS_PER_PREFIX", per_prefix)  # 0: by regex
     lines = [
         f"Region r{i} had {i % 97 + 3} million\npeople (in {1900 + i % 50})." for i in range(400)
     ]
@@ -199,18 +203,19 @@ KEY_GAPS = st.sampled_from([" ", " ", " ", "\n", ", "])
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("most", [quotes_module._MOST_PREFIXES, 0], ids=["regex", "every word"])
+@pytest.mark.parametrize("regex", [True, False], ids=["regex", "every word"])
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(KEY_WORDS, KEY_GAPS), min_size=1, max_size=40), st.data())
 def test_many_quotes_at_once_are_found_where_each_alone_is_found(
-    most: int, parts: list[tuple[str, str]], data: st.DataObject
+    regex: bool, parts: list[tuple[str, str]], data: st.DataObject
 ) -> None:
     text = "".join(word + gap for word, gap in parts)
     cuts = st.integers(0, len(text))
     quotes = [text[a : a + n] for a, n in data.draw(st.lists(st.tuples(cuts, st.integers(0, 40))))]
     quotes += ["the north Region the", "north north north north"]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quotes_module, "_MOST_PREFIXES", most)
+        patch.setattr(quotes_module, "_MOST_PREFIXES", 2_000 if regex else 0)
+        patch.setattr(quotes_module, "_CHARACTERS_PER_PREFIX", 0)  # even in a short text
         many = quotes_module._first_many(text, quotes)
     assert many == {quote: quotes_module._first(text, quote) for quote in quotes}
 
