@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from figcheck.cli import app
@@ -82,3 +83,9 @@ def errors(path: Path) -> list[str]:
     assert out.exit_code == 2, (out.exit_code, out.stdout)
     assert out.stdout == ""
     return out.stderr.splitlines()
+
+
+def widths(fast: list[int], slow: list[int]) -> list[Any]:
+    """Terminal widths to run a layout test at: *fast* in the fast tier, the others only in
+    the full run (as CI runs it), since each renders the essay again."""
+    return [*fast, *(pytest.param(width, marks=pytest.mark.slow) for width in slow)]
