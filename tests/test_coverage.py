@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -382,3 +383,28 @@ def test_repeated_contexts_read_the_same_as_each_on_its_own(
     monkeypatch.setattr(coverage, "_MEMO_SIZE", 0)  # every figure read in full
     assert kept == find_mentions(text)
     assert len(kept) > 60
+
+
+def test_a_json_row_is_written_as_json_writes_it() -> None:
+    import dataclasses
+    import json
+
+    from figcheck.render import coverage_json
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")))
+    mentions = find_mentions(text + ' He said "12 \\ 5" at 3\u2028and 1944–45, over 50%.')
+    first = mentions[0]
+    odd = [
+        dataclasses.replace(first, value=value, upper=upper, covered_by=by, text=written)
+        for value, upper, by, written in [
+            (math.inf, None, 'a"b', "∞"),
+            (-math.inf, -0.0, None, "\x7f\u2028"),
+            (math.nan, 1e300, "c\\d", "é"),
+            (-0.0, 5e-324, "", "0"),
+        ]
+    ]
+    assert len(mentions) > 300
+    for mention in [*mentions, *odd]:
+        row = coverage_json.mention_dict(mention)
+        del row["line"], row["column"]
+        assert coverage_json._tail(mention) == json.dumps(row, ensure_ascii=False)[1:]

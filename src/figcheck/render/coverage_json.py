@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from figcheck import __version__
 from figcheck.document.coverage import Category, describe
+from figcheck.figures.figure import Qualifier
+from figcheck.render.json_text import number, string
 
 if TYPE_CHECKING:
     from figcheck.document.coverage import CoverageReport, Mention
@@ -55,10 +57,27 @@ def coverage_dict(report: CoverageReport, *, mentions: bool = True) -> dict[str,
     }
 
 
+# each qualifier's and category's value as json writes it, by the member's identity (an
+# enum's own hash is computed in Python)
+_QUALIFIERS = {id(q): string(q.value) for q in Qualifier}
+_CATEGORIES = {id(c): string(c.value) for c in Category}
+
+
+def _tail(m: Mention) -> str:
+    """``json.dumps(mention_dict(m), ensure_ascii=False)`` without its line and column and its
+    opening brace, written straight from the mention (a test compares the two)."""
+    return (
+        f'"text": {string(m.text)}, "reads_as": {string(describe(m))}, '
+        f'"value": {number(m.value)}, "upper": {number(m.upper)}, '
+        f'"percent": {"true" if m.percent else "false"}, '
+        f'"qualifier": {_QUALIFIERS[id(m.qualifier)]}, "category": {_CATEGORIES[id(m.category)]}, '
+        f'"covered_by": {string(m.covered_by)}}}'
+    )
+
+
 def _lines(mentions: tuple[Mention, ...]) -> list[str]:
-    """One line of JSON for each mention; all but the line and column are encoded once for
-    each distinct reading (a zero's sign makes no distinct key, so zeros are encoded each)."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    """One line of JSON for each mention; all but the line and column are written once for
+    each distinct reading (a zero's sign makes no distinct key, so zeros are written each)."""
     tails: dict[tuple[object, ...], str] = {}
     lines: list[str] = []
     append = lines.append
@@ -68,9 +87,7 @@ def _lines(mentions: tuple[Mention, ...]) -> list[str]:
                m.covered_by, m.form, m.guess)  # fmt: skip
         tail = tails.get(key) if m.value and m.upper != 0 else None
         if tail is None:
-            row = mention_dict(m)
-            del row["line"], row["column"]
-            tail = encode(row)[1:]
+            tail = _tail(m)
             if m.value and m.upper != 0:
                 tails[key] = tail
         append(f'    {{"line": {m.line}, "column": {m.column}, {tail}')

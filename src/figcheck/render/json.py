@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from figcheck import __version__
 from figcheck.check.verdict import Verdict
 from figcheck.figures import notation
+from figcheck.render import json_text
 
 if TYPE_CHECKING:
     from figcheck.check.report import Report, Reports, Result, Summary
@@ -235,25 +236,14 @@ _encode = encode_basestring
 _columns = notation.columns
 
 
-def _s(text: str | None) -> str:
-    return "null" if text is None else encode_basestring(text)
+_s = json_text.string
+_n = json_text.number
 
 
 # every verdict (and no verdict) and kind as its encoded string, looked up once per result
 _VERDICTS: dict[Verdict | None, str] = {v: encode_basestring(v.value) for v in Verdict}
 _VERDICTS[None] = "null"
 _KINDS = {"claim": '"claim"', "check": '"check"'}
-
-
-def _n(value: float | int | None) -> str:
-    """A number as json writes it (NaN and Infinity as json does too)."""
-    if value is None:
-        return "null"
-    if value != value:
-        return "NaN"
-    if value in (math.inf, -math.inf):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value) if isinstance(value, float) else int.__repr__(value)
 
 
 def _figure(value: float, factor: float, percent: bool) -> str:
