@@ -763,3 +763,27 @@ def test_parts_take_their_whole_s_unit_and_a_total_sums_the_list_after_its_colon
     assert wrong.claims[4].suggested == (
         'sum, cue "a total of …:"; it does not hold as read: check it; verify'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comment"),
+    [
+        # a document of both styles: "1,234" is read as most of its figures write it
+        (
+            "It cost 1,234.5 euros, then 9,5 % more, then 1,234 euros in all.\n",
+            "1,234 euros",
+            '"1,234" could be read with "," as a decimal mark: verify',
+        ),
+        # English figures, and a space-grouped one with three digits after a comma
+        (
+            "The cohort had 1,204 people and 3,337 controls, and 6 412,267 euros.\n",
+            "6 412,267 euros",
+            '"6 412,267" could be read with "," as a thousands mark: verify',
+        ),
+    ],
+)
+def test_a_guessed_reading_is_drafted_with_a_comment_that_says_so(
+    text: str, value: str, comment: str
+) -> None:
+    last = draft(text, source="doc.txt").claims[-1]
+    assert (last.value, last.comments) == (value, (comment,))

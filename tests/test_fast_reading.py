@@ -104,6 +104,7 @@ def _split_plainly(raw: str, style: Style) -> tuple[str, str, str]:
     """numbers._split as first written: every space mark removed, every group length tested."""
     if raw.isdigit():
         return raw, "", ""
+    written = raw
     for space in (" ", "\u00a0", "\u2009", "\u202f", "&thinsp;", "&nbsp;", "&#8201;", "&#160;"):
         raw = raw.replace(space, "")
     comma, point = raw.rfind(","), raw.rfind(".")
@@ -117,6 +118,9 @@ def _split_plainly(raw: str, style: Style) -> tuple[str, str, str]:
     guess = ""
     if (comma >= 0 and point >= 0) or not grouped or raw[0] in "0.":
         decimal = mark
+        one_mark = comma < 0 or point < 0
+        if raw != written and one_mark and mark != style.decimal and len(groups[-1]) == 3:
+            guess = f'"{written}" could be read with "{mark}" as a thousands mark'
     elif len(groups) > 2:
         decimal = ""
     else:
@@ -147,7 +151,10 @@ def _digits_plainly(whole: str, decimals: str, scale: int) -> tuple[float, float
 
 _DIGIT_STRINGS = st.one_of(
     st.from_regex(r"[0-9]{1,3}(?:[,.][0-9]{3}){0,3}(?:[.,][0-9]{1,4})?", fullmatch=True),
-    st.from_regex(r"[0-9]{1,3}(?:(?: |\u00a0|&thinsp;|&#160;)[0-9]{3}){1,3}", fullmatch=True),
+    st.from_regex(
+        r"[0-9]{1,3}(?:(?: |\u00a0|&thinsp;|&#160;)[0-9]{3}){1,3}(?:[.,][0-9]{1,4})?",
+        fullmatch=True,
+    ),
     st.from_regex(r"0*[0-9]{1,40}(?:\.[0-9]{1,40})?", fullmatch=True),
     st.from_regex(r"[0-9]{1,3}0{1,30}", fullmatch=True),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -499,6 +500,36 @@ def test_a_separator_that_reads_both_ways_in_a_mixed_document_is_a_guess() -> No
     first = find_amounts("1,234 and 3.5 but 9,5 and 7,25")[0]
     assert first.guess == '"1,234" could be read with "," as a thousands mark'
     assert find_amounts("1,234 and 3.5")[0].guess == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "guess"),
+    [
+        # spaces between thousands, then three digits after a mark the document does not use
+        # as its decimal one: a second kind of thousands mark, or two figures in a table row
+        (
+            "The cohort had 1,204 people. | SNP 6 412,267 |",
+            6412.267,
+            '"6 412,267" could be read with "," as a thousands mark',
+        ),
+        (
+            "1.234,5 Euro und 9,5 % und 1 234.567 Euro",
+            1234.567,
+            '"1 234.567" could be read with "." as a thousands mark',
+        ),
+        # the document's own decimal mark after space groups: read as written
+        ("9,5 % und 6 412,267 Euro", 6412.267, ""),
+        ("They paid 3.5 and 1 234.567 dollars", 1234.567, ""),
+        # one or two decimals after space groups are decimals in either style
+        ("They paid 3.5 and then 2 509,0 dollars", 2509.0, ""),
+        ("over 7 000 a day", 7000.0, ""),
+    ],
+)
+def test_a_space_grouped_figure_with_the_other_decimal_mark_is_a_guess(
+    text: str, value: float, guess: str
+) -> None:
+    spaced = [a for a in find_amounts(text) if re.search("[0-9] [0-9]", a.text)]
+    assert [(a.value, a.guess) for a in spaced] == [(value, guess)]
 
 
 @pytest.mark.parametrize(

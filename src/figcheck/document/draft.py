@@ -482,6 +482,8 @@ class _Drafter:
         negative = self.sign_word(mention, amount, unit)
         if negative:
             comments.append(f'read as a fall ("{negative}"): verify')
+        if mention.guess:  # read as the document's majority style writes it
+            comments.append(f"{mention.guess}: verify")
         written = self.value(mention, amount, scale, "" if unit == "%" else unit, bool(negative))
         if unit == "%":
             written += "%"

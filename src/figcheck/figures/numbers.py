@@ -463,6 +463,7 @@ def _split(raw: str, style: Style) -> tuple[str, str, str]:
     says why the reading is a guess, else it is ""."""
     if raw.isdigit():
         return raw, "", ""
+    written = raw
     if not raw.isascii() or " " in raw or "&" in raw:  # spaces between thousands groups
         for space in _GROUP_MARKS:
             raw = raw.replace(space, "")
@@ -480,6 +481,11 @@ def _split(raw: str, style: Style) -> tuple[str, str, str]:
     guess = ""
     if (comma >= 0 and point >= 0) or not grouped or raw[0] in "0.":
         decimal = mark  # "1,234.5", "9,5", "0.125", ".03"
+        one_mark = comma < 0 or point < 0
+        if len(raw) < len(written) and one_mark and mark != style.decimal and len(groups[-1]) == 3:
+            # "6 412,267" where "," is no decimal mark: another thousands group, written
+            # with a second kind of mark, or two figures side by side in a table row
+            guess = f'"{written}" could be read with "{mark}" as a thousands mark'
     elif len(groups) > 2:
         decimal = ""  # "1,234,567" or "1.234.567": thousands groups
     else:  # "1,234" or "1.234": the document's style decides
