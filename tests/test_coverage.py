@@ -10,6 +10,7 @@ import pytest
 
 from figcheck.document.coverage import Category, describe, find_mentions
 from figcheck.figures.figure import Qualifier
+from figcheck.figures.numbers import find_amounts
 from tests.common import ESSAY_CLAIMS, EXAMPLES, ROOT, claims_file, run
 
 Row = tuple[str, str, str]  # (as written, reads as, category)
@@ -408,3 +409,56 @@ def test_a_json_row_is_written_as_json_writes_it() -> None:
         row = coverage_json.mention_dict(mention)
         del row["line"], row["column"]
         assert coverage_json._tail(mention) == json.dumps(row, ensure_ascii=False)[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # signs after letters name currencies the reader lacks: Hong Kong, New Zealand,
+        # Singapore and Taiwan dollars, Brazilian reais
+        ("Profit rose to HK$5 million.", "HK$5 million"),
+        ("It sold for NZ$5 each.", "NZ$5"),
+        ("Debt fell to S$3.2 billion.", "S$3.2 billion"),
+        ("A ticket costs NT$100.", "NT$100"),
+        ("O lucro foi de R$ 3,5 por ação.", "R$ 3,5"),
+        ("It cost us$5.", "us$5"),
+    ],
+)
+def test_a_figure_in_a_currency_the_reader_lacks_is_unread(text: str, written: str) -> None:
+    [mention] = find_mentions(text)
+    assert (mention.text, mention.form, mention.category) == (written, "unread", Category.QUANTITY)
+    assert describe(mention) == "unread"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "currency"),
+    [
+        ("It cost US$5.", "US$5", "USD"),
+        ("It cost C$5.", "C$5", "CAD"),
+        ("It cost $5.", "$5", "USD"),
+    ],
+)
+def test_a_currency_sign_the_reader_has_is_read(text: str, written: str, currency: str) -> None:
+    [mention] = find_mentions(text)
+    assert (mention.text, mention.form, mention.value) == (written, "digits", 5.0)
+    assert find_amounts(text)[0].currency == currency
+
+
+def test_every_repetition_of_an_unknown_currency_is_unread() -> None:
+    # a text that repeats itself is read once a context: each copy must stay unread
+    mentions = find_mentions("Each cost HK$5 and then 7 apples. " * 2_000)
+    assert {(m.text, m.form) for m in mentions[::2]} == {("HK$5", "unread")}
+    assert {(m.text, m.form) for m in mentions[1::2]} == {("7", "digits")}
+
+
+def test_coverage_counts_an_unknown_currency_against_it(tmp_path: Path) -> None:
+    path = claims_file(
+        tmp_path,
+        '[claims.usd]\nquote = "or US$0.64 million"\nvalue = "US$0.64 million"\n',
+        document="It cost HK$5 million, or US$0.64 million.\n",
+    )
+    out = run("coverage", path, "--color", "never", env={"COLUMNS": "200"})
+    assert out.stdout.endswith(
+        "1 of 2 quantities covered (50%) (1 unread: not counted as covered)\n"
+    )
+    assert out.exit_code == 0

@@ -787,3 +787,13 @@ def test_a_guessed_reading_is_drafted_with_a_comment_that_says_so(
 ) -> None:
     last = draft(text, source="doc.txt").claims[-1]
     assert (last.value, last.comments) == (value, (comment,))
+
+
+def test_a_figure_in_a_currency_the_reader_lacks_is_listed_as_unread_with_what_to_do() -> None:
+    drafted = draft("It cost HK$5 million, or US$0.64 million.\n", source="doc.txt")
+    assert [c.value for c in drafted.claims] == ["US$0.64 million"]
+    why = (
+        '"HK$" is a currency sign figcheck does not know: write the value with the '
+        'currency\'s code, and name the code in [units] (e.g. HKD = "[HKD]")'
+    )
+    assert [(s.text, s.why) for s in drafted.skipped] == [("HK$5 million", why)]

@@ -172,7 +172,8 @@ class Summary:
     def text(self) -> str:
         """One line, e.g. ``28 results: 20 consistent, 2 within-rounding, 1 inconsistent``."""
         parts = [f"{n} {v.value}" for v, n in self.counts.items() if n]
-        line = f"{self.total} results: " + ", ".join(parts) if parts else "no results"
+        results = "result" if self.total == 1 else "results"
+        line = f"{self.total} {results}: " + ", ".join(parts) if parts else "no results"
         if self.accepted:
             line += f"; {self.accepted} accepted"
         if self.unquoted:

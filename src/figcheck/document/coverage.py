@@ -528,6 +528,8 @@ def _read(
     amount = amounts[i - 1]
     n = len(amounts)
     s, e, form = amount.start, amount.end, amount.form
+    if form == "unread":  # a figure the reader sees but cannot read: a quantity, unread
+        return (s, e, amount.text, 0.0, _QUANTITY, _PLAIN, None, False, form, ""), i
     digits = form == "digits"
     # the words just before, folded: a cheap test before the qualifier and label searches
     before, tail, special, qualifying = _before(text[max(0, s - 24) : s])

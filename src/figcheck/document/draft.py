@@ -30,7 +30,7 @@ from figcheck.document.relations import Suggestion, nodes_of, suggest
 from figcheck.errors import FigcheckError
 from figcheck.figures import lexicon
 from figcheck.figures.figure import Qualifier, parse_figure
-from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back
+from figcheck.figures.numbers import Amount, find_amounts, plain, reads_back, unread_currency
 from figcheck.figures.units import UnitTable, is_known_word, unit_table
 from figcheck.io.formats import SourceText, format_of, read_source
 
@@ -327,7 +327,7 @@ class _Drafter:
             ):
                 continue
             if mention.form == "unread":
-                why = "the number reader cannot read it"
+                why = _unread_why(mention.text)
                 skipped.append(
                     Skipped(self.line(mention), mention.text, mention.start, mention.end, why)
                 )
@@ -895,6 +895,17 @@ _RATE_LATER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+def _unread_why(written: str) -> str:
+    """Why init drafts no claim for the unread figure *written*."""
+    sign = unread_currency(written)
+    if sign is None:
+        return "the number reader cannot read it"
+    return (
+        f'"{sign}" is a currency sign figcheck does not know: write the value with the '
+        'currency\'s code, and name the code in [units] (e.g. HKD = "[HKD]")'
+    )
 
 
 def _unsure(text: str, mention: Mention, kind: str) -> str:

@@ -32,7 +32,9 @@ class Amount:
     percent: bool
     s: float  # place value of the last written digit, times scale
     l: float  # noqa: E741  place value of the last nonzero digit (whole numbers), times scale
-    form: str  # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled") | "bound"
+    # "digits" | "words" | "fraction" | "ordinal" | "multiple" ("doubled") | "bound", or
+    # "unread": a figure seen but not read ("HK$5": a currency the reader lacks)
+    form: str
     currency: str | None = None  # the ISO code of a currency sign before it ("£5bn": "GBP")
     guess: str = ""  # why the reading is a guess (a separator that reads two ways), else ""
 
@@ -319,6 +321,14 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
             if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
                 restart = start
                 break
+            if (sign := _lone_sign(text, start)) >= 0:  # "HK$5", "R$ 5": see _unknown_currency
+                amount = _unknown_currency(text, sign, read_amount(text, start, style))
+                if amount is not None:
+                    append(amount)
+                    if amount.end != m.end():
+                        restart = amount.end
+                        break
+                continue
             if (raw := m[1]) is not None:  # digits in a common form (see _scanner)
                 end = m.end()
                 try:
@@ -346,6 +356,45 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
         else:
             restart = None
     return found
+
+
+# currency signs that are no letters: after letters, they end a currency sign the reader lacks
+_LONE_SIGNS = frozenset(sign for sign in _CURRENCIES if len(sign) == 1)
+_LETTERS_BEFORE_SIGN = 4  # "HK$", "NZ$", "MX$", "NT$", "R$": a few letters at most
+
+
+def _lone_sign(text: str, start: int) -> int:
+    """Where the currency sign just before the amount at *start* is (after a space at most),
+    if letters come right before it; else -1. Costs a test or two for most amounts."""
+    sign = start - 1
+    if text[sign] not in _LONE_SIGNS:
+        if text[sign] != " " or text[sign - 1 : sign] not in _LONE_SIGNS:
+            return -1
+        sign -= 1
+    return sign if sign > 0 and text[sign - 1].isalpha() else -1
+
+
+def _unknown_currency(text: str, sign: int, amount: Amount | None) -> Amount | None:
+    """*amount* with the letters and sign before it, unread: "HK$5 million" names a currency
+    (Hong Kong dollars) that neither the sign alone ("$", US dollars) nor a bare number
+    reads, so the figure is listed as unread rather than read as some other money or none."""
+    if amount is None:
+        return None
+    first = sign
+    while first > 0 and sign - first < _LETTERS_BEFORE_SIGN and text[first - 1].isalpha():
+        first -= 1
+    return dataclasses.replace(
+        amount, start=first, text=text[first : amount.end], form="unread", currency=None
+    )
+
+
+def unread_currency(written: str) -> str | None:
+    """The letters and sign that open *written* ("HK$" of "HK$5 million"), when they are why
+    the figure is unread (see _unknown_currency); else None."""
+    for i, char in enumerate(written[: _LETTERS_BEFORE_SIGN + 1]):
+        if char in _LONE_SIGNS:
+            return written[: i + 1] if i and written[:i].isalpha() else None
+    return None
 
 
 def _plain(
