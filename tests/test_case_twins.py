@@ -75,7 +75,5 @@ def test_a_document_with_twins_gives_no_traceback(tmp_path: Path) -> None:
     done = run("coverage", tmp_path / "claims.toml")
     assert "Traceback" not in done.stderr
     assert done.exit_code == 0
-    # "us$5" is no sign the reader has ("US$" is): unread, never a bare count
-    assert done.stdout.endswith(
-        "0 of 3 quantities covered (0%) (1 unread: not counted as covered)\n"
-    )
+    # "us$5" is US$5, in a document as in a value, and the claim covers it
+    assert done.stdout.endswith("1 of 3 quantities covered (33.3%)\n")

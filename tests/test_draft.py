@@ -797,3 +797,38 @@ def test_a_figure_in_a_currency_the_reader_lacks_is_listed_as_unread_with_what_t
         'currency\'s code, and name the code in [units] (e.g. HKD = "[HKD]")'
     )
     assert [(s.text, s.why) for s in drafted.skipped] == [("HK$5 million", why)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "skipped"),
+    [
+        # units written against the number, read as the unit table reads them
+        ("The CPU runs at 4.5GHz when boosted.\n", ["4.5 GHz"], []),
+        ("It weighs 3kg in all.\n", ["3 kg"], []),
+        ("The link carries 940MB/s at most.\n", ["940 MB/s"], []),
+        ("The plant makes 1.2 TWh a year from 450 MW.\n", ["1.2 TWh", "450 MW"], []),
+        # letters against the number that no unit reads: listed, never a bare number
+        (
+            "A dividend of 15.8p was paid.\n",
+            [],
+            [("15.8", '"p" names a unit the unit table lacks')],
+        ),
+        (
+            "One planet is 1.03R Earth wide.\n",
+            [],
+            [("1.03", '"R" names a unit the unit table lacks')],
+        ),
+    ],
+)
+def test_a_unit_written_against_the_number_is_read_or_the_figure_listed(
+    text: str, value: list[str], skipped: list[tuple[str, str]]
+) -> None:
+    drafted = draft(text, source="doc.txt")
+    assert [c.value for c in drafted.claims] == value
+    assert [(s.text, s.why) for s in drafted.skipped] == skipped
+
+
+def test_zurueck_is_a_fall_only_after_um() -> None:
+    # Destatis: "Auf ihrem Weg zur Arbeit legten sie durchschnittlich 28 Kilometer zurück"
+    text = "Sie legten durchschnittlich 28 Kilometer zurück. Der Absatz ging um 1,3 % zurück.\n"
+    assert [c.value for c in draft(text, source="doc.txt").claims] == ["28 Kilometer", "-1,3 %"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from pathlib import Path
@@ -551,3 +552,58 @@ def test_plain(text: str, plain: str) -> None:
     again = read_amount(plain)
     assert again is not None
     assert again.value == amount.value
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "form"),
+    [
+        # quarters of a year, counted: after "the", "last", "in" and the like, with no "of"
+        ("Revenue grew in the two quarters to June.", "two", 2.0, "words"),
+        ("It rose in each of the past two quarters.", "two", 2.0, "words"),
+        ("Over the last three quarters, margins fell.", "three", 3.0, "words"),
+        # no share holds four quarters or three thirds: a count of them
+        ("Four quarters make a year.", "Four", 4.0, "words"),
+        # shares: before "of", or with no word before that says periods
+        ("Three quarters of the voters stayed home.", "Three quarters", 0.75, "fraction"),
+        ("In the three quarters of cases, it held.", "three quarters", 0.75, "fraction"),
+        ("Turnout was three quarters.", "three quarters", 0.75, "fraction"),
+        ("Two thirds of them agreed.", "Two thirds", 2 / 3, "fraction"),
+    ],
+)
+def test_quarters_of_a_year_are_counted_and_quarters_of_a_whole_are_shares(
+    text: str, written: str, value: float, form: str
+) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.text, amount.value, amount.form) == (written, value, form)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "s", "percent"),
+    [
+        # a central bank's forecasts (Reserve Bank of Australia, 2021): whole and fraction
+        ("GDP growth of 5½ per cent in 2022", "5½ per cent", 5.5, 0.5, True),
+        ("inflation of around 2¼ per cent", "2¼ per cent", 2.25, 0.25, True),
+        ("a rate of 4¾%", "4¾%", 4.75, 0.25, True),
+        ("It took ½ an hour.", "½", 0.5, 0.5, False),
+        ("a 2½ million gap", "2½ million", 2_500_000.0, 500_000.0, False),
+        ("⅔ of them", "⅔", 2 / 3, 1 / 3, False),
+    ],
+)
+def test_a_vulgar_fraction_is_read_with_its_whole_number(
+    text: str, written: str, value: float, s: float, percent: bool
+) -> None:
+    amount = find_amounts(text)[0]
+    assert (amount.text, amount.value, amount.s, amount.percent) == (written, value, s, percent)
+    assert read_amount(written) == dataclasses.replace(amount, start=0, end=len(written))
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Sri Lanka 227/8 (50.0 ov)", ["227", "8", "50.0"]),  # a cricket score: runs/wickets
+        ("Open 24/7.", ["24", "7"]),
+        ("About 1/3 of them", ["1/3"]),  # a proper fraction stays one
+    ],
+)
+def test_a_slash_fraction_above_one_is_two_figures(text: str, written: list[str]) -> None:
+    assert [a.text for a in find_amounts(text)] == written

@@ -890,3 +890,54 @@ def test_init_writes_shares_of_a_whole_as_a_check_that_check_and_scan_evaluate(
     assert lines[at + 1] == (
         'suggested    whole, cue "rest"; it does not hold as read: check it; verify'
     )
+
+
+# Seen in real documents (an annual report's highlights, a census news item): figures that a
+# name alone would take for restatements, and that are not.
+NO_RESTATEMENT = {
+    "a comparative of another period": (
+        "Revenue\n\n£600.6m\n\n+5.9%\n\n(2015: £567.2m)\n\nHeadline operating profit\n\n£99.6m\n",
+        """
+        figure = £600.6m => £600.6m
+        figure_2 = (2015: £567.2m) => £567.2m
+        profit = £99.6m => £99.6m
+        """,
+    ),
+    "a comparative of a financial year": (
+        "Sales rose to £41.0m.\n\nThe order book stood at £38.5m (FY2022: £35.1m).\n",
+        """
+        sales = Sales rose to £41.0m => £41.0m
+        sales_2 = (FY2022: £35.1m) => £35.1m
+        """,
+    ),
+    "shares named only by generic words": (
+        "69% of people identified Roman Catholic as their religion. There was a drop from"
+        " 87% to 83% of people who reported good health.\n",
+        """
+        people_share = 69% of people identified => 69%
+        people_share_2 = from 87% to => 87%
+        people_share_3 = to 83% of people who => 83%
+        """,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NO_RESTATEMENT)
+def test_a_name_alone_makes_no_restatement_of_another_period_or_a_generic_name(
+    tmp_path: Path, case: str
+) -> None:
+    document, claims = NO_RESTATEMENT[case]
+    assert [s for s in found(tmp_path, document, claims) if s[2] == "restatement"] == []
+
+
+def test_figures_named_by_generic_words_still_restate_when_written_the_same(
+    tmp_path: Path,
+) -> None:
+    document = "Turnout was 61.2% of people.\n\nIn the end, 61.2% of people voted.\n"
+    claims = """
+        people_share = Turnout was 61.2% => 61.2%
+        people_share_2 = In the end, 61.2% => 61.2%
+        """
+    assert found(tmp_path, document, claims, cued_only=True) == [
+        ("people_share_2", "people_share", "restatement", "restates people_share", "consistent")
+    ]

@@ -19,9 +19,23 @@ PERSON = Dimension.from_mapping({"[person]": 1})
 TIME = Dimension.from_mapping({"[time]": 1})
 POINTS = Dimension.from_mapping({"[percentage_point]": 1})
 CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "INR", "CHF", "CNY")
-BUILT_IN_DIMENSIONS = {MASS, PERSON, TIME, POINTS, DIMENSIONLESS} | {
-    Dimension.from_mapping({f"[{code}]": 1}) for code in CURRENCIES
-}
+LENGTH = Dimension.from_mapping({"[length]": 1})
+INFORMATION = Dimension.from_mapping({"[information]": 1})
+BUILT_IN_DIMENSIONS = (
+    {MASS, PERSON, TIME, POINTS, DIMENSIONLESS}
+    | {Dimension.from_mapping({f"[{code}]": 1}) for code in CURRENCIES}
+    | {
+        LENGTH,
+        LENGTH**2,  # area
+        LENGTH**3,  # volume
+        LENGTH / TIME,  # speed
+        TIME**-1,  # frequency
+        MASS * LENGTH**2 / TIME**2,  # energy
+        MASS * LENGTH**2 / TIME**3,  # power
+        INFORMATION,
+        INFORMATION / TIME,
+    }
+)
 MASS_PER_PERSON = Dimension.from_mapping({"[mass]": 1, "[person]": -1})
 MASS_PER_PERSON_TIME = Dimension.from_mapping({"[mass]": 1, "[person]": -1, "[time]": -1})
 YEAR = 365.25 * 86400.0
@@ -141,8 +155,7 @@ HINT = 'a unit is words joined by "*", "/" or "per", with powers like "**2"'
         ("Kg", 'unknown unit "Kg" (did you mean "kg", kilogram?)'),
         ("CO2", 'unknown unit "CO2" (not built in: define it in [units])'),
         # prefixes are not pint prefixes: no femtotonnes, attotonnes or milliseconds
-        ("ft", 'unknown unit "ft" (did you mean "t", tonne?)'),
-        ("at", 'unknown unit "at" (did you mean "t", tonne?)'),
+        ("at", 'unknown unit "at" (did you mean "watt"?)'),
         ("msx", 'unknown unit "msx" (did you mean "ms", millisecond?)'),
         ("dimensionless", 'unknown unit "dimensionless" (not built in: define it in [units])'),
         (
@@ -205,8 +218,8 @@ def test_lookup_errors(text: str, message: str) -> None:
             Dimension.from_mapping({"[mass]": 1, "[household]": -1}),
         ),
         (
-            {"hectare": "[area]", "acre": "0.40468564224 hectare"},
-            "acres",
+            {"plot": "[area]", "field": "0.40468564224 plot"},
+            "fields",
             0.40468564224,
             Dimension.from_mapping({"[area]": 1}),
         ),
@@ -316,7 +329,7 @@ def test_is_known_word(word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["ton", "tons", "ft", "at", "as", "Ms", "MT", "the", "million", "per", "", "m"]
+    "word", ["ton", "tons", "at", "as", "Ms", "MT", "the", "million", "per", "", "m", "B", "TB"]
 )
 def test_is_not_known_word(word: str) -> None:
     assert is_known_word(word) is False
@@ -378,3 +391,9 @@ def test_a_refused_dimensionless_leaves_the_table_whole() -> None:
     assert (
         caught.value.message == 'unknown unit "dimensionlesss" (not built in: define it in [units])'
     )
+
+
+@pytest.mark.parametrize("word", ["has", "ha", "B", "TB", "m", "in", "bn"])
+def test_words_that_follow_numbers_in_prose_are_no_units(word: str) -> None:
+    # "Census 2022 has ...", "7B", "10 million TB cases", "£33m", "5 in 10": never a unit
+    assert is_known_word(word) is False

@@ -297,6 +297,8 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     "people", "goods", "currency". The noun is the next word, or, for people, one of the
     next four words ("seven million full and candidate members").
     """
+    if text[end : end + 1].isalpha():  # "3kg", "4.5GHz": a unit written against the number
+        return attached_unit(text, end)
     window = text[end : end + 48]
     cheap = "per" in window or "every" in window or "point" in window or "p." in window
     special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
@@ -320,6 +322,26 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     for word in following[1:]:
         if word.lower() in PEOPLE_NOUNS:
             return word, "people"
+    return None
+
+
+# letters written against a number, and a "/" and letters after them ("MB/s")
+_ATTACHED = re.compile(r"[A-Za-zµμ]+(?:/[A-Za-z]+)?")
+
+
+def attached_word(text: str, end: int) -> str:
+    """The letters written against the number that ends at *end* ("GHz" of "4.5GHz")."""
+    m = _ATTACHED.match(text, end)
+    return "" if m is None else m.group()
+
+
+def attached_unit(text: str, end: int) -> tuple[str, str] | None:
+    """The unit written against a figure's number ("kg" of "3kg"), if the unit table reads
+    it: a word of two letters or more, and of any after a "/" ("MB/s")."""
+    word = attached_word(text, end)
+    parts = word.split("/")
+    if len(parts[0]) >= 2 and all(is_known_word(part) for part in parts):
+        return word, "unit"
     return None
 
 
@@ -676,7 +698,10 @@ def _category(
     *year*, whether its amount is written as a year."""
     currency = amount.currency is not None
     about = qualifier is _PLAIN or qualifier is _ABOUT  # "about 1900", "circa 1850"
-    years = year and ((top is None and about) or top is not None)
+    years = year and (
+        (top is None and (about or (qualifier is _OVER and _OVER_A_YEAR.match(text, end))))
+        or top is not None
+    )
     if years and not currency:
         return _QUANTITY if counted(text, end) is not None else _YEAR
     last = top or amount
@@ -694,6 +719,8 @@ def _category(
     return _COUNT
 
 
+# "3 per cent over 2021 and 5½ per cent over 2022.": "over" a year, then a year or a stop
+_OVER_A_YEAR = re.compile(r"\s*(?:[,.;:)]|$|(?:and|to|-|–)\s*(?:1[89]|2[01])\d\d\b)")
 _AGO = re.compile(r"[^\S\n]+(?:days?|weeks?|months?|years?)[^\S\n]+ago\b", re.IGNORECASE)
 _SHORT_LINE = 30
 _AFTER_FIRSTS = frozenset("ysmhdwcCYSMHDW")

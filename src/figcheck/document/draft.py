@@ -17,6 +17,7 @@ from figcheck.collector import paused_gc
 from figcheck.document.coverage import (
     Category,
     Mention,
+    attached_word,
     counted,
     find_mentions,
     out_of,
@@ -61,6 +62,7 @@ _SIGN_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_UM_BEFORE = re.compile(r"\bum\s+\Z", re.IGNORECASE)
 # A unit in a table's column heading: "Median latency (milliseconds)", "Votes %",
 # "Operations per second"; a scale the table states: "(in millions except percentages)"
 _HEADING_UNIT = re.compile(
@@ -613,7 +615,17 @@ class _Drafter:
             word = _WORD_AFTER.match(text, end)
             end = word.end() if word is not None else end
         after = _SIGN_AFTER.match(text, end, end + 60)
-        return " ".join(after["word"].lower().split()) if after is not None else ""
+        if after is None:
+            return ""
+        fall = " ".join(after["word"].lower().split())
+        if (
+            fall.startswith("zur")
+            and _UM_BEFORE.search(text, max(0, mention.start - 8), mention.start) is None
+        ):
+            # German: "um 1,3 % zurück(gegangen)" is a fall; "legten 28 Kilometer zurück"
+            # (zurücklegen, to travel) is none
+            return ""
+        return fall
 
     def heading(self, amount: Amount) -> Heading | None:
         """What the heading of *amount*'s table column says of it: a unit, and a scale the
@@ -929,6 +941,8 @@ _COMPOUND_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Za-z]+-(?P<last>[A-Za-z]+))\b
 
 def _unknown_unit(text: str, end: int) -> str:
     """The unit-like word after a figure that the unit table cannot read, or ""."""
+    if text[end : end + 1].isalpha():  # "15.8p", "1.03R": no unit read (see counted)
+        return attached_word(text, end)
     found = _COMPOUND_AFTER.match(text, end)
     if found is None or not is_known_word(found["last"]) or len(found["last"]) < 3:
         return ""

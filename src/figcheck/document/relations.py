@@ -837,8 +837,13 @@ class _Finder:
         for node in self.nodes:
             if node.row is not None:
                 continue  # a table's cells repeat figures by design
+            if _PRIOR_PERIOD.search(self.low, max(0, node.start - 24), node.start):
+                continue  # "(2015: £567.2m)": the figure of another period, by its own words
             base = re.sub(r"_\d{1,2}$", "", node.id)  # the draft's "roads", "roads_2"
-            key = (base, node.stated.unit.dimension)
+            # a name of generic words only ("figure", "people_share") says no topic: two
+            # figures so named are restatements only when written the same
+            named = not _GENERIC_NAME_WORDS.issuperset(base.split("_"))
+            key = (base if named else f"={node.id}", node.stated.unit.dimension)
             # the very same figure written again ("£5.2bn" in the headline and the text)
             written = ("=", _written(node))
             # the very same figure first: an id's earlier figure may be another one
@@ -1033,6 +1038,14 @@ def _written(node: Node) -> tuple[str, bool, object, float]:
     """The figure as written, whatever its words: "6.3%" and "6.3 percent" are one."""
     digits = re.sub(r"\D", "", node.stated.written or node.stated.text)
     return digits, node.stated.percent, node.stated.unit.dimension, node.stated.central
+
+
+# a comparative of another period before a figure, in brackets: "(2015: £567.2m)"
+_PRIOR_PERIOD = re.compile(r"\(\s*(?:fy\s*)?(?:1[89]|2[01])\d\d(?:/\d\d)?\s*:\s*[^\s()]*$")
+# the words of a drafted id that name no topic: its fallback, a bare count noun, a unit kind
+_GENERIC_NAME_WORDS = frozenset(
+    {"figure", "people", "person", "share", "number", "total", "amount", "percent"}
+)
 
 
 def _telling(node: Node) -> bool:

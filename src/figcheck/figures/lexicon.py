@@ -83,6 +83,12 @@ DENOMINATORS: Final = {
     "tenth": 10,
 }
 NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
+# the vulgar fraction characters, as (numerator, denominator): "2¼ per cent", "5½"
+VULGAR_FRACTIONS: Final = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+}  # fmt: skip
 # the bases a rate is written per: "6 deaths per 1,000 births", "for every hundred thousand"
 RATE_BASES: Final = {
     "1,000": 1000,

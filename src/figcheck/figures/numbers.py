@@ -96,6 +96,7 @@ _SCALE_WORDS = _alts(list(_SCALES))
 _AFTER_FRACTION = "of|and|or|to|than|more|less|in|per|percent"
 
 _CURRENCIES = lexicon.CURRENCY_SIGNS
+_VULGAR = "".join(lexicon.VULGAR_FRACTIONS)
 _SUFFIXES = lexicon.SCALE_SUFFIXES
 _SCALE_NAMES = lexicon.SCALE_NAMES
 _AFTER_DIGITS = _SCALES | lexicon.FOREIGN_SCALES
@@ -151,6 +152,8 @@ _AMOUNT_BODY = (
     + rf"(?:(?P<ratio>(?P<rn>[0-9]{{1,3}}|{_RATIO})(?:{_SEP})in{_SEP}(?:every{_SEP})?"
     rf"(?P<rd>[0-9]{{1,3}}(?:,[0-9]{{3}})*|{_RATIO})\b(?![.,]?[0-9])(?!{_SEP}{_TIME_WORD}))"
     r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
+    # "2¼", "5½", "½": whole digits and a vulgar fraction character, then a scale word
+    rf"|(?P<vulgar>[0-9]{{0,3}}[{_VULGAR}])(?:{_SEP}(?P<vscale>{_SCALE_WORDS})\b)?"
     # digits, with thousands groups and decimals; APA decimals ".03"
     rf"|(?P<dig>{_DIGIT_FORMS})"
     rf"(?P<exp>{_EXPONENT})?"
@@ -197,7 +200,7 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
             firsts.append(rf"{case(first)}(?i:{trie(w[1:] for w in group)})\b")
         firsts.append(rf"{case('a')}{_SEP}(?i:{after_a})\b")
     gate = (
-        rf"[0-9]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
+        rf"[0-9{_VULGAR}]|(?=[-−–+.{_CURRENCY_FIRSTS}])(?:[-−–+][\u00a0\u202f]?)?"
         rf"(?:(?:{_CURRENCY})\(?[-−]?)?\.?[0-9]|{'|'.join(firsts)}"
     )
     # The common forms come first: digits (group 1) alone, then a percent (group 2) or a scale
@@ -225,7 +228,7 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
     # every character a match may open with, tested once: after most spaces and marks a word
     # follows that opens no amount, and the engine then goes on without trying either branch
     letters = {case(w[0]) for w in [*starts, "a"] for case in (str.lower, str.upper)}
-    firsts_class = re.escape("".join(sorted({*letters, *"-−–+.", *_CURRENCY_FIRSTS_SET})))
+    firsts_class = re.escape("".join(sorted({*letters, *"-−–+.", *_CURRENCY_FIRSTS_SET, *_VULGAR})))
     opens_with = rf"(?=[0-9{firsts_class}])" if opening else ""
     return re.compile(rf"[^0-9A-Za-z_]{opens_with}(?:{forms}|(?={gate})(?i:{_AMOUNT_BODY}))")
 
@@ -285,19 +288,21 @@ def detect_style(text: str) -> Style:
     return Style("," if commas > points else ".", mixed=points > 0)
 
 
-def read_amount(text: str, pos: int = 0, style: Style = POINT) -> Amount | None:
+def read_amount(
+    text: str, pos: int = 0, style: Style = POINT, *, prose: bool = False
+) -> Amount | None:
     """The amount starting at ``text[pos:]`` after optional spaces, or None if there is none.
 
     A sign touching the number ("-", "−", an en dash, "+") is read, and a currency sign
-    ("£5bn", "$(118,000,000)"). Raises FigureError when the number is too large or too long
-    to be read as a float.
+    ("£5bn", "$(118,000,000)"). *prose*: read as in a document, where "227/8" is no fraction.
+    Raises FigureError when the number is too large or too long to be read as a float.
     """
     spaces = _SPACES.match(text, pos)
     start = spaces.end() if spaces is not None else pos
     m = _AMOUNT.match(text, start)
     if m is None:
         return None
-    return _build(text, m, start, style)
+    return _build(text, m, start, style, prose)
 
 
 def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
@@ -321,8 +326,12 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
             if text[start - 1].isalnum():  # a non-ASCII letter or digit: inside a word
                 restart = start
                 break
-            if (sign := _lone_sign(text, start)) >= 0:  # "HK$5", "R$ 5": see _unknown_currency
-                amount = _unknown_currency(text, sign, read_amount(text, start, style))
+            if (sign := _lone_sign(text, start)) >= 0:  # "HK$5", "€ 5": see _unknown_currency
+                try:
+                    found_here = read_amount(text, start, style, prose=True)
+                    amount = _unknown_currency(text, sign, found_here)
+                except _TooLarge:
+                    continue
                 if amount is not None:
                     append(amount)
                     if amount.end != m.end():
@@ -358,40 +367,50 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
     return found
 
 
-# currency signs that are no letters: after letters, they end a currency sign the reader lacks
+# currency signs that are no letters: the grammar reads them only touching the number
 _LONE_SIGNS = frozenset(sign for sign in _CURRENCIES if len(sign) == 1)
 _LETTERS_BEFORE_SIGN = 4  # "HK$", "NZ$", "MX$", "NT$", "R$": a few letters at most
+_WORD_BEFORE_SIGN = 24  # letters an unread figure shows before its sign ("Bonus$5")
+_SIGN_SPACES = " \u00a0\u202f"
 
 
 def _lone_sign(text: str, start: int) -> int:
-    """Where the currency sign just before the amount at *start* is (after a space at most),
-    if letters come right before it; else -1. Costs a test or two for most amounts."""
+    """Where a currency sign that the grammar did not read is, just before the amount at
+    *start* (after a space at most: "€ 5", "R$ 5"), if letters come right before it or a space
+    after it; else -1. Costs a test or two for most amounts."""
     sign = start - 1
-    if text[sign] not in _LONE_SIGNS:
-        if text[sign] != " " or text[sign - 1 : sign] not in _LONE_SIGNS:
-            return -1
-        sign -= 1
-    return sign if sign > 0 and text[sign - 1].isalpha() else -1
+    if text[sign] in _LONE_SIGNS:
+        return sign if sign > 0 and text[sign - 1].isalpha() else -1
+    if text[sign] in _SIGN_SPACES and text[sign - 1 : sign] in _LONE_SIGNS:
+        return sign - 1
+    return -1
 
 
 def _unknown_currency(text: str, sign: int, amount: Amount | None) -> Amount | None:
-    """*amount* with the letters and sign before it, unread: "HK$5 million" names a currency
-    (Hong Kong dollars) that neither the sign alone ("$", US dollars) nor a bare number
-    reads, so the figure is listed as unread rather than read as some other money or none."""
-    if amount is None:
-        return None
+    """*amount* with the currency sign at *sign* (and the letters right before it): "€ 5" is
+    5 EUR and "US$ 5" 5 USD; but "HK$5 million" names a currency (Hong Kong dollars) that
+    neither the sign alone ("$", US dollars) nor a bare number reads, so such a figure is
+    listed as unread rather than read as some other money or as none."""
+    if amount is None or amount.currency is not None:
+        return amount
     first = sign
-    while first > 0 and sign - first < _LETTERS_BEFORE_SIGN and text[first - 1].isalpha():
+    while first > 0 and sign - first < _WORD_BEFORE_SIGN and text[first - 1].isalpha():
         first -= 1
+    prefix = lexicon.folded_sign(text[first : sign + 1])
+    known = prefix in _CURRENCIES
     return dataclasses.replace(
-        amount, start=first, text=text[first : amount.end], form="unread", currency=None
+        amount,
+        start=first,
+        text=text[first : amount.end],
+        form=amount.form if known else "unread",
+        currency=_CURRENCIES[prefix] if known else None,
     )
 
 
 def unread_currency(written: str) -> str | None:
     """The letters and sign that open *written* ("HK$" of "HK$5 million"), when they are why
     the figure is unread (see _unknown_currency); else None."""
-    for i, char in enumerate(written[: _LETTERS_BEFORE_SIGN + 1]):
+    for i, char in enumerate(written[: _WORD_BEFORE_SIGN + 1]):
         if char in _LONE_SIGNS:
             return written[: i + 1] if i and written[:i].isalpha() else None
     return None
@@ -434,7 +453,7 @@ def _add(
 ) -> int:
     """Append the amount that *m* found at *start*; where to look for the next one."""
     try:
-        amount = _build(text, m, start, style)
+        amount = _build(text, m, start, style, True)
     except _TooLarge:
         return m.end()
     found.append(_in_table(text, amount) if tables else amount)
@@ -560,8 +579,11 @@ def _exponent(m: re.Match[str]) -> int | None:
     return None
 
 
-def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amount:
-    """The Amount for a match of the amount grammar whose text starts at *start*."""
+def _build(
+    text: str, m: re.Match[str], start: int, style: Style = POINT, prose: bool = False
+) -> Amount:
+    """The Amount for a match of the amount grammar whose text starts at *start*; *prose*:
+    the text is running prose (a document), not a figure as a claims file writes it."""
     if m.lastgroup == "dig" and m["sign"] is None and m["cur"] is None:
         # the common case, digits alone: no group after them matched, no sign before them
         value, mantissa, s, lnz, guess = _digit_reader(style)(m["dig"])
@@ -604,6 +626,24 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         value, mantissa, s, lnz = _digits(num, "", 1)
         end = m.end("frac")
         percent = False
+    elif (raw := m["vulgar"]) is not None:
+        numerator, denominator = lexicon.VULGAR_FRACTIONS[raw[-1]]
+        whole_part = int(raw[:-1] or 0)
+        value = mantissa = whole_part + numerator / denominator
+        s = lnz = 1 / denominator  # written to the nearest quarter, half ...
+        form = "digits" if whole_part else "fraction"
+        if (word := m["vscale"]) is not None:  # "2½ million"
+            scale_word = folded(word)
+            scale = _SCALES[scale_word]
+            value, s, lnz = mantissa * scale, s * scale, lnz * scale
+    elif (raw := m["frac"]) is not None and prose and _improper(raw):
+        # in prose "227/8" (a cricket score), "24/7", "50/50" are no share but two figures
+        # by a slash, as "5 in 4" is no ratio; the first is read here, the second after it.
+        # A value that writes "9/2" means the fraction.
+        num = raw.partition("/")[0]
+        value, mantissa, s, lnz = _digits(num, "", 1)
+        end = m.start("frac") + len(num)
+        percent = False
     elif (raw := m["frac"]) is not None:
         num, _, den = raw.partition("/")
         value = mantissa = int(num) / int(den)
@@ -636,10 +676,20 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
     elif (raw := m["wfrac"]) is not None:
         tokens = _TOKEN.findall(folded(raw))
         numerator = _NUMERATORS[tokens[0]] if len(tokens) == 2 else 1
-        value = mantissa = numerator / _DENOMINATORS[tokens[-1].removesuffix("s")]
+        denominator = _DENOMINATORS[tokens[-1].removesuffix("s")]
+        value = mantissa = numerator / denominator
         s = lnz = 0.0
         form = "fraction"
-        if (word := m["fscale"]) is not None:  # "half a million", "a quarter of a million"
+        if len(tokens) == 2 and (
+            numerator >= denominator or _periods(text, start, m.end("wfrac"), tokens[-1])
+        ):
+            # "four quarters", "in the two quarters to June": a count of periods, no share
+            first = _TOKEN.match(raw)
+            assert first is not None  # the first token of *raw*, as found above
+            end = m.start("wfrac") + first.end()
+            value = mantissa = s = lnz = float(numerator)
+            form, percent = "words", False
+        elif (word := m["fscale"]) is not None:  # "half a million", "a quarter of a million"
             scale_word = folded(word)
             scale = _SCALES[scale_word]
             value = s = lnz = mantissa * scale
@@ -655,6 +705,31 @@ def _build(text: str, m: re.Match[str], start: int, style: Style = POINT) -> Amo
         currency = None  # "$(5" read only in part: no bracket closes it
     return _new_amount(start, end, text[start:end], value, mantissa, float(scale), scale_word,
                        percent, s, lnz, form, currency, guess)  # fmt: skip
+
+
+def _improper(raw: str) -> bool:
+    """Whether the slash fraction *raw* is no share: its numerator at least its denominator."""
+    num, _, den = raw.partition("/")
+    return int(num) >= int(den)
+
+
+# what comes before "two quarters" that are periods of a year: "the", "last", "in" ...
+_PERIODS_BEFORE = re.compile(
+    r"(?<![a-z])(?:the|last|past|next|first|previous|recent|these|those|its|their|our|all"
+    r"|both|in|for|during|within|after)[ \t\u00a0]+$",
+    re.IGNORECASE,
+)
+_OF_AFTER = re.compile(rf"{_SEP}of\b", re.IGNORECASE)
+
+
+def _periods(text: str, start: int, end: int, word: str) -> bool:
+    """Whether "N quarters" from *start* to *end* counts quarters of a year: after a word
+    such as "the" or "in", and not before "of" ("three quarters of the vote" is a share)."""
+    return (
+        word == "quarters"
+        and _PERIODS_BEFORE.search(text, max(0, start - 16), start) is not None
+        and _OF_AFTER.match(text, end) is None
+    )
 
 
 def _in_words(
