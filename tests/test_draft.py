@@ -832,3 +832,52 @@ def test_zurueck_is_a_fall_only_after_um() -> None:
     # Destatis: "Auf ihrem Weg zur Arbeit legten sie durchschnittlich 28 Kilometer zurück"
     text = "Sie legten durchschnittlich 28 Kilometer zurück. Der Absatz ging um 1,3 % zurück.\n"
     assert [c.value for c in draft(text, source="doc.txt").claims] == ["28 Kilometer", "-1,3 %"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comment"),
+    [
+        # Irish census 2022: "a 4% decrease in numbers"
+        ("There was a 4% decrease in numbers.\n", "-4%", 'read as a fall ("decrease"): verify'),
+        ("Sales saw an 8% drop.\n", "-8%", 'read as a fall ("drop"): verify'),
+        ("Costs saw a 2% decline in May.\n", "-2%", 'read as a fall ("decline"): verify'),
+        ("Sales saw a 3% rise.\n", "3%", None),
+        ("The 5% falls short of it.\n", "5%", None),  # a verb, not the noun
+    ],
+)
+def test_a_noun_of_a_fall_after_the_figure_gives_its_sign(
+    text: str, value: str, comment: str | None
+) -> None:
+    [claim] = draft(text, source="doc.txt").claims
+    assert (claim.value, claim.comments) == (value, (comment,) if comment else ())
+
+
+def test_orders_of_magnitude_are_a_multiple() -> None:
+    # Kepler-20 abstract: "more than three orders of magnitude larger"
+    text = "The signal is more than three orders of magnitude larger than the noise.\n"
+    [claim] = draft(text, source="doc.txt").claims
+    assert claim.value == "more than 1000 times"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "comment"),
+    [
+        # Irish census 2022: "was 38.8 years -- an increase from 37.4 in 2016"
+        (
+            "The average age was 38.8 years -- an increase from 37.4 in 2016.\n",
+            ["38.8 years", "37.4 years"],
+            'unit "years" taken from the figure it is compared with: verify',
+        ),
+        (
+            "Exports rose to 3.2 million tonnes from 2.9 a year ago.\n",
+            ["3.2 million tonnes", "2.9 million tonnes"],
+            'scale "million" and unit "tonnes" taken from the figure it is compared with: verify',
+        ),
+    ],
+)
+def test_a_bare_figure_compared_with_another_takes_its_unit(
+    text: str, values: list[str], comment: str
+) -> None:
+    claims = draft(text, source="doc.txt").claims
+    assert [c.value for c in claims] == values
+    assert claims[-1].comments == (comment,)

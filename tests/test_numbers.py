@@ -607,3 +607,17 @@ def test_a_vulgar_fraction_is_read_with_its_whole_number(
 )
 def test_a_slash_fraction_above_one_is_two_figures(text: str, written: list[str]) -> None:
     assert [a.text for a in find_amounts(text)] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three orders of magnitude", 1000.0),
+        ("2 orders of magnitude", 100.0),
+        ("one order of magnitude", 10.0),
+    ],
+)
+def test_orders_of_magnitude_read_as_a_multiple(text: str, value: float) -> None:
+    amount = read_amount(text)
+    assert amount is not None
+    assert (amount.text, amount.value, amount.form) == (text, value, "multiple")

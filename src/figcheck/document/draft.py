@@ -62,6 +62,10 @@ _SIGN_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_SIGN_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?P<word>" + "|".join(lexicon.SIGN_NOUNS_AFTER) + r")\b", re.IGNORECASE
+)
+_COMPARED = re.compile(r"\b(?:from|than|compared (?:with|to)|against)[^\S\n]+\Z", re.IGNORECASE)
 _UM_BEFORE = re.compile(r"\bum\s+\Z", re.IGNORECASE)
 # A unit in a table's column heading: "Median latency (milliseconds)", "Votes %",
 # "Operations per second"; a scale the table states: "(in millions except percentages)"
@@ -314,6 +318,8 @@ class _Drafter:
         self.why = ""  # why the last figure could not be drafted
         # where the last figure read as a fall by a word before it ends, the word, its kind
         self.fall: tuple[int, str, tuple[str | None, bool, str]] = (-1, "", (None, False, ""))
+        # the last figure with a unit: its sentence, unit, kind and scale word
+        self.compared: tuple[int, str, str, str] = (-1, "", "", "")
 
     def run(self, title: str) -> Draft:
         mentions = find_mentions(self.text, amounts=self.found)
@@ -455,10 +461,25 @@ class _Drafter:
                 comments.append(
                     f'unit "{unit}" taken from a figure earlier in the sentence: verify'
                 )
-        # a later bare figure may take this unit; not a time unit ("over five years funds
-        # 14 projects, including a new fire station ($12.5 million)")
-        if unit and kind in ("ton", "people", "unit") and not _TIME.fullmatch(unit):
-            previous.append((sentence, unit, kind))
+        if not (unit or share or money) and _COMPARED.search(
+            text, max(0, mention.start - 16), mention.start
+        ):
+            # "38.8 years -- an increase from 37.4 in 2016": the figure compared takes the
+            # unit of the one before it in the sentence, a time unit too
+            sentence_before, unit_before, kind_before, scale_before = self.compared
+            if sentence_before == sentence and self.counted(mention.end) is None:
+                unit, kind = unit_before, kind_before
+                taken = f'unit "{unit}"'
+                if scale_before and amount.scale_word is None:  # "3.2 million tonnes from 2.9"
+                    scale = scale_before
+                    taken = f'scale "{scale}" and {taken}'
+                comments.append(f"{taken} taken from the figure it is compared with: verify")
+        if unit and kind in ("ton", "people", "unit"):
+            self.compared = (sentence, unit, kind, amount.scale_word or scale)
+            # a later bare figure may take this unit; not a time unit ("over five years funds
+            # 14 projects, including a new fire station ($12.5 million)")
+            if not _TIME.fullmatch(unit):
+                previous.append((sentence, unit, kind))
         heading = self.heading(amount) if not (unit or share) else None
         if heading is None and not (unit or share or money):
             heading = self.aligned_heading(amount)
@@ -614,7 +635,7 @@ class _Drafter:
         if unit and unit != "%":
             word = _WORD_AFTER.match(text, end)
             end = word.end() if word is not None else end
-        after = _SIGN_AFTER.match(text, end, end + 60)
+        after = _SIGN_AFTER.match(text, end, end + 60) or _SIGN_NOUN_AFTER.match(text, end)
         if after is None:
             return ""
         fall = " ".join(after["word"].lower().split())

@@ -83,6 +83,8 @@ DENOMINATORS: Final = {
     "tenth": 10,
 }
 NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
+# the words of "three orders of magnitude" (a thousand times)
+ORDER_WORDS: Final = {w: n for w, n in (ONES | {"ten": 10}).items() if 1 <= n}
 # the vulgar fraction characters, as (numerator, denominator): "2¼ per cent", "5½"
 VULGAR_FRACTIONS: Final = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
@@ -161,6 +163,8 @@ SIGN_WORDS_BEFORE: Final = (
     "a decline of", "a decrease of", "declined", "fell", "dropped", "decreased",
 )  # fmt: skip
 SIGN_WORDS_AFTER: Final = ("lower", "down", "less than before", "zurück", "zurückgegangen")
+# nouns of a fall, right after the figure: "a 4% decrease in numbers" is -4 %
+SIGN_NOUNS_AFTER: Final = ("decrease", "decline", "drop", "fall", "reduction", "cut")
 
 # Words that write an amount and so never name a unit or make an id.
 AMOUNT_WORDS: Final = frozenset(

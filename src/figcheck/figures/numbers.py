@@ -96,6 +96,7 @@ _SCALE_WORDS = _alts(list(_SCALES))
 _AFTER_FRACTION = "of|and|or|to|than|more|less|in|per|percent"
 
 _CURRENCIES = lexicon.CURRENCY_SIGNS
+_ORDER_WORDS = list(lexicon.ORDER_WORDS)
 _VULGAR = "".join(lexicon.VULGAR_FRACTIONS)
 _SUFFIXES = lexicon.SCALE_SUFFIXES
 _SCALE_NAMES = lexicon.SCALE_NAMES
@@ -154,6 +155,8 @@ _AMOUNT_BODY = (
     r"|(?P<frac>[0-9]{1,3}/(?!0+(?![0-9]))[0-9]{1,3})(?![0-9/]|\.[0-9])"
     # "2¼", "5½", "½": whole digits and a vulgar fraction character, then a scale word
     rf"|(?P<vulgar>[0-9]{{0,3}}[{_VULGAR}])(?:{_SEP}(?P<vscale>{_SCALE_WORDS})\b)?"
+    # "three orders of magnitude": a multiple, 10 to that power
+    rf"|(?P<oom>[0-9]{{1,2}}|{_alts(_ORDER_WORDS)}){_SEP}orders?{_SEP}of{_SEP}magnitude\b"
     # digits, with thousands groups and decimals; APA decimals ".03"
     rf"|(?P<dig>{_DIGIT_FORMS})"
     rf"(?P<exp>{_EXPONENT})?"
@@ -212,7 +215,7 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
     # after spaces, a word or mark that opens something it reads on with (a scale word, "per
     # cent", "in": a ratio, "x 10^3", "%"). Anywhere else, and wherever these tests fail, the
     # full grammar reads the place.
-    words = [*_AFTER_DIGITS, "per", "in"]
+    words = [*_AFTER_DIGITS, "per", "in", "orders"]
     spaces = r"[ \t\u00a0\u2009\u202f\r\n]"
     marks = r"[\w%/^*<×·⁻⁺]"
     # what each of the three tests needs after the digits, tested once: mostly it is not there
@@ -625,6 +628,12 @@ def _build(
         num = raw.partition("/")[0]
         value, mantissa, s, lnz = _digits(num, "", 1)
         end = m.end("frac")
+        percent = False
+    elif (raw := m["oom"]) is not None:
+        power = int(raw) if raw.isdigit() else lexicon.ORDER_WORDS[folded(raw)]
+        value = mantissa = float(10**power)
+        s = lnz = 0.0
+        form = "multiple"
         percent = False
     elif (raw := m["vulgar"]) is not None:
         numerator, denominator = lexicon.VULGAR_FRACTIONS[raw[-1]]
