@@ -881,3 +881,35 @@ def test_a_bare_figure_compared_with_another_takes_its_unit(
     claims = draft(text, source="doc.txt").claims
     assert [c.value for c in claims] == values
     assert claims[-1].comments == (comment,)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # ITF road-safety profile of Denmark: units the table has, and a rate base with a space
+        ("Denmark has 74 558 kilometres of roads.\n", ["74 558 kilometres"]),
+        ("Limits are 50 km/h in towns.\n", ["50 km/h"]),
+        ("There were 3.0 deaths per 100 000 population.\n", ["3.0 per 100,000"]),
+        # Farmers Weekly: areas
+        (
+            "Farmers sowed an estimated 19m ha, or 46.9m acres.\n",
+            ["an estimated 19m ha", "46.9m acres"],
+        ),
+        # Subaru results: a fall restated in other terms after "or", and "dipped"
+        (
+            "Operating income fell 149.0 billion yen, or 18.5%.\n",
+            ["-149.0 billion yen", "-18.5%"],
+        ),
+        ("Ordinary income dipped 37.3 billion yen.\n", ["-37.3 billion yen"]),
+        ("Sales rose 5%, or 3 billion yen.\n", ["5%", "3 billion yen"]),
+        # a change and then a level are no range
+        ("The crop will fall by about 23% to 4.4m tonnes.\n", ["about -23%", "4.4m tonnes"]),
+        # a week's number is a label (a flu bulletin: "in week 4 among ICU patients")
+        (
+            "One death was reported in week 4 among 12.5 thousand patients.\n",
+            ["12.5 thousand patients"],
+        ),
+    ],
+)
+def test_real_world_units_signs_and_labels(text: str, values: list[str]) -> None:
+    assert [c.value for c in draft(text, source="doc.txt").claims] == values

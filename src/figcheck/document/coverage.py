@@ -191,15 +191,15 @@ PEOPLE_NOUNS = frozenset(
 )
 # Nouns that count goods, groups and other things, and measures the unit table lacks: a figure
 # before one is a quantity, but figcheck init names them in a comment instead of the value.
+# (A measure the unit table has, "km", "acres", is a unit: counted() reads it as one.)
 GOODS_NOUNS = frozenset(
     words(
         """
-    acres aircraft apartments barrels beds bottles buildings businesses cars cattle chickens
+    aircraft apartments barrels beds bottles buildings businesses cars cattle chickens
     companies computers copies cows doses dwellings enterprises factories farms firms flats
-    goats guns head hectares homes horses hospitals houses items jobs loaves machines missiles
+    goats guns head homes horses hospitals houses items jobs loaves machines missiles
     phones pigs planes rifles rooms schools seats sheep ships shops stores tanks tickets
-    tractors trees trucks vaccines vehicles votes weapons families households
-    miles kilometres kilometers km metres meters feet foot inches litres liters gallons kwh
+    tractors trees trucks vaccines vehicles votes weapons families households gallons
     """
     )
 )
@@ -218,7 +218,8 @@ _LABEL_WORDS = words(
     volume book act scene phase stage round question exhibit appendix annex clause paragraph
     para. rule grade level class room line version issue number episode season track route
     highway ward district precinct floor box form schedule amendment resolution bill decree
-    order model type series game match verse psalm canto rfc iso python cpython
+    order model type series game match verse psalm canto rfc iso python cpython week day wave
+    lap heat
     """
 )
 _LABEL_BEFORE = re.compile(
@@ -277,7 +278,8 @@ _AND_GAP = re.compile(r"\s+and\s+\Z")
 _UNIT_PHRASE_AFTER = re.compile(
     r"(?P<unit>[^\S\n]+(?:percentage|basis)[^\S\n]+points?\b|[^\S\n]*p\.[^\S\n]?p\.)"
     r"|(?:[^\S\n]+[A-Za-z]+){0,3}?[^\S\n]+(?:per|(?:out[^\S\n]+of|for|in)[^\S\n]+every)"
-    r"[^\S\n]+(?P<rate>1,?000|thousand|100,?000|hundred[^\S\n]+thousand)\b",
+    r"[^\S\n]+(?P<rate>1[,\u00a0\u2009\u202f ]?000|thousand|100[,\u00a0\u2009\u202f ]?000"
+    r"|hundred[^\S\n]+thousand)\b",
     re.IGNORECASE,
 )
 _OF = frozenset({"of", "de", "d'", "d’"})
@@ -304,9 +306,15 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     special = _UNIT_PHRASE_AFTER.match(text, end) if cheap else None
     if special is not None:
         if special["rate"] is not None:
-            base = lexicon.RATE_BASES.get(" ".join(special["rate"].lower().split()), 1000)
+            rate = special["rate"].lower()
+            key = " ".join(rate.split()) if rate[0].isalpha() else re.sub(r"\D", "", rate)
+            base = lexicon.RATE_BASES[key]  # "100 000" and "100,000" are "100000"
             return ("per 1000" if base == 1000 else f"per {base:,}"), "rate"
         return " ".join(special["unit"].lower().split()), "unit"
+    if "/" in window and (slashed := _SLASHED_UNIT.match(text, end)) is not None:
+        found = attached_unit(text, slashed.start(1))  # "50 km/h"
+        if found is not None:
+            return found
     m = _WORDS_AFTER.match(text, end)
     if m is None:
         return None
@@ -325,6 +333,8 @@ def counted(text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+# a unit of two words joined by a slash after a figure: "50 km/h", "940 MB/s"
+_SLASHED_UNIT = re.compile(r"[^\S\n]+([A-Za-zµμ]+/[A-Za-z]+)\b")
 # letters written against a number, and a "/" and letters after them ("MB/s")
 _ATTACHED = re.compile(r"[A-Za-zµμ]+(?:/[A-Za-z]+)?")
 
@@ -391,6 +401,8 @@ def _upper(text: str, lower: Amount, upper: Amount, qualifier: Qualifier) -> flo
         return None
     if upper.form == "ordinal" or lower.form == "ordinal" or _in_code(text, lower):
         return None
+    if lower.percent and not upper.percent:
+        return None  # "fall by about 23% to 4.4m tonnes": a change, then a level
     if qualifier is _BETWEEN:
         if _AND_GAP.match(text, gap_start, upper.start) is None:
             return None

@@ -631,6 +631,9 @@ class _Drafter:
         fell_end, fell_word, fell_kind = self.fall
         if fell_kind == alike and _PAIR_GAP.fullmatch(text, fell_end, mention.start):
             return fell_word
+        if _OR_GAP.fullmatch(text, fell_end, mention.start):
+            # "fell 149.0 billion yen, or 18.5%": the same fall, in other terms
+            return fell_word
         end = mention.end
         if unit and unit != "%":
             word = _WORD_AFTER.match(text, end)
@@ -883,6 +886,7 @@ _WORD_AFTER = re.compile(r"[^\S\n]+[^\s.,;:!?()]+")
 _FEWEST_SPACES = 3  # a quote of four words at least, as the quoter makes them
 _SHARE_AFTER_COUNT = re.compile(r"[^\S\n]*\([^()\n]{0,20}%\)")
 _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
+_OR_GAP = re.compile(r"(?:[^\S\n]+[^\s,.;:()]+)?,?\s+or\s+", re.IGNORECASE)  # its unit
 _TAG = re.compile(r"<[^<>]*>")
 
 

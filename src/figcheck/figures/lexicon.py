@@ -84,7 +84,7 @@ DENOMINATORS: Final = {
 }
 NUMERATORS: Final = ONES | {"a": 1, "ten": 10}
 # the words of "three orders of magnitude" (a thousand times)
-ORDER_WORDS: Final = {w: n for w, n in (ONES | {"ten": 10}).items() if 1 <= n}
+ORDER_WORDS: Final = ONES | {"ten": 10}
 # the vulgar fraction characters, as (numerator, denominator): "2¼ per cent", "5½"
 VULGAR_FRACTIONS: Final = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
@@ -161,6 +161,9 @@ SIGN_WORDS_BEFORE: Final = (
     "fell by", "fallen by", "dropped by", "declined by", "decreased by", "shrank by",
     "revised down by", "down by", "cut by", "reduced by", "down", "a fall of", "a drop of",
     "a decline of", "a decrease of", "declined", "fell", "dropped", "decreased",
+    "dipped by", "dipped", "slipped by", "slipped", "slid by", "slid", "plunged by", "plunged",
+    "tumbled by", "tumbled", "sank by", "sank", "contracted by", "shrank",
+    "fall by", "drop by", "decline by", "decrease by", "shrink by",
 )  # fmt: skip
 SIGN_WORDS_AFTER: Final = ("lower", "down", "less than before", "zurück", "zurückgegangen")
 # nouns of a fall, right after the figure: "a 4% decrease in numbers" is -4 %

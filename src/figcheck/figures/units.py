@@ -137,13 +137,20 @@ def _read_definitions(lines: Iterable[str]) -> tuple[list[str], _Builtins]:
     return names, found
 
 
+# plurals pint would read that are English words, so never units after a number in prose:
+# "Census 2022 has ..." is no 2022 hectares
+_ENGLISH_PLURALS = frozenset({"has"})
+
+
 def _with_plurals(words: Iterable[str]) -> set[str]:
-    """*words* and the plurals pint reads by adding "s" (not to one-letter or non-word symbols)."""
+    """*words* and the plurals pint reads by adding "s" (not to one-letter or non-word symbols,
+    nor where the plural is an English word)."""
     out: set[str] = set()
     for word in words:
         out.add(word)
+        plural = word + "s"
         if len(word) >= 2 and word.replace("_", "").isalpha() and not word.endswith("s"):
-            out.add(word + "s")
+            out.update(() if plural in _ENGLISH_PLURALS else (plural,))
     return out
 
 
