@@ -621,3 +621,16 @@ def test_orders_of_magnitude_read_as_a_multiple(text: str, value: float) -> None
     amount = read_amount(text)
     assert amount is not None
     assert (amount.text, amount.value, amount.form) == (text, value, "multiple")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scale_word"),
+    [
+        # BHP production report: a scale word joined to the number by a hyphen
+        ("Iron ore output was 188.3-million tonnes.", 188_300_000.0, "million"),
+        ("a 2-billion-year-old rock", 2_000_000_000.0, "billion"),
+    ],
+)
+def test_a_scale_word_joined_by_a_hyphen_is_read(text: str, value: float, scale_word: str) -> None:
+    amount = find_amounts(text)[0]
+    assert (amount.value, amount.scale_word) == (value, scale_word)

@@ -238,14 +238,6 @@ CASES = {
         """,
         [("total", "north + south", "sum", "Total row", "inconsistent")],
     ),
-    "restatement": (
-        "The council spent £12 million on roads. The report later says roads took £14 million.\n",
-        """
-        roads = £12 million on roads => 12 million
-        roads_2 = roads took £14 million => 14 million
-        """,
-        [("roads_2", "roads", "restatement", "restates roads", "inconsistent")],
-    ),
     "restatement, the same figure written again": (
         "Councils face a £5.2bn gap.\n\nThe survey found councils £5.2bn short, and £2.5bn of"
         " cuts. Schools need 10 million. Hospitals need 10 million.\n",
@@ -418,19 +410,6 @@ CASES = {
         cars_3 = about 3.4 million cars => about 3.4 million
         """,
         [("cars_3", "cars_2", "restatement", "restates cars_2", "consistent")],
-    ),
-    "restatement by name that does not hold": (
-        """\
-        – 3.4 million cars were exported
-        – 1.8 million cars were imported
-        In 2024 about 3.9 million cars were exported.
-        """,
-        """
-        cars = 3.4 million cars => 3.4 million
-        cars_2 = 1.8 million cars => 1.8 million
-        cars_3 = about 3.9 million cars => about 3.9 million
-        """,
-        [("cars_3", "cars", "restatement", "restates cars", "inconsistent")],
     ),
     "a change with its amount, over the level less the amount": (
         "Public debt stood at £2,509.0bn at the end of 2024. Over the year it rose by 2.6% or"
@@ -941,3 +920,40 @@ def test_figures_named_by_generic_words_still_restate_when_written_the_same(
     assert found(tmp_path, document, claims, cued_only=True) == [
         ("people_share_2", "people_share", "restatement", "restates people_share", "consistent")
     ]
+
+
+# Restatements by name: offered for review by init, never checked by a scan, where names
+# alike are too weak a cue (in real documents they were another period's figure:
+# "an increase from last year, when 26.1 percent of early applicants were admitted").
+BY_NAME = {
+    "restatement": (
+        "The council spent £12 million on roads. The report later says roads took £14 million.\n",
+        """
+        roads = £12 million on roads => 12 million
+        roads_2 = roads took £14 million => 14 million
+        """,
+        [("roads_2", "roads", "restatement", "restates roads", "inconsistent")],
+    ),
+    "restatement by name that does not hold": (
+        """\
+        – 3.4 million cars were exported
+        – 1.8 million cars were imported
+        In 2024 about 3.9 million cars were exported.
+        """,
+        """
+        cars = 3.4 million cars => 3.4 million
+        cars_2 = 1.8 million cars => 1.8 million
+        cars_3 = about 3.9 million cars => about 3.9 million
+        """,
+        [("cars_3", "cars", "restatement", "restates cars", "inconsistent")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BY_NAME)
+def test_a_restatement_by_name_is_offered_for_review_but_never_scanned(
+    tmp_path: Path, case: str
+) -> None:
+    document, claims, expected = BY_NAME[case]
+    assert found(tmp_path, document, claims) == expected
+    assert found(tmp_path, document, claims, cued_only=True) == []

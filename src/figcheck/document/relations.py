@@ -276,7 +276,8 @@ def suggest(text: str, nodes: Sequence[Node], *, cued_only: bool = False) -> lis
         finder.rates(),
         finder.totals(),
         finder.wholes(),
-        finder.restatements(),
+        # by name only for review: a scan has none, and names alike are a weak cue
+        finder.restatements(by_name=not cued_only),
         finder.relatives(),
     ):
         found.setdefault(suggestion.target, []).append(suggestion)
@@ -832,7 +833,9 @@ class _Finder:
                 above.append(node)
 
     # the same figure stated twice of the same thing: the later one restates the earlier
-    def restatements(self) -> Iterable[Suggestion]:
+    def restatements(self, *, by_name: bool = True) -> Iterable[Suggestion]:
+        """Later figures that restate earlier ones: the very same figure written again, a
+        rounder one nearby, and (*by_name*) one drafted under the same id."""
         first: dict[tuple[str, object], Node] = {}
         for node in self.nodes:
             if node.row is not None:
@@ -842,7 +845,7 @@ class _Finder:
             base = re.sub(r"_\d{1,2}$", "", node.id)  # the draft's "roads", "roads_2"
             # a name of generic words only ("figure", "people_share") says no topic: two
             # figures so named are restatements only when written the same
-            named = not _GENERIC_NAME_WORDS.issuperset(base.split("_"))
+            named = by_name and not _GENERIC_NAME_WORDS.issuperset(base.split("_"))
             key = (base if named else f"={node.id}", node.stated.unit.dimension)
             # the very same figure written again ("£5.2bn" in the headline and the text)
             written = ("=", _written(node))

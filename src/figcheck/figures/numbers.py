@@ -161,7 +161,7 @@ _AMOUNT_BODY = (
     rf"|(?P<dig>{_DIGIT_FORMS})"
     rf"(?P<exp>{_EXPONENT})?"
     rf"(?:(?P<ord>(?:st|nd|rd|th)\b)|(?P<suf>(?-i:{_SUFFIX}))(?![^\W_]|[0-9²³/])"
-    rf"|{_SEP}(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"
+    rf"|(?:{_SEP}|-)(?P<scale>{_alts(_AFTER_DIGITS)})\b)?"  # "188.3-million tonnes" too
     rf"|(?P<mult>{_alts(lexicon.MULTIPLES)})\b"
     rf"|(?P<dozen>a{_SEP}dozen)\b"
     rf"|{_BOUND}"
@@ -225,7 +225,7 @@ def _scanner(*, common: bool = True, opening: bool = True) -> re.Pattern[str]:
         rf"(?=[0-9])(?i:((?>{_DIGIT_FORMS}))(?:(?={opens})(?:({_PERCENT})"
         rf"|{_SEP}({_alts(_AFTER_DIGITS)})\b(?!{_PERCENT})"
         rf"|(?!{marks}|{spaces}+(?:[x×·*%]|{_alts(words)})))"
-        rf"|(?!{opens})(?!{marks})))"
+        rf"|(?!{opens})(?!{marks})(?!-(?:{_alts(_AFTER_DIGITS)})\b)))"
     )
     forms = common_forms if common else "(?!)()()()"
     # every character a match may open with, tested once: after most spaces and marks a word
