@@ -372,8 +372,8 @@ def find_amounts(text: str, style: Style | None = None) -> list[Amount]:
 
 # currency signs that are no letters: the grammar reads them only touching the number
 _LONE_SIGNS = frozenset(sign for sign in _CURRENCIES if len(sign) == 1)
-_LETTERS_BEFORE_SIGN = 4  # "HK$", "NZ$", "MX$", "NT$", "R$": a few letters at most
-_WORD_BEFORE_SIGN = 24  # letters an unread figure shows before its sign ("Bonus$5")
+# letters an unread figure shows before its sign: "HK$", "NZ$", "R$", or a word ("Bonus$5")
+_WORD_BEFORE_SIGN = 24
 _SIGN_SPACES = " \u00a0\u202f"
 
 

@@ -149,8 +149,13 @@ def _with_plurals(words: Iterable[str]) -> set[str]:
     for word in words:
         out.add(word)
         plural = word + "s"
-        if len(word) >= 2 and word.replace("_", "").isalpha() and not word.endswith("s"):
-            out.update(() if plural in _ENGLISH_PLURALS else (plural,))
+        if (
+            len(word) >= 2
+            and word.replace("_", "").isalpha()
+            and not word.endswith("s")
+            and plural not in _ENGLISH_PLURALS
+        ):
+            out.add(plural)
     return out
 
 
